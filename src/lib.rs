@@ -1,0 +1,8 @@
+//! quoth finds every quotation in an article and works out who said it.
+//!
+//! [`analysis`] is the pure core; [`lsp`] serves it to editors and [`cli`]
+//! to the command line.
+
+pub mod analysis;
+pub mod cli;
+pub mod lsp;

@@ -1,0 +1,69 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// quoth: find every quotation in an article and who said it.
+#[derive(Parser)]
+#[command(name = "quoth", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default)]
+enum OutputFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server over stdin/stdout.
+    Lsp {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Check files or folders (.txt, .md, .markdown) and report findings.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// List who said what in one file.
+    Quotes {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// Predict (and score, where gold quotes exist) a JSONL quotation corpus.
+    Eval {
+        corpus: PathBuf,
+        /// Write predictions in the corpus prediction format here.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Quotation kinds that count when scoring.
+        #[arg(long, default_value = "direct,mixed")]
+        kinds: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Lsp { stdio: _ } => match quoth::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("quoth lsp: {e}");
+                ExitCode::from(2)
+            }
+        },
+        _ => {
+            eprintln!("not yet");
+            ExitCode::from(2)
+        }
+    }
+}
