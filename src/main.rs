@@ -61,6 +61,24 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Eval {
+            corpus,
+            predictions,
+            kinds,
+        } => match quoth::cli::eval::run(&corpus, predictions.as_deref(), &kinds) {
+            Ok(Some(report)) => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(None) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("quoth eval: {e}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
             eprintln!("not yet");
             ExitCode::from(2)

@@ -292,7 +292,8 @@ impl Format {
     /// Picks the format from a file name or an LSP language id.
     pub fn from_hint(hint: &str) -> Format {
         let h = hint.to_ascii_lowercase();
-        if h == "markdown" || h.ends_with(".md") || h.ends_with(".markdown") || h.ends_with(".mdx") {
+        if h == "markdown" || h.ends_with(".md") || h.ends_with(".markdown") || h.ends_with(".mdx")
+        {
             Format::Markdown
         } else {
             Format::PlainText

@@ -1,1 +1,3 @@
-//! Command-line front ends over the analysis.
+//! Command-line front ends over the analysis: `check`, `quotes`, `eval`.
+
+pub mod eval;
