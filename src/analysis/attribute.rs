@@ -260,3 +260,79 @@ pub fn colon_intro(toks: &[Tok], text: &str, (s_start, s_end): (usize, usize)) -
         f
     })
 }
+
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "with",
+    "without",
+    "from",
+    "for",
+    "to",
+    "by",
+    "about",
+    "of",
+    "under",
+    "over",
+    "as",
+    "while",
+    "when",
+    "despite",
+    "amid",
+    "among",
+    "through",
+    "following",
+    "if",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "according",
+];
+
+/// The subject of a sentence, for a quotation with no cue: the first noun
+/// phrase after any opening conjunction or prepositional phrase.
+pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) -> Option<Phrase> {
+    let mut i = s_start;
+    while i < limit
+        && toks[i].is_word()
+        && matches!(
+            toks[i].lower.as_str(),
+            "but"
+                | "and"
+                | "so"
+                | "yet"
+                | "however"
+                | "still"
+                | "meanwhile"
+                | "then"
+                | "now"
+                | "also"
+                | "instead"
+                | "indeed"
+        )
+    {
+        i += 1;
+        if i < limit && toks[i].is_punct(',') {
+            i += 1;
+        }
+    }
+    if i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str()) {
+        let k = (i..limit.min(i + 14)).find(|&k| toks[k].is_punct(','))?;
+        i = k + 1;
+    }
+    let np = np_after(toks, i, limit)?;
+    let p = classify(toks, text, np)?;
+    if p.kind == MentionKind::Pronoun && !matches!(p.role.as_str(), "he" | "she" | "they") {
+        return None;
+    }
+    // The phrase must be followed by a verb-like word, not be the object of one.
+    Some(p)
+}

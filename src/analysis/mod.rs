@@ -65,6 +65,32 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 f = colon_intro(&toks, &prose, prev);
             }
         }
+        if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
+            // The second half of a split quotation: the sentence before, in
+            // the same paragraph, holds an attributed quotation.
+            let prev = sents[sent_of[qs] - 1];
+            if toks[prev.1 - 1].para == toks[qs].para {
+                let before = (prev.0..prev.1)
+                    .rev()
+                    .find_map(|k| toks[k].quote())
+                    .filter(|&pq| pq != qi);
+                if let Some(pq) = before {
+                    f = found[pq].clone().map(|mut x| {
+                        x.method = AttributionMethod::Continuation;
+                        x
+                    });
+                }
+            }
+        }
+        if f.is_none() && qs > s_first.0 {
+            f = attribute::sentence_subject(&toks, &prose, s_first.0, qs).map(|phrase| Found {
+                phrase,
+                cue: None,
+                method: AttributionMethod::Subject,
+                weak: true,
+                appositive: None,
+            });
+        }
         found[qi] = f;
     }
     // Single-quoted spans at the top level count only with a cue.

@@ -51,6 +51,12 @@ const ABBREVIATIONS: &[&str] = &[
     "mo", "ok", "ore", "wash", "conn", "colo",
 ];
 
+/// Capitalised words that open a new sentence rather than name a speaker.
+fn is_sentence_opener(lower: &str) -> bool {
+    super::lexicon::FUNCTION_WORDS.contains(lower)
+        && !matches!(lower, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
 pub fn is_abbreviation(lower: &str) -> bool {
     ABBREVIATIONS.contains(&lower)
         || (lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()))
@@ -201,7 +207,13 @@ pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, 
                     // new sentence: “We won.” The crowd cheered.
                     let content = quotes[q].content();
                     let inner = prose[content.start..content.end].trim_end();
-                    if next_starts && n.is_word() && inner.ends_with(['.', '!', '?']) {
+                    // Only when a plain sentence opener follows: after “…?”
+                    // a name is usually the speaker ("“Why?” Smith asked").
+                    if next_starts
+                        && n.is_word()
+                        && inner.ends_with(['.', '!', '?'])
+                        && is_sentence_opener(&n.lower)
+                    {
                         end_here = true;
                     }
                 }
