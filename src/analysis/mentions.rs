@@ -618,6 +618,12 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         }
         let name_words = &words[name_start..];
         let role_words = &words[..name_start];
+        if name_words.iter().all(|w| {
+            FUNCTION_WORDS.contains(stem_possessive(&w.lower))
+                || NATIONALITIES.contains(w.lower.as_str())
+        }) {
+            return None;
+        }
         let mut gender = Gender::Unknown;
         for w in role_words {
             if let Some(g) = HONORIFICS.get(w.lower.as_str()) {
@@ -659,7 +665,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         };
         if kind == MentionKind::Name && gender == Gender::Unknown {
             if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
-                if name_words.len() > 1 {
+                if name_words.len() > 1 && g != Gender::Unknown {
                     gender = g;
                 }
             }

@@ -56,8 +56,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let s_first = sents[sent_of[qs]];
         let s_last = sents[sent_of[qe - 1]];
         let sent = (s_first.0, s_last.1);
-        let mut f =
-            transcript_speaker(&prose, q).or_else(|| attribute(&toks, &prose, (qs, qe), sent));
+        let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
+        let mut f = transcript_speaker(&prose, q).or(near);
         if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
             // A colon at the end of the previous sentence or paragraph.
             let prev = sents[sent_of[qs] - 1];
@@ -81,6 +81,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                     });
                 }
             }
+        }
+        if f.is_none() {
+            f = far;
         }
         if f.is_none() && qs > s_first.0 {
             f = attribute::sentence_subject(&toks, &prose, s_first.0, qs).map(|phrase| Found {
@@ -332,7 +335,8 @@ fn single_attribution(
         prose,
         (before, after.max(before)),
         (sent.0, sent.1.max(after)),
-    )?;
+    )
+    .0?;
     (!f.weak && f.method == AttributionMethod::Cue).then_some(f)
 }
 
