@@ -15,6 +15,8 @@ pub struct Pending {
     pub phrase: Phrase,
     /// The mention names the speaker of a quotation.
     pub speaker: bool,
+    /// The mention is the subject of its sentence.
+    pub subject: bool,
     /// Extra role words (an appositive).
     pub extra_role: Option<String>,
     /// Paragraph index.
@@ -168,7 +170,7 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
     }
     let mut out = vec![Resolved::default(); mentions.len()];
     // Entity of each earlier mention, for recency look-ups.
-    let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker)
+    let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         let r = match p.kind {
@@ -221,7 +223,7 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
             {
                 c.entities[e].gender = p.gender;
             }
-            history.push((i, e, m.speaker));
+            history.push((i, e, m.speaker || m.subject));
         }
         out[i] = r;
     }
@@ -344,11 +346,12 @@ fn resolve_pronoun(
         // Recency, with a bonus for speakers and a malus for a gender the
         // entity has not shown yet.
         let mut score = -(rank as i64) * 2;
+        // Speakers and sentence subjects are what a later pronoun points back to.
         if speaker {
-            score += 3;
+            score += 4;
         }
         if want_person && ent.gender == Gender::Unknown {
-            score -= 2;
+            score -= 6;
         }
         if best.is_some_and(|b| b.1 == e) {
             continue;

@@ -663,6 +663,15 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         } else {
             MentionKind::Name
         };
+        if kind == MentionKind::Name
+            && gender == Gender::Unknown
+            && name_words.len() == 1
+            && !super::lexicon::is_surname(&name_words[0].lower)
+        {
+            if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
+                gender = g;
+            }
+        }
         if kind == MentionKind::Name && gender == Gender::Unknown {
             if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
                 if name_words.len() > 1 && g != Gender::Unknown {
@@ -825,8 +834,21 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             i += 1;
             continue;
         }
+        // Headlines in title case are not read for names.
+        if headline_paragraph(toks, i) {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         while j < end && (name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+            // A capitalised function word inside a run ends the name ("… As The …").
+            if j > i
+                && toks[j].is_word()
+                && FUNCTION_WORDS.contains(toks[j].lower.as_str())
+                && !HONORIFICS.contains_key(toks[j].lower.as_str())
+            {
+                break;
+            }
             // Don't run a name into a quotation or over a possessive.
             let poss = toks[j].is_word() && (toks[j].lower.ends_with("'s"));
             j += 1;
@@ -858,4 +880,24 @@ pub(crate) fn debug_kind(k: Kind) -> &'static str {
         Kind::Punct(_) => "punct",
         Kind::Quote(_) => "quote",
     }
+}
+
+/// True when the paragraph of token `i` reads like a headline: mostly
+/// capitalised words and no sentence inside.
+fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
+    let para = toks[i].para;
+    let start = toks[..i]
+        .iter()
+        .rposition(|t| t.para != para)
+        .map_or(0, |k| k + 1);
+    let end = toks[i..]
+        .iter()
+        .position(|t| t.para != para)
+        .map_or(toks.len(), |k| i + k);
+    let words: Vec<&Tok> = toks[start..end].iter().filter(|t| t.is_word()).collect();
+    if words.len() < 4 || words.len() > 25 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.cap).count();
+    caps * 10 >= words.len() * 7
 }

@@ -86,13 +86,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             f = far;
         }
         if f.is_none() && qs > s_first.0 {
-            f = attribute::sentence_subject(&toks, &prose, s_first.0, qs).map(|phrase| Found {
-                phrase,
-                cue: None,
-                method: AttributionMethod::Subject,
-                weak: true,
-                appositive: None,
-            });
+            f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
+                .filter(plausible_source)
+                .map(|phrase| Found {
+                    phrase,
+                    cue: None,
+                    method: AttributionMethod::Subject,
+                    weak: true,
+                    appositive: None,
+                });
         }
         found[qi] = f;
     }
@@ -154,6 +156,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             speaker_phrases.push((qi, f.phrase.clone(), apposition));
         }
     }
+    // The subject of every sentence, for pronoun salience.
+    let subjects: Vec<Span> = sents
+        .iter()
+        .filter_map(|&(s, e)| attribute::sentence_subject(&toks, &prose, s, e))
+        .filter(|p| p.kind != MentionKind::Pronoun)
+        .map(|p| p.span)
+        .collect();
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     {
         let mut all: Vec<(Phrase, Option<usize>, Option<String>)> = Vec::new();
@@ -179,9 +188,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 }
                 None => {
                     let para = para_of(&paras, p.span.start);
+                    let subject = subjects.iter().any(|s| s.overlaps(p.span));
                     pending.push(Pending {
                         phrase: p,
                         speaker: qi.is_some(),
+                        subject,
                         extra_role: appo,
                         para,
                     });
@@ -545,4 +556,26 @@ pub fn preview(text: &str, s: Span) -> String {
         out.push(if c == '\n' || c == '\r' { ' ' } else { c });
     }
     out
+}
+
+/// A sentence subject that can be the source of quoted words with no cue: a
+/// person or organisation, not a place or a thing.
+fn plausible_source(p: &Phrase) -> bool {
+    match p.kind {
+        MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
+        MentionKind::Organization | MentionKind::Unnamed => true,
+        MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
+        MentionKind::Name => {
+            let words: Vec<String> = p
+                .name
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            words.len() >= 2
+                || !p.role.is_empty()
+                || words.first().is_some_and(|w| {
+                    lexicon::is_surname(w) || lexicon::first_name_gender(w).is_some()
+                })
+        }
+    }
 }
