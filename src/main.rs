@@ -79,9 +79,13 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        _ => {
-            eprintln!("not yet");
-            ExitCode::from(2)
-        }
+        Command::Check { paths, format } => ExitCode::from(quoth::cli::check::check(
+            &paths,
+            matches!(format, OutputFormat::Json),
+        )),
+        Command::Quotes { file, format } => ExitCode::from(quoth::cli::check::quotes(
+            &file,
+            matches!(format, OutputFormat::Json),
+        )),
     }
 }

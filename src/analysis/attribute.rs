@@ -270,6 +270,26 @@ pub fn colon_intro(toks: &[Tok], text: &str, (s_start, s_end): (usize, usize)) -
             }
         }
     }
+    if f.is_none() {
+        // "The mayor was blunt about the cost:" — the subject introduces it.
+        f = sentence_subject(toks, text, s_start, s_end - 1)
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    MentionKind::Name
+                        | MentionKind::Pronoun
+                        | MentionKind::Nominal
+                        | MentionKind::Organization
+                )
+            })
+            .map(|p| Found {
+                phrase: p,
+                cue: None,
+                method: AttributionMethod::Colon,
+                weak: false,
+                appositive: None,
+            });
+    }
     f.map(|mut f| {
         f.method = AttributionMethod::Colon;
         f

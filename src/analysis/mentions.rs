@@ -74,7 +74,6 @@ pub fn is_adverbial(t: &Tok) -> bool {
             | "recently"
             | "often"
             | "further"
-            | "had"
             | "could"
             | "should"
             | "may"
@@ -507,6 +506,12 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             e += 1;
             continue;
         }
+        let title_before_name = (TITLE_WORDS.contains(w) || ROLE_NOUNS.contains(w))
+            && toks.get(e + 1).is_some_and(|n| n.is_word() && n.cap);
+        if title_before_name {
+            e += 1;
+            continue;
+        }
         if saw_head && toks[e - 1].cap && !TITLE_WORDS.contains(toks[e - 1].lower.as_str()) {
             // A name is complete; lowercase words after it are not part of it.
             break;
@@ -637,8 +642,11 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 .iter()
                 .copied()
                 .filter(|w| {
+                    // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
                     !DETERMINERS.contains(w.lower.as_str())
-                        && !HONORIFICS.contains_key(w.lower.as_str())
+                        && HONORIFICS
+                            .get(w.lower.as_str())
+                            .is_none_or(|g| *g == Gender::Unknown)
                 })
                 .collect::<Vec<_>>()
                 .as_slice(),
@@ -713,7 +721,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             | "my"
             | "your"
     ) || first_lower.ends_with("'s");
-    let kind = if !definite && UNNAMED_HEADS.contains(head) {
+    let kind = if !definite && (UNNAMED_HEADS.contains(head) || plural && determiner) {
         MentionKind::Unnamed
     } else if !determiner
         && !first_lower.ends_with("'s")
@@ -728,8 +736,17 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         } else {
             return None;
         }
-    } else {
+    } else if ROLE_NOUNS.contains(head)
+        || UNNAMED_HEADS.contains(head)
+        || document
+        || TITLE_WORDS.contains(head)
+        || ORG_WORDS.contains(head)
+        || gender_of_noun(head).is_some()
+    {
         MentionKind::Nominal
+    } else {
+        // "the tariff", "a box": not something that speaks.
+        return None;
     };
     let gender = words
         .iter()
@@ -740,7 +757,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         &words
             .iter()
             .copied()
-            .filter(|w| !DETERMINERS.contains(w.lower.as_str()))
+            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
             .collect::<Vec<_>>(),
     );
     Some(Phrase {

@@ -416,7 +416,7 @@ fn is_quotation(
         || inner.ends_with("!,");
     if title_case
         && words.len() <= 7
-        && !ends_sentence
+        && !(ends_sentence && words.len() >= 4 && f.is_some())
         && !(words.len() >= 4 && f.is_some_and(|f| !f.weak))
     {
         return false;

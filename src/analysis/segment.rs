@@ -9,7 +9,7 @@ use super::types::{Format, Span};
 /// and lines stay where they were).
 pub fn prose_view(text: &str, format: Format) -> String {
     let mut bytes = text.as_bytes().to_vec();
-    let mut blank = |bytes: &mut Vec<u8>, s: usize, e: usize| {
+    let blank = |bytes: &mut Vec<u8>, s: usize, e: usize| {
         for b in &mut bytes[s..e.min(text.len())] {
             if *b != b'\n' && *b != b'\r' {
                 *b = b' ';

@@ -209,10 +209,15 @@ pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, 
                     let inner = prose[content.start..content.end].trim_end();
                     // Only when a plain sentence opener follows: after “…?”
                     // a name is usually the speaker ("“Why?” Smith asked").
+                    // A full stop inside the marks ends the sentence (an
+                    // attribution would follow a comma); after ? and ! a
+                    // capitalised name is usually the speaker.
+                    let full_stop =
+                        inner.ends_with('.') && !inner.ends_with("...") && !inner.ends_with('…');
                     if next_starts
                         && n.is_word()
-                        && inner.ends_with(['.', '!', '?'])
-                        && is_sentence_opener(&n.lower)
+                        && (full_stop
+                            || inner.ends_with(['!', '?']) && is_sentence_opener(&n.lower))
                     {
                         end_here = true;
                     }
