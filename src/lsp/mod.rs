@@ -1,6 +1,8 @@
 //! The language server: owns documents, converts offsets, maps the analysis
 //! to protocol types.
 
+pub mod position;
+
 /// Runs the language server on stdin/stdout until the client exits.
 pub fn run() -> std::io::Result<()> {
     Ok(())
