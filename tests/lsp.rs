@@ -163,6 +163,34 @@ fn incremental_edits_add_and_remove_an_unattributed_warning() {
     assert!(client.exit().success());
 }
 
+#[test]
+fn rapid_changes_publish_in_version_order_and_keep_every_edit() {
+    let mut client = Client::start(None);
+    client.open(URI, "plaintext", ARTICLE);
+    let mut text = ARTICLE.to_string();
+    let end = json!({ "line": 1000, "character": 0 });
+    for version in 2..=21 {
+        let line = format!("\n“Update {version} is ready,” the diplomat said.\n");
+        text.push_str(&line);
+        let change = json!([{ "range": { "start": end, "end": end }, "text": line }]);
+        client.change(URI, version, change);
+    }
+    client.diagnostics(URI, Some(21));
+    let published = client.take_all("textDocument/publishDiagnostics");
+    let versions: Vec<i64> = published
+        .iter()
+        .map(|p| p["version"].as_i64().unwrap())
+        .collect();
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    assert!(versions.iter().all(|&v| v < 21), "{versions:?}");
+
+    let symbols = client.symbols(URI);
+    assert_eq!(symbols.len(), 4 + 20);
+    let last = text_in(&text, &symbols[23]["range"], Enc::Utf16);
+    assert_eq!(last, "“Update 21 is ready,”");
+    assert!(client.exit().success());
+}
+
 /// Emoji (two UTF-16 units, four bytes) and CJK (one unit, three bytes)
 /// before and inside a quotation on the same line.
 const WIDE: &str = "\

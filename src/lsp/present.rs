@@ -193,33 +193,28 @@ mod tests {
 
     /// A hand-made analysis of TEXT, so the mapping is tested without the core.
     fn analysis() -> Analysis {
-        let q0 = span_of("“We *will* act now,”");
-        let q1 = span_of("“Why?”");
-        let inner = |s: Span| Span::new(s.start + 3, s.end - 3);
+        let quotation = |needle: &str, attribution: Option<Attribution>| {
+            let span = span_of(needle);
+            let inner = Span::new(span.start + "“".len(), span.end - "”".len());
+            Quotation {
+                span,
+                content: inner,
+                pieces: vec![inner],
+                kind: QuoteKind::Direct,
+                entity: attribution.as_ref().map(|_| 0),
+                attribution,
+                terminated: true,
+            }
+        };
+        let cue = Attribution {
+            mention: 1,
+            cue: Some(span_of("said")),
+            method: AttributionMethod::Cue,
+        };
         Analysis {
             quotations: vec![
-                Quotation {
-                    span: q0,
-                    content: inner(q0),
-                    pieces: vec![inner(q0)],
-                    kind: QuoteKind::Direct,
-                    attribution: Some(Attribution {
-                        mention: 1,
-                        cue: Some(span_of("said")),
-                        method: AttributionMethod::Cue,
-                    }),
-                    entity: Some(0),
-                    terminated: true,
-                },
-                Quotation {
-                    span: q1,
-                    content: inner(q1),
-                    pieces: vec![inner(q1)],
-                    kind: QuoteKind::Direct,
-                    attribution: None,
-                    entity: None,
-                    terminated: true,
-                },
+                quotation("“We *will* act now,”", Some(cue)),
+                quotation("“Why?”", None),
             ],
             mentions: vec![
                 Mention {
@@ -245,7 +240,7 @@ mod tests {
                 quotations: vec![0],
             }],
             findings: vec![Finding {
-                span: q1,
+                span: span_of("“Why?”"),
                 code: FindingCode::UnattributedQuote,
                 severity: Severity::Warning,
                 message: "No speaker found for this quotation.".into(),

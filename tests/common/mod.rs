@@ -177,6 +177,19 @@ impl Client {
         params["diagnostics"].as_array().unwrap().clone()
     }
 
+    /// The params of every notification `method` received so far and not yet
+    /// consumed by `wait_for`, in arrival order.
+    pub fn take_all(&mut self, method: &str) -> Vec<Value> {
+        let (taken, kept) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|m| m["method"] == method);
+        self.pending = kept;
+        taken
+            .into_iter()
+            .map(|m: Value| m["params"].clone())
+            .collect()
+    }
+
     pub fn open(&mut self, uri: &str, language_id: &str, text: &str) {
         let document = json!({ "uri": uri, "languageId": language_id, "version": 1, "text": text });
         self.notify("textDocument/didOpen", json!({ "textDocument": document }));
