@@ -128,21 +128,17 @@ mod tests {
     /// Independent oracle: the column of `offset` computed by scanning the
     /// text of its line.
     fn scan_position(text: &str, offset: usize, enc: Encoding) -> Position {
-        let before = &text[..offset];
-        let line_start = before
+        // Where each line after the first starts: after "\n", or after a
+        // "\r" that is not followed by "\n".
+        let breaks: Vec<usize> = text[..offset]
             .char_indices()
             .filter(|&(i, c)| {
                 c == '\n' || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'))
             })
             .map(|(i, _)| i + 1)
-            .last()
-            .unwrap_or(0);
-        let line = before
-            .char_indices()
-            .filter(|&(i, c)| {
-                c == '\n' || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'))
-            })
-            .count();
+            .collect();
+        let line = breaks.len();
+        let line_start = breaks.last().copied().unwrap_or(0);
         let col = &text[line_start..offset];
         let character = match enc {
             Encoding::Utf8 => col.len(),
