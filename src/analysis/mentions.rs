@@ -175,6 +175,16 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
         && toks[i + 1].cap
 }
 
+/// A function word, unless it is an initial ("A." in "Julie A. Diaz").
+fn is_function(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.is_word()
+        && FUNCTION_WORDS.contains(t.lower.as_str())
+        && !(t.cap
+            && t.lower.chars().count() == 1
+            && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
+}
+
 fn stem_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix('\''))
@@ -493,11 +503,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
     while e < ceil && e - s < 12 {
         let t = &toks[e];
         if name_word(toks, e) {
-            if t.is_word()
-                && FUNCTION_WORDS.contains(t.lower.as_str())
-                && e > s
-                && !HONORIFICS.contains_key(t.lower.as_str())
-            {
+            if is_function(toks, e) && e > s && !HONORIFICS.contains_key(t.lower.as_str()) {
                 break;
             }
             e += 1;
@@ -660,6 +666,9 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let lname = name.to_lowercase().replace('’', "'");
         let head_lower = stem_possessive(&name_words.last()?.lower).to_string();
         let org = ORG_WORDS.contains(head_lower.as_str())
+            || words
+                .iter()
+                .any(|w| ORG_WORDS.contains(w.lower.as_str()) && w.cap)
             || name_words.iter().any(|w| {
                 ORG_WORDS.contains(w.lower.as_str())
                     && name_words.len() > 1
@@ -697,6 +706,25 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             && head_lower.ends_with('s')
             && !head_lower.ends_with("ss")
             && name_words.len() == 1;
+        // An organisation keeps its whole name ("International Atomic Energy
+        // Agency", "Oversight Committee Republicans"), without "the".
+        let name = if kind == MentionKind::Organization {
+            let first = words
+                .iter()
+                .position(|w| {
+                    !DETERMINERS.contains(w.lower.as_str())
+                        && !FUNCTION_WORDS.contains(w.lower.as_str())
+                })
+                .unwrap_or(0);
+            join_words(text, &words[first..])
+        } else {
+            name
+        };
+        let role = if kind == MentionKind::Organization {
+            String::new()
+        } else {
+            role
+        };
         return Some(Phrase {
             toks: (s, e),
             span,
@@ -854,6 +882,14 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
     let (mut i, end) = range;
     while i < end {
         if !(toks[i].is_word() && (toks[i].cap || name_word(toks, i))) {
+            i += 1;
+            continue;
+        }
+        // "When PolitiFact…": a capitalised function word opens the sentence.
+        if is_function(toks, i)
+            && !HONORIFICS.contains_key(toks[i].lower.as_str())
+            && toks[i].lower != "the"
+        {
             i += 1;
             continue;
         }
