@@ -73,6 +73,16 @@ pub struct Coref {
     by_key: HashMap<String, usize>,
 }
 
+trait NameKey {
+    fn name_key(&self) -> String;
+}
+
+impl NameKey for Entity {
+    fn name_key(&self) -> String {
+        key(&self.name)
+    }
+}
+
 impl Coref {
     fn new_entity(&mut self, name: &str, kind: EntityKind, gender: Gender) -> usize {
         let id = self.entities.len();
@@ -179,14 +189,25 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
             MentionKind::Name => resolve_name(&mut c, m, &history, is_person_name(m)),
             MentionKind::Organization => {
                 let k = key(&p.name);
-                let e = match c.by_key.get(&k) {
-                    Some(&e) => e,
-                    None => c.new_entity(&p.name, EntityKind::Organization, Gender::Unknown),
-                };
-                Resolved {
-                    entity: Some(e),
-                    resolution: Some(Resolution::Itself),
-                    ambiguous_with: None,
+                match c.by_key.get(&k).copied().or_else(|| short_org_name(&c, &k)) {
+                    Some(e) if c.entities[e].name_key() == k => Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::Itself),
+                        ambiguous_with: None,
+                    },
+                    Some(e) => Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::PartialName),
+                        ambiguous_with: None,
+                    },
+                    None => {
+                        let e = c.new_entity(&p.name, EntityKind::Organization, Gender::Unknown);
+                        Resolved {
+                            entity: Some(e),
+                            resolution: Some(Resolution::Itself),
+                            ambiguous_with: None,
+                        }
+                    }
                 }
             }
             MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
@@ -230,6 +251,28 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
         out[i] = r;
     }
     (out, c.entities)
+}
+
+/// "the Times" for "The New York Times", "IMF" for "International Monetary
+/// Fund": an organisation named before whose last word or initials match.
+fn short_org_name(c: &Coref, k: &str) -> Option<usize> {
+    if k.is_empty() || k.contains(' ') {
+        return None;
+    }
+    (0..c.entities.len()).rev().find(|&e| {
+        let w = &c.name_words[e];
+        c.entities[e].kind == EntityKind::Organization
+            && w.len() > 1
+            && (w.last().is_some_and(|l| l == k)
+                || k.len() >= 2
+                    && w.iter()
+                        .filter(|x| {
+                            !matches!(x.as_str(), "of" | "the" | "for" | "and" | "on" | "to")
+                        })
+                        .map(|x| x.chars().next().unwrap_or(' '))
+                        .collect::<String>()
+                        == k)
+    })
 }
 
 fn resolve_name(
