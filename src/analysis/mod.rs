@@ -602,12 +602,13 @@ pub fn preview(text: &str, s: Span) -> String {
 }
 
 /// A sentence subject that can be the source of quoted words with no cue: a
-/// person or organisation, not a place or a thing.
+/// person or organisation with some evidence of being one.
 fn plausible_source(p: &Phrase) -> bool {
+    if !attribute::plausible_source(p) {
+        return false;
+    }
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
-        MentionKind::Organization | MentionKind::Unnamed => true,
-        MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
         MentionKind::Name => {
             let words: Vec<String> = p
                 .name
@@ -620,5 +621,6 @@ fn plausible_source(p: &Phrase) -> bool {
                     lexicon::is_surname(w) || lexicon::first_name_gender(w).is_some()
                 })
         }
+        _ => true,
     }
 }
