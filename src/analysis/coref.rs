@@ -497,6 +497,17 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             Some("his" | "her" | "their" | "its")
         );
     let d = Resolved::default;
+    // A document or possessive phrase that names its issuer ("a Government
+    // Accountability Office report", "Ivana Trump's brief") speaks for it.
+    if p.document || possessive {
+        if let Some(e) = named_inside(c, &p.role) {
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
+    }
     // Documents speak for the organisation (or person) last named.
     if p.document {
         let e = history
@@ -616,6 +627,43 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
         },
         None => d(),
     }
+}
+
+/// An entity whose name (or last name word) appears capitalised inside a
+/// description: the issuer of "a Homeland Security memo".
+fn named_inside(c: &Coref, role: &str) -> Option<usize> {
+    let caps: Vec<String> = role
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_matches(|x: char| !x.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if caps.is_empty() {
+        return None;
+    }
+    let phrase = caps.join(" ");
+    // The longest entity name contained in the capitalised words.
+    (0..c.entities.len())
+        .filter(|&e| c.entities[e].kind != EntityKind::Unnamed)
+        .filter(|&e| {
+            let n = c.name_words[e]
+                .iter()
+                .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "on" | "to"))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            !n.is_empty()
+                && (phrase.contains(&n)
+                    || c.name_words[e].len() >= 2
+                        && caps.last() == c.name_words[e].last()
+                        && caps.len() == 1)
+        })
+        .max_by_key(|&e| c.name_words[e].len())
 }
 
 /// The person entity seen so far whose roles fit the description best

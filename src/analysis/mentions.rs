@@ -899,7 +899,19 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             continue;
         }
         let mut j = i;
-        while j < end && (name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+        loop {
+            if j >= end {
+                break;
+            }
+            // Organisation names run over small words: "Department of
+            // Homeland Security", "Court of Appeals for the Sixth Circuit".
+            if j > i && org_connector(toks, i, j, end) {
+                j += 1;
+                continue;
+            }
+            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+                break;
+            }
             // A capitalised function word inside a run ends the name ("… As The …").
             if j > i
                 && toks[j].is_word()
@@ -959,4 +971,34 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
     }
     let caps = words.iter().filter(|t| t.cap).count();
     caps * 10 >= words.len() * 7
+}
+
+/// A lowercase "of", "for", "on", "to", "and" or "the" inside an
+/// organisation's name: the run so far or the capitalised words after it
+/// hold an organisation word.
+fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
+    let t = &toks[j];
+    if !t.is_word()
+        || t.cap
+        || !matches!(t.lower.as_str(), "of" | "for" | "on" | "to" | "and" | "the")
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < end
+        && toks[k].is_word()
+        && !toks[k].cap
+        && matches!(toks[k].lower.as_str(), "the" | "of")
+    {
+        k += 1;
+    }
+    if !(k < end && toks[k].is_word() && toks[k].cap) {
+        return false;
+    }
+    let org = |t: &Tok| t.is_word() && t.cap && ORG_WORDS.contains(stem_possessive(&t.lower));
+    toks[i..j].iter().any(org)
+        || toks[k..end.min(k + 4)]
+            .iter()
+            .take_while(|t| t.is_word() && t.cap)
+            .any(org)
 }
