@@ -165,6 +165,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }
     }
 
+    // Dialogue: in a run of paragraphs that open with a quotation, where the
+    // explicitly attributed ones show two people taking turns, a paragraph
+    // with no cue is the turn of whoever spoke two paragraphs before.
+    let dialogue = turn_taking(&toks, &raw, &keep, &first_tok, &found, &mut context_from);
+
     // Mentions: every name in the prose, then the speaker phrases (which win
     // where they overlap a name, as they carry the titles).
     let mut pending: Vec<Pending> = Vec::new();
@@ -254,7 +259,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             (Some(f), Some(mi)) => Some(Attribution {
                 mention: mi,
                 cue: f.cue,
-                method: if context_from[qi].is_some() {
+                method: if dialogue[qi] {
+                    AttributionMethod::Dialogue
+                } else if context_from[qi].is_some() {
                     AttributionMethod::Context
                 } else {
                     f.method
@@ -623,4 +630,94 @@ fn plausible_source(p: &Phrase) -> bool {
         }
         _ => true,
     }
+}
+
+/// Who a speaker phrase names, for telling turns apart: the last word of a
+/// name, or the pronoun (he and she are different people).
+fn turn_key(f: &Found) -> String {
+    match f.phrase.kind {
+        MentionKind::Name | MentionKind::Organization => f
+            .phrase
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase(),
+        _ => f.phrase.role.to_lowercase(),
+    }
+}
+
+/// Fills speakerless turns in runs of dialogue by alternation. Returns, per
+/// quotation, whether it was attributed this way (and sets `context_from`).
+fn turn_taking(
+    toks: &[Tok],
+    raw: &[quotes::RawQuote],
+    keep: &[bool],
+    first_tok: &[usize],
+    found: &[Option<Found>],
+    context_from: &mut [Option<usize>],
+) -> Vec<bool> {
+    let mut out = vec![false; raw.len()];
+    // Paragraphs that open with a kept quotation, with their quotations.
+    let mut paras: Vec<(usize, Vec<usize>)> = Vec::new();
+    for qi in 0..raw.len() {
+        if !keep[qi] || first_tok[qi] == usize::MAX {
+            continue;
+        }
+        let t = first_tok[qi];
+        let para = toks[t].para;
+        let opens = t == 0 || toks[t - 1].para != para;
+        match paras.last_mut() {
+            Some((p, qs)) if *p == para => qs.push(qi),
+            _ if opens => paras.push((para, vec![qi])),
+            _ => {}
+        }
+    }
+    // Runs of consecutive such paragraphs.
+    let mut start = 0;
+    while start < paras.len() {
+        let mut end = start + 1;
+        while end < paras.len() && paras[end].0 == paras[end - 1].0 + 1 {
+            end += 1;
+        }
+        let run = &paras[start..end];
+        // The explicit speaker (source quotation) of each paragraph.
+        let mut who: Vec<Option<usize>> = run
+            .iter()
+            .map(|(_, qs)| {
+                qs.iter().copied().find(|&q| {
+                    found[q]
+                        .as_ref()
+                        .is_some_and(|f| f.method != AttributionMethod::Subject)
+                })
+            })
+            .collect();
+        let keys: Vec<Option<String>> = who
+            .iter()
+            .map(|w| w.and_then(|q| found[q].as_ref()).map(turn_key))
+            .collect();
+        let turns = keys
+            .windows(2)
+            .any(|w| matches!(w, [Some(a), Some(b)] if a != b));
+        if turns && run.len() >= 3 {
+            for i in 0..run.len() {
+                if who[i].is_some() {
+                    continue;
+                }
+                let source = if i >= 2 { who[i - 2] } else { None }
+                    .or_else(|| who.get(i + 2).copied().flatten());
+                if let Some(src) = source {
+                    for &q in &run[i].1 {
+                        if found[q].is_none() {
+                            context_from[q] = Some(src);
+                            out[q] = true;
+                        }
+                    }
+                    who[i] = Some(src);
+                }
+            }
+        }
+        start = end;
+    }
+    out
 }
