@@ -385,7 +385,8 @@ fn resolve_pronoun(
             let ok = if want_person {
                 ent.kind == EntityKind::Person
                     && (ent.gender == p.gender
-                        || ent.gender == Gender::Unknown && plausible_person(&c.name_words[e]))
+                        || ent.gender == Gender::Unknown
+                            && (plausible_person(&c.name_words[e]) || pm.speaker))
             } else if plural {
                 ent.kind != EntityKind::Person || pm.phrase.plural
             } else {

@@ -411,7 +411,9 @@ fn is_quotation(
     // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
     let prev = (first != usize::MAX && first > 0)
         .then(|| &toks[first - 1])
-        .filter(|p| p.is_word());
+        .filter(|p| p.para == toks[first].para);
+    let opens_paragraph = first != usize::MAX && prev.is_none();
+    let prev = prev.filter(|p| p.is_word());
     if prev.is_some_and(|p| {
         matches!(
             p.lower.as_str(),
@@ -431,37 +433,38 @@ fn is_quotation(
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
-    let after_title_word = prev.is_none_or(|p| {
-        matches!(
-            p.lower.as_str(),
-            "of" | "on"
-                | "in"
-                | "at"
-                | "from"
-                | "for"
-                | "the"
-                | "show"
-                | "program"
-                | "programme"
-                | "series"
-                | "film"
-                | "book"
-                | "documentary"
-                | "album"
-                | "song"
-                | "novel"
-                | "movie"
-                | "podcast"
-                | "episode"
-                | "segment"
-                | "column"
-                | "magazine"
-                | "newspaper"
-                | "report"
-                | "study"
-        ) || p.lower.ends_with("'s")
-            || p.cap
-    });
+    let after_title_word = !opens_paragraph
+        && prev.is_none_or(|p| {
+            matches!(
+                p.lower.as_str(),
+                "of" | "on"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "for"
+                    | "the"
+                    | "show"
+                    | "program"
+                    | "programme"
+                    | "series"
+                    | "film"
+                    | "book"
+                    | "documentary"
+                    | "album"
+                    | "song"
+                    | "novel"
+                    | "movie"
+                    | "podcast"
+                    | "episode"
+                    | "segment"
+                    | "column"
+                    | "magazine"
+                    | "newspaper"
+                    | "report"
+                    | "study"
+            ) || p.lower.ends_with("'s")
+                || p.cap
+        });
     let sentence_like =
         words.len() >= 4 && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
     if title_case && words.len() <= 7 && after_title_word && !sentence_like {
@@ -472,6 +475,11 @@ fn is_quotation(
         || inner.ends_with("?,")
         || inner.ends_with("!,");
     if f.is_some() {
+        return true;
+    }
+    // A paragraph that opens with quoted words is someone speaking.
+    if opens_paragraph && (inner.ends_with(['.', '!', '?', ',', '—', '-']) || inner.ends_with("--"))
+    {
         return true;
     }
     let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
