@@ -96,6 +96,17 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                     appositive: None,
                 });
         }
+        if f.is_none() {
+            // An action beat: the person the narration around the quotation
+            // in the same paragraph is about ("“Young!” He held it up.").
+            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| Found {
+                phrase,
+                cue: None,
+                method: AttributionMethod::Subject,
+                weak: true,
+                appositive: None,
+            });
+        }
         found[qi] = f;
     }
     // Single-quoted spans at the top level count only with a cue.
@@ -728,4 +739,58 @@ fn turn_taking(
         start = end;
     }
     out
+}
+
+/// The subject of the nearest narration sentence in the quotation's
+/// paragraph, when it is a person (a pronoun or a name).
+fn beat_subject(
+    toks: &[Tok],
+    prose: &str,
+    sents: &[(usize, usize)],
+    sent_of: &[usize],
+    qs: usize,
+    qe: usize,
+) -> Option<Phrase> {
+    let para = toks[qs].para;
+    let here = sent_of[qs];
+    let mut best: Option<(usize, Phrase)> = None;
+    let lo = here.saturating_sub(3);
+    let hi = (here + 4).min(sents.len());
+    for (si, &(s, e)) in sents.iter().enumerate().take(hi).skip(lo) {
+        if toks[s].para != para || toks[e - 1].para != para {
+            continue;
+        }
+        // The narration before any quotation in that sentence.
+        let limit = (s..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
+        if limit == s || (si == here && s <= qs && qs < e && limit <= qs && limit == qs) {
+            continue;
+        }
+        let Some(p) = attribute::sentence_subject(toks, prose, s, limit) else {
+            continue;
+        };
+        let person = match p.kind {
+            MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
+            MentionKind::Name => plausible_source(&p),
+            MentionKind::Nominal => {
+                mentions::gender_of_noun(p.role.split_whitespace().last().unwrap_or("")).is_some()
+                    || p.role
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|h| lexicon::ROLE_NOUNS.contains(h.to_lowercase().as_str()))
+            }
+            _ => false,
+        };
+        if !person {
+            continue;
+        }
+        let dist = if e <= qs {
+            qs - e
+        } else {
+            s.saturating_sub(qe)
+        };
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, p));
+        }
+    }
+    best.map(|b| b.1)
 }
