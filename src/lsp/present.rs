@@ -25,13 +25,16 @@ fn text_of(rope: &Rope, span: Span) -> String {
 }
 
 /// The first `max` chars of `text` on one line, with an ellipsis if cut.
+/// A trailing comma, colon or semicolon (“We will win,” she said) belongs
+/// to the sentence around the quotation, not to its words, and goes.
 fn preview(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat.trim_end_matches([',', ';', ':']).trim_end();
     if flat.chars().count() <= max {
-        return flat;
+        return flat.to_string();
     }
     let cut: String = flat.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
+    format!("{}…", cut.trim_end().trim_end_matches([',', ';', ':']))
 }
 
 /// Escapes the characters Markdown would read as markup.
@@ -75,11 +78,11 @@ fn mention_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(Str
     let mention = &analysis.mentions[analysis.mention_at(offset)?];
     let entity = analysis.entities.get(mention.entity?)?;
     let mut md = format!("**{}**\n\n", escape_md(&entity.name));
-    if entity.roles.is_empty() {
-        md.push_str("Roles: none given\n\n");
-    } else {
-        let roles: Vec<String> = entity.roles.iter().map(|r| escape_md(r)).collect();
-        md.push_str(&format!("Roles: {}\n\n", roles.join("; ")));
+    let roles: Vec<String> = entity.roles.iter().map(|r| escape_md(r)).collect();
+    match roles.len() {
+        0 => md.push_str("Role: none given\n\n"),
+        1 => md.push_str(&format!("Role: {}\n\n", roles[0])),
+        _ => md.push_str(&format!("Roles: {}\n\n", roles.join("; "))),
     }
     let how = mention.resolution.map_or("unresolved", |r| r.describe());
     let words = escape_md(&preview(&text_of(rope, mention.span), HOVER_PREVIEW));
@@ -262,6 +265,8 @@ mod tests {
         assert_eq!(preview("abcdef ghij", 7), "abcdef…");
         assert_eq!(preview("東京東京", 2), "東京…");
         assert_eq!(preview("", 5), "");
+        assert_eq!(preview("We will win, ", 20), "We will win");
+        assert_eq!(preview("Why?", 20), "Why?");
     }
 
     #[test]
@@ -271,9 +276,9 @@ mod tests {
         let h = hover(&rope, &a, span_of("she").start + 1, Encoding::Utf16).unwrap();
         let md = hover_text(&h);
         assert!(md.starts_with("**Ann Lee**"), "{md}");
-        assert!(md.contains("Roles: Minister"), "{md}");
+        assert!(md.contains("Role: Minister"), "{md}");
         assert!(md.contains("pronoun resolved"), "{md}");
-        assert!(md.contains("line 2: “We \\*will\\* act now,”"), "{md}");
+        assert!(md.contains("line 2: “We \\*will\\* act now”"), "{md}");
         assert_eq!(
             h.range,
             Some(Range::new(Position::new(1, 21), Position::new(1, 24)))
@@ -305,7 +310,7 @@ mod tests {
         let mut a = analysis();
         let s = symbols(&rope, &a, Encoding::Utf16);
         assert_eq!(s.len(), 2);
-        assert_eq!(s[0].name, "We *will* act now,");
+        assert_eq!(s[0].name, "We *will* act now");
         assert_eq!(s[0].detail.as_deref(), Some("Ann Lee"));
         assert_eq!(s[1].detail.as_deref(), Some("unattributed"));
         assert_eq!(s[0].kind, SymbolKind::STRING);
