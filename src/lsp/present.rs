@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::position::{span_to_range, Encoding};
-use crate::analysis::{Analysis, Severity, Span};
+use crate::analysis::{Analysis, QuoteKind, Severity, Span};
 
 /// How many chars of a quotation a hover line shows.
 const HOVER_PREVIEW: usize = 60;
@@ -110,7 +110,7 @@ fn quotation_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(S
         || "unattributed".to_string(),
         |name| format!("**{}**", escape_md(name)),
     );
-    let mut md = format!("Quotation said by {speaker}\n\n");
+    let mut md = format!("Speaker: {speaker}\n\n");
     if let Some(attribution) = &quotation.attribution {
         if let Some(mention) = analysis.mentions.get(attribution.mention) {
             let words = escape_md(&preview(&text_of(rope, mention.span), HOVER_PREVIEW));
@@ -121,6 +121,9 @@ fn quotation_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(S
             md.push_str(&format!(", cue “{cue}”"));
         }
         md.push_str(&format!("\n\nMethod: {}", attribution.method.describe()));
+    }
+    if quotation.kind == QuoteKind::Mixed {
+        md.push_str("\n\nA fragment woven into reported speech.");
     }
     if !quotation.terminated {
         md.push_str("\n\nThe closing quotation mark is missing.");
@@ -291,17 +294,25 @@ mod tests {
         let a = analysis();
         let h = hover(&rope, &a, span_of("act").start, Encoding::Utf8).unwrap();
         let md = hover_text(&h);
-        assert!(md.contains("said by **Ann Lee**"), "{md}");
+        assert!(md.starts_with("Speaker: **Ann Lee**"), "{md}");
         assert!(md.contains("Through: “she”, cue “said”"), "{md}");
         assert!(md.contains("Method: speech cue"), "{md}");
+        assert!(!md.contains("fragment"), "{md}");
         // UTF-8 columns: the closing ” is 3 bytes.
         assert_eq!(
             h.range,
             Some(Range::new(Position::new(1, 0), Position::new(1, 24)))
         );
         let h = hover(&rope, &a, span_of("Why").start, Encoding::Utf16).unwrap();
-        assert!(hover_text(&h).contains("unattributed"));
+        assert!(hover_text(&h).starts_with("Speaker: unattributed"));
         assert!(hover(&rope, &a, span_of("spoke").start + 1, Encoding::Utf16).is_none());
+
+        let mut a = a;
+        a.quotations[1].kind = QuoteKind::Mixed;
+        a.quotations[1].terminated = false;
+        let h = hover(&rope, &a, span_of("Why").start, Encoding::Utf16).unwrap();
+        assert!(hover_text(&h).contains("fragment"));
+        assert!(hover_text(&h).contains("closing quotation mark is missing"));
     }
 
     #[test]
