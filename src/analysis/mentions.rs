@@ -150,7 +150,7 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
             && i > 0
             && toks[i - 1].is_word()
             && toks[i - 1].cap
-            && is_abbreviation(&toks[i - 1].lower);
+            && (is_abbreviation(&toks[i - 1].lower) || toks[i - 1].lower.contains('.'));
     }
     if t.cap {
         return true;
@@ -198,16 +198,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
     if e <= floor {
         return None;
     }
-    // Parenthetical party label: "Sen. Jane Doe (D-Mo.) said"
-    if toks[e - 1].is_punct(')') {
-        let mut k = e - 1;
-        while k > floor && !toks[k].is_punct('(') && e - k < 10 {
-            k -= 1;
-        }
-        if toks[k].is_punct('(') && k > floor {
-            e = k;
-        }
-    }
+    e = strip_parenthetical(toks, e, floor);
     // Appositive: "Lavrov, Russia's top diplomat, said"
     if toks[e - 1].is_punct(',') && e >= 2 {
         let mut k = e - 2;
@@ -217,6 +208,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
             n += 1;
         }
         if k > floor && toks[k].is_punct(',') {
+            let k = strip_parenthetical(toks, k, floor);
             if let Some(np) = np_core_before(toks, k, floor) {
                 return Some(np);
             }
@@ -224,6 +216,20 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
         return None;
     }
     np_core_before(toks, e, floor)
+}
+
+/// Drops a parenthetical right before `e`: "Sen. Jane Doe (D-Mo.) said".
+fn strip_parenthetical(toks: &[Tok], e: usize, floor: usize) -> usize {
+    if e > floor && toks[e - 1].is_punct(')') {
+        let mut k = e - 1;
+        while k > floor && !toks[k].is_punct('(') && e - k < 10 {
+            k -= 1;
+        }
+        if toks[k].is_punct('(') && k > floor {
+            return k;
+        }
+    }
+    e
 }
 
 fn is_time_word(t: &Tok) -> bool {

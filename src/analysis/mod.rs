@@ -114,7 +114,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mut keep = vec![false; raw.len()];
     for (qi, q) in raw.iter().enumerate() {
         keep[qi] = if q.single {
-            single_found[qi].is_some() && word_count(&prose, q.content()) >= 3
+            single_found[qi].is_some()
+                && word_count(&prose, q.content()) >= 3
+                && is_quotation(&prose, q, single_found[qi].as_ref(), &toks, usize::MAX)
         } else {
             is_quotation(&prose, q, found[qi].as_ref(), &toks, first_tok[qi])
         };
@@ -122,6 +124,24 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     for (qi, q) in raw.iter().enumerate() {
         if q.single && keep[qi] {
             found[qi] = single_found[qi].clone();
+        }
+    }
+
+    // A quotation nested in another one (in the other mark style) is the
+    // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
+    for qi in 0..raw.len() {
+        if raw[qi].single || first_tok[qi] != usize::MAX {
+            continue;
+        }
+        let outer = (0..raw.len()).find(|&o| {
+            o != qi
+                && first_tok[o] != usize::MAX
+                && raw[o].span.start < raw[qi].span.start
+                && raw[qi].span.end <= raw[o].span.end
+        });
+        if let Some(o) = outer {
+            keep[qi] = keep[o];
+            found[qi] = found[o].clone();
         }
     }
 
@@ -376,32 +396,21 @@ fn is_quotation(
     if words.is_empty() {
         return false;
     }
-    // "the so-called ‘experts’", "the word “crisis”"
-    if first != usize::MAX && first > 0 {
-        let prev = &toks[first - 1];
-        if prev.is_word()
-            && matches!(
-                prev.lower.as_str(),
-                "so-called"
-                    | "dubbed"
-                    | "nicknamed"
-                    | "titled"
-                    | "entitled"
-                    | "headlined"
-                    | "word"
-                    | "words"
-                    | "term"
-                    | "phrase"
-                    | "hashtag"
-                    | "slogan"
-                    | "label"
-                    | "banner"
-                    | "as"
-            )
-        {
-            return words.len() > 6 && f.is_some();
-        }
+    // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
+    let prev = (first != usize::MAX && first > 0)
+        .then(|| &toks[first - 1])
+        .filter(|p| p.is_word());
+    if prev.is_some_and(|p| {
+        matches!(
+            p.lower.as_str(),
+            "so-called" | "titled" | "entitled" | "headlined" | "hashtag"
+        )
+    }) {
+        return false;
     }
+    // Titles: short title-case words after a preposition or a possessive
+    // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
+    // or "as" the same words are a nickname someone used, which is quoted.
     let title_case = words.iter().all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.is_empty()
@@ -410,17 +419,46 @@ fn is_quotation(
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
+    let after_title_word = prev.is_none_or(|p| {
+        matches!(
+            p.lower.as_str(),
+            "of" | "on"
+                | "in"
+                | "at"
+                | "from"
+                | "for"
+                | "the"
+                | "show"
+                | "program"
+                | "programme"
+                | "series"
+                | "film"
+                | "book"
+                | "documentary"
+                | "album"
+                | "song"
+                | "novel"
+                | "movie"
+                | "podcast"
+                | "episode"
+                | "segment"
+                | "column"
+                | "magazine"
+                | "newspaper"
+                | "report"
+                | "study"
+        ) || p.lower.ends_with("'s")
+            || p.cap
+    });
+    let sentence_like =
+        words.len() >= 4 && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
+    if title_case && words.len() <= 7 && after_title_word && !sentence_like {
+        return false;
+    }
     let ends_sentence = inner.ends_with(['.', '!', '?'])
         || inner.ends_with(".,")
         || inner.ends_with("?,")
         || inner.ends_with("!,");
-    if title_case
-        && words.len() <= 7
-        && !(ends_sentence && words.len() >= 4 && f.is_some())
-        && !(words.len() >= 4 && f.is_some_and(|f| !f.weak))
-    {
-        return false;
-    }
     if f.is_some() {
         return true;
     }

@@ -113,6 +113,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     // A double quotation left open at the end of the previous paragraph.
     let mut carry: Option<RawQuote> = None;
+    let mut nested: Vec<RawQuote> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let text = &prose[para.start..para.end];
         let chars: Vec<(usize, char)> = text
@@ -137,6 +138,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 }
             }
         }
+        let mut inner: Option<(usize, char)> = None;
         // The mark that continues a quotation has been read already.
         let first = usize::from(current.is_some());
         for k in first..chars.len() {
@@ -152,6 +154,24 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         }
                     }
                     Some((o, om)) => {
+                        // A quotation inside a quotation in the other mark
+                        // style: "He said “no” twice" or “She read "Ozymandias"”.
+                        if let Some((io, ic)) = inner {
+                            if closes_style(ic, c) && r != Role::Open {
+                                nested.push(RawQuote {
+                                    span: Span::new(io, at + c.len_utf8()),
+                                    pieces: vec![Span::new(io + ic.len_utf8(), at)],
+                                    terminated: true,
+                                    single: false,
+                                });
+                                inner = None;
+                                continue;
+                            }
+                        } else if r == Role::Open && straight(om) != straight(c) {
+                            inner = Some((at, c));
+                            continue;
+                        }
+                        inner = None;
                         let mut q = current.take().unwrap_or_else(|| new_quote(o));
                         if r == Role::Open {
                             // A fresh opening mark while one is open: the earlier
@@ -189,6 +209,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         q.terminated = false;
         out.push(q);
     }
+    out.append(&mut nested);
     // Top-level single-quoted spans (outside every double quotation).
     let doubles: Vec<Span> = out.iter().map(|q| q.span).collect();
     for para in paragraphs {
@@ -196,6 +217,20 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     }
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+fn straight(c: char) -> bool {
+    c == '"'
+}
+
+/// Whether `close` ends a quotation opened with `open`.
+fn closes_style(open: char, close: char) -> bool {
+    match open {
+        '"' => close == '"',
+        '«' => close == '»',
+        '„' => matches!(close, '“' | '”'),
+        _ => matches!(close, '”' | '“'),
+    }
 }
 
 fn new_quote(open_at: usize) -> RawQuote {
@@ -316,6 +351,14 @@ mod tests {
             q,
             vec![("First part of the speech.|Second part,".into(), true, false)]
         );
+    }
+
+    #[test]
+    fn nested_in_the_other_style() {
+        let t = "\"SMITH: It is like an episode of “Night Court.” Really.\"";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().any(|x| x.0 == "Night Court."));
     }
 
     #[test]

@@ -59,6 +59,7 @@ fn is_sentence_opener(lower: &str) -> bool {
 
 pub fn is_abbreviation(lower: &str) -> bool {
     ABBREVIATIONS.contains(&lower)
+        || (lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 1))
         || (lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()))
 }
 
@@ -130,14 +131,13 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                         let after = prose[j + ch.len_utf8()..].chars().next();
                         if after.is_some_and(is_word_char) && j + ch.len_utf8() < next_q {
                             // "U.S." keeps its inner dots; a dot before a space ends the word.
-                            if ch == '.' && !prose[i..j].chars().all(|x| x.is_alphabetic()) {
-                                break;
-                            }
-                            if ch == '.'
-                                && prose[i..j].chars().count() > 2
-                                && !prose[i..j].contains('.')
-                            {
-                                break;
+                            // Inner full stops only join initials: U.S., G.K., D-S.C.
+                            if ch == '.' {
+                                let seg = prose[i..j].rsplit(['.', '-']).next().unwrap_or("");
+                                if seg.chars().count() != 1 || !seg.chars().all(char::is_alphabetic)
+                                {
+                                    break;
+                                }
                             }
                             j += ch.len_utf8();
                         } else {
