@@ -110,25 +110,28 @@ fn quotation_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(S
         || "unattributed".to_string(),
         |name| format!("**{}**", escape_md(name)),
     );
-    let mut md = format!("Speaker: {speaker}\n\n");
+    let mut paragraphs = vec![format!("Speaker: {speaker}")];
     if let Some(attribution) = &quotation.attribution {
+        let quoted = |span: Span| escape_md(&preview(&text_of(rope, span), HOVER_PREVIEW));
+        let mut through = Vec::new();
         if let Some(mention) = analysis.mentions.get(attribution.mention) {
-            let words = escape_md(&preview(&text_of(rope, mention.span), HOVER_PREVIEW));
-            md.push_str(&format!("Through: “{words}”"));
+            through.push(format!("“{}”", quoted(mention.span)));
         }
         if let Some(cue) = attribution.cue {
-            let cue = escape_md(&preview(&text_of(rope, cue), HOVER_PREVIEW));
-            md.push_str(&format!(", cue “{cue}”"));
+            through.push(format!("cue “{}”", quoted(cue)));
         }
-        md.push_str(&format!("\n\nMethod: {}", attribution.method.describe()));
+        if !through.is_empty() {
+            paragraphs.push(format!("Through: {}", through.join(", ")));
+        }
+        paragraphs.push(format!("Method: {}", attribution.method.describe()));
     }
     if quotation.kind == QuoteKind::Mixed {
-        md.push_str("\n\nA fragment woven into reported speech.");
+        paragraphs.push("A fragment woven into reported speech.".to_string());
     }
     if !quotation.terminated {
-        md.push_str("\n\nThe closing quotation mark is missing.");
+        paragraphs.push("The closing quotation mark is missing.".to_string());
     }
-    Some((md, quotation.span))
+    Some((paragraphs.join("\n\n"), quotation.span))
 }
 
 /// One symbol per quotation, in document order.
