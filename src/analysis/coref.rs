@@ -17,6 +17,8 @@ pub struct Pending {
     pub speaker: bool,
     /// The mention is the subject of its sentence.
     pub subject: bool,
+    /// Sentence index.
+    pub sent: usize,
     /// Extra role words (an appositive).
     pub extra_role: Option<String>,
     /// Paragraph index.
@@ -325,50 +327,69 @@ fn resolve_pronoun(
     if w == "i" || w == "you" || w == "we" {
         return Resolved::default();
     }
-    let mut best: Option<(i64, usize)> = None;
-    let mut second: Option<(i64, usize)> = None;
-    for (rank, &(mi, e, speaker)) in history.iter().rev().enumerate().take(40) {
-        let ent = &c.entities[e];
-        if m.para > mentions[mi].para + 3 {
+    // Hobbs-style: the nearest sentence (the pronoun's own, before it, then
+    // earlier ones) that has a compatible candidate; inside it, someone who
+    // spoke or is the subject first, then the leftmost. A pronoun after a
+    // quotation points back to who was talking, not to a name in an object.
+    let mut group: Vec<(usize, usize)> = Vec::new(); // (mention, entity) of one sentence
+    let mut current_sent: Option<usize> = None;
+    let mut chosen: Option<(usize, Option<usize>)> = None;
+    let pick = |group: &[(usize, usize)]| -> Option<(usize, Option<usize>)> {
+        let mut cands: Vec<(i64, usize, usize)> = Vec::new(); // (rank key, position, entity)
+        for &(mi, e) in group {
+            let ent = &c.entities[e];
+            let pm = &mentions[mi];
+            let ok = if want_person {
+                ent.kind == EntityKind::Person
+                    && (ent.gender == p.gender
+                        || ent.gender == Gender::Unknown && plausible_person(&c.name_words[e]))
+            } else if plural {
+                ent.kind != EntityKind::Person || pm.phrase.plural
+            } else {
+                ent.kind == EntityKind::Organization
+            };
+            if !ok {
+                continue;
+            }
+            let mut key = 0;
+            if pm.speaker || pm.subject {
+                key += 2;
+            }
+            if want_person && ent.gender == p.gender {
+                key += 1;
+            }
+            cands.push((key, pm.phrase.span.start, e));
+        }
+        cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let first = cands.first()?;
+        let tie = cands
+            .iter()
+            .find(|x| x.2 != first.2 && x.0 == first.0)
+            .map(|x| x.2);
+        Some((first.2, tie))
+    };
+    for &(mi, e, _) in history.iter().rev() {
+        let pm = &mentions[mi];
+        if m.para > pm.para + 3 || m.sent > pm.sent + 6 {
             break;
         }
-        let ok = if want_person {
-            ent.kind == EntityKind::Person
-                && (ent.gender == Gender::Unknown || ent.gender == p.gender)
-        } else if plural {
-            ent.kind != EntityKind::Person || mentions[mi].phrase.plural
-        } else {
-            ent.kind == EntityKind::Organization
-        };
-        if !ok {
-            continue;
-        }
-        // Recency, with a bonus for speakers and a malus for a gender the
-        // entity has not shown yet.
-        let mut score = -(rank as i64) * 2;
-        // Speakers and sentence subjects are what a later pronoun points back to.
-        if speaker {
-            score += 4;
-        }
-        if want_person && ent.gender == Gender::Unknown {
-            score -= 6;
-        }
-        if best.is_some_and(|b| b.1 == e) {
-            continue;
-        }
-        match best {
-            None => best = Some((score, e)),
-            Some(b) if score > b.0 => {
-                second = best;
-                best = Some((score, e));
-            }
-            _ => {
-                if second.is_none_or(|s| score > s.0) && second.is_none_or(|s| s.1 != e) {
-                    second = Some((score, e));
+        if current_sent != Some(pm.sent) {
+            if !group.is_empty() {
+                if let Some(x) = pick(&group) {
+                    chosen = Some(x);
+                    break;
                 }
             }
+            group.clear();
+            current_sent = Some(pm.sent);
         }
+        group.push((mi, e));
     }
+    if chosen.is_none() && !group.is_empty() {
+        chosen = pick(&group);
+    }
+    let best = chosen.map(|(e, _)| (0i64, e));
+    let second = chosen.and_then(|(_, t)| t).map(|e| (0i64, e));
     match best {
         Some((s, e)) => Resolved {
             entity: Some(e),
@@ -377,6 +398,15 @@ fn resolve_pronoun(
         },
         None => Resolved::default(),
     }
+}
+
+/// A name with unknown sex can still take "he" or "she" when it looks like a
+/// person's: two words or more, or a known surname or first name.
+fn plausible_person(name: &[String]) -> bool {
+    name.len() >= 2
+        || name.first().is_some_and(|w| {
+            super::lexicon::is_surname(w) || super::lexicon::first_name_gender(w).is_some()
+        })
 }
 
 fn mentions_word(p: &Phrase) -> String {

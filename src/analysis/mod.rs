@@ -209,10 +209,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 None => {
                     let para = para_of(&paras, p.span.start);
                     let subject = subjects.iter().any(|s| s.overlaps(p.span));
+                    let tok = toks
+                        .partition_point(|t| t.span.end <= p.span.start)
+                        .min(toks.len().saturating_sub(1));
+                    let sent = sent_of.get(tok).copied().unwrap_or(0);
                     pending.push(Pending {
                         phrase: p,
                         speaker: qi.is_some(),
                         subject,
+                        sent,
                         extra_role: appo,
                         para,
                     });
