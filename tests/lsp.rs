@@ -175,6 +175,11 @@ fn rapid_changes_publish_in_version_order_and_keep_every_edit() {
         let change = json!([{ "range": { "start": end, "end": end }, "text": line }]);
         client.change(URI, version, change);
     }
+    // Asked before any diagnostics are awaited: requests are answered
+    // after the notifications sent before them have been applied.
+    let symbols = client.symbols(URI);
+    assert_eq!(symbols.len(), 4 + 20);
+
     client.diagnostics(URI, Some(21));
     let published = client.take_all("textDocument/publishDiagnostics");
     let versions: Vec<i64> = published
@@ -184,8 +189,6 @@ fn rapid_changes_publish_in_version_order_and_keep_every_edit() {
     assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
     assert!(versions.iter().all(|&v| v < 21), "{versions:?}");
 
-    let symbols = client.symbols(URI);
-    assert_eq!(symbols.len(), 4 + 20);
     let last = text_in(&text, &symbols[23]["range"], Enc::Utf16);
     assert_eq!(last, "“Update 21 is ready,”");
     assert!(client.exit().success());
@@ -298,6 +301,35 @@ fn close_clears_diagnostics_and_wild_positions_do_not_crash() {
     assert_eq!(
         client.request("textDocument/documentSymbol", gone),
         Value::Null
+    );
+    assert!(client.exit().success());
+}
+
+/// Markdown with CRLF line endings: the language id picks the Markdown
+/// reading (a fenced block is not prose), and `\r\n` ends lines.
+const HARBOUR: &str = "# Harbour lease signed\r\n\r\nPort Authority chief Maria Lindqvist signed a thirty-year lease on Thursday.\r\n\r\n```text\r\n“This line is sample output,” the log said.\r\n```\r\n\r\n“The harbour will be busy again by spring,” Lindqvist said.\r\n";
+
+#[test]
+fn markdown_language_id_and_crlf_line_endings() {
+    let mut client = Client::start(None);
+    let md = "file:///tmp/quoth-tests/harbour.md";
+    client.open(md, "markdown", HARBOUR);
+    let symbols = client.symbols(md);
+    assert_eq!(symbols.len(), 1, "the fenced block is skipped: {symbols:?}");
+    let quote = "“The harbour will be busy again by spring,”";
+    assert_eq!(symbols[0]["range"], range_of(HARBOUR, quote, 0, Enc::Utf16));
+    assert_eq!(
+        symbols[0]["range"]["start"],
+        json!({ "line": 8, "character": 0 })
+    );
+    assert_eq!(symbols[0]["detail"], "Maria Lindqvist");
+
+    let txt = "file:///tmp/quoth-tests/harbour.txt";
+    client.open(txt, "plaintext", HARBOUR);
+    assert_eq!(
+        client.symbols(txt).len(),
+        2,
+        "as plain text the block is prose"
     );
     assert!(client.exit().success());
 }

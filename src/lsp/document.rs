@@ -134,4 +134,66 @@ mod tests {
         let by_uri = Document::open("", 1, String::new(), "file:///a.md");
         assert_eq!(by_uri.format, Format::Markdown);
     }
+
+    /// Random edits at random (often invalid) positions, in both encodings,
+    /// with the protocol answers computed after each: nothing may panic and
+    /// every range must stay inside the document.
+    #[test]
+    fn random_edits_never_panic() {
+        use super::super::position::{offset_to_position, position_to_offset};
+        use super::super::present;
+
+        let pieces = [
+            "“", "”", "\r\n", "\n", "😀", "東京", "e\u{301}", " he said", "Ann Lee", "‘", ". ", "",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let start = "Minister Ann Lee spoke.\r\n\r\n“We will act 😀,” she said.\n\n“東京?”";
+        let mut doc = Document::open(start, 1, "plaintext".into(), "");
+        let mut symbols_seen = 0;
+        for version in 2..1500 {
+            let enc = if next(2) == 0 {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            };
+            let lines = doc.rope.len_lines() as u64 + 2;
+            let mut text = String::new();
+            for _ in 0..next(4) {
+                text.push_str(pieces[next(pieces.len() as u64) as usize]);
+            }
+            let change = edit(
+                next(lines) as u32,
+                next(30) as u32,
+                next(lines) as u32,
+                next(30) as u32,
+                &text,
+            );
+            doc.apply_changes(&[change], version, enc);
+
+            let end = offset_to_position(&doc.rope, doc.rope.len_bytes(), enc);
+            let inside = |r: &Range| r.start <= r.end && r.end <= end;
+            for d in present::diagnostics(&doc.rope, &doc.analysis, enc) {
+                assert!(inside(&d.range), "{d:?}");
+            }
+            for s in present::symbols(&doc.rope, &doc.analysis, enc) {
+                assert!(inside(&s.range), "{s:?}");
+                symbols_seen += 1;
+            }
+            let at = Position::new(next(lines) as u32, next(40) as u32);
+            let offset = position_to_offset(&doc.rope, at, enc);
+            if let Some(h) = present::hover(&doc.rope, &doc.analysis, offset, enc) {
+                assert!(inside(&h.range.unwrap()), "{h:?}");
+            }
+        }
+        assert!(
+            symbols_seen > 100,
+            "the edits should leave quotations to map"
+        );
+    }
 }

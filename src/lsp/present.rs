@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::position::{span_to_range, Encoding};
-use crate::analysis::{Analysis, Severity, Span};
+use crate::analysis::{Analysis, QuoteKind, Severity, Span};
 
 /// How many chars of a quotation a hover line shows.
 const HOVER_PREVIEW: usize = 60;
@@ -25,13 +25,16 @@ fn text_of(rope: &Rope, span: Span) -> String {
 }
 
 /// The first `max` chars of `text` on one line, with an ellipsis if cut.
+/// A trailing comma, colon or semicolon (“We will win,” she said) belongs
+/// to the sentence around the quotation, not to its words, and goes.
 fn preview(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat.trim_end_matches([',', ';', ':']).trim_end();
     if flat.chars().count() <= max {
-        return flat;
+        return flat.to_string();
     }
     let cut: String = flat.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
+    format!("{}…", cut.trim_end().trim_end_matches([',', ';', ':']))
 }
 
 /// Escapes the characters Markdown would read as markup.
@@ -75,11 +78,11 @@ fn mention_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(Str
     let mention = &analysis.mentions[analysis.mention_at(offset)?];
     let entity = analysis.entities.get(mention.entity?)?;
     let mut md = format!("**{}**\n\n", escape_md(&entity.name));
-    if entity.roles.is_empty() {
-        md.push_str("Roles: none given\n\n");
-    } else {
-        let roles: Vec<String> = entity.roles.iter().map(|r| escape_md(r)).collect();
-        md.push_str(&format!("Roles: {}\n\n", roles.join("; ")));
+    let roles: Vec<String> = entity.roles.iter().map(|r| escape_md(r)).collect();
+    match roles.len() {
+        0 => md.push_str("Role: none given\n\n"),
+        1 => md.push_str(&format!("Role: {}\n\n", roles[0])),
+        _ => md.push_str(&format!("Roles: {}\n\n", roles.join("; "))),
     }
     let how = mention.resolution.map_or("unresolved", |r| r.describe());
     let words = escape_md(&preview(&text_of(rope, mention.span), HOVER_PREVIEW));
@@ -107,22 +110,28 @@ fn quotation_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(S
         || "unattributed".to_string(),
         |name| format!("**{}**", escape_md(name)),
     );
-    let mut md = format!("Quotation said by {speaker}\n\n");
+    let mut paragraphs = vec![format!("Speaker: {speaker}")];
     if let Some(attribution) = &quotation.attribution {
+        let quoted = |span: Span| escape_md(&preview(&text_of(rope, span), HOVER_PREVIEW));
+        let mut through = Vec::new();
         if let Some(mention) = analysis.mentions.get(attribution.mention) {
-            let words = escape_md(&preview(&text_of(rope, mention.span), HOVER_PREVIEW));
-            md.push_str(&format!("Through: “{words}”"));
+            through.push(format!("“{}”", quoted(mention.span)));
         }
         if let Some(cue) = attribution.cue {
-            let cue = escape_md(&preview(&text_of(rope, cue), HOVER_PREVIEW));
-            md.push_str(&format!(", cue “{cue}”"));
+            through.push(format!("cue “{}”", quoted(cue)));
         }
-        md.push_str(&format!("\n\nMethod: {}", attribution.method.describe()));
+        if !through.is_empty() {
+            paragraphs.push(format!("Through: {}", through.join(", ")));
+        }
+        paragraphs.push(format!("Method: {}", attribution.method.describe()));
+    }
+    if quotation.kind == QuoteKind::Mixed {
+        paragraphs.push("A fragment woven into reported speech.".to_string());
     }
     if !quotation.terminated {
-        md.push_str("\n\nThe closing quotation mark is missing.");
+        paragraphs.push("The closing quotation mark is missing.".to_string());
     }
-    Some((md, quotation.span))
+    Some((paragraphs.join("\n\n"), quotation.span))
 }
 
 /// One symbol per quotation, in document order.
@@ -262,6 +271,8 @@ mod tests {
         assert_eq!(preview("abcdef ghij", 7), "abcdef…");
         assert_eq!(preview("東京東京", 2), "東京…");
         assert_eq!(preview("", 5), "");
+        assert_eq!(preview("We will win, ", 20), "We will win");
+        assert_eq!(preview("Why?", 20), "Why?");
     }
 
     #[test]
@@ -271,9 +282,9 @@ mod tests {
         let h = hover(&rope, &a, span_of("she").start + 1, Encoding::Utf16).unwrap();
         let md = hover_text(&h);
         assert!(md.starts_with("**Ann Lee**"), "{md}");
-        assert!(md.contains("Roles: Minister"), "{md}");
+        assert!(md.contains("Role: Minister"), "{md}");
         assert!(md.contains("pronoun resolved"), "{md}");
-        assert!(md.contains("line 2: “We \\*will\\* act now,”"), "{md}");
+        assert!(md.contains("line 2: “We \\*will\\* act now”"), "{md}");
         assert_eq!(
             h.range,
             Some(Range::new(Position::new(1, 21), Position::new(1, 24)))
@@ -286,17 +297,25 @@ mod tests {
         let a = analysis();
         let h = hover(&rope, &a, span_of("act").start, Encoding::Utf8).unwrap();
         let md = hover_text(&h);
-        assert!(md.contains("said by **Ann Lee**"), "{md}");
+        assert!(md.starts_with("Speaker: **Ann Lee**"), "{md}");
         assert!(md.contains("Through: “she”, cue “said”"), "{md}");
         assert!(md.contains("Method: speech cue"), "{md}");
+        assert!(!md.contains("fragment"), "{md}");
         // UTF-8 columns: the closing ” is 3 bytes.
         assert_eq!(
             h.range,
             Some(Range::new(Position::new(1, 0), Position::new(1, 24)))
         );
         let h = hover(&rope, &a, span_of("Why").start, Encoding::Utf16).unwrap();
-        assert!(hover_text(&h).contains("unattributed"));
+        assert!(hover_text(&h).starts_with("Speaker: unattributed"));
         assert!(hover(&rope, &a, span_of("spoke").start + 1, Encoding::Utf16).is_none());
+
+        let mut a = a;
+        a.quotations[1].kind = QuoteKind::Mixed;
+        a.quotations[1].terminated = false;
+        let h = hover(&rope, &a, span_of("Why").start, Encoding::Utf16).unwrap();
+        assert!(hover_text(&h).contains("fragment"));
+        assert!(hover_text(&h).contains("closing quotation mark is missing"));
     }
 
     #[test]
@@ -305,7 +324,7 @@ mod tests {
         let mut a = analysis();
         let s = symbols(&rope, &a, Encoding::Utf16);
         assert_eq!(s.len(), 2);
-        assert_eq!(s[0].name, "We *will* act now,");
+        assert_eq!(s[0].name, "We *will* act now");
         assert_eq!(s[0].detail.as_deref(), Some("Ann Lee"));
         assert_eq!(s[1].detail.as_deref(), Some("unattributed"));
         assert_eq!(s[0].kind, SymbolKind::STRING);
