@@ -4,5 +4,7 @@
 //! to the command line.
 
 pub mod analysis;
+#[doc(hidden)]
+pub mod bench_support;
 pub mod cli;
 pub mod lsp;

@@ -11,6 +11,7 @@ pub mod lexicon;
 mod mentions;
 mod quotes;
 mod segment;
+mod spanset;
 mod tokens;
 mod types;
 
@@ -140,16 +141,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
     // A quotation nested in another one (in the other mark style) is the
     // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
+    let tops = Tops::new(&raw, &first_tok);
     for qi in 0..raw.len() {
         if raw[qi].single || first_tok[qi] != usize::MAX {
             continue;
         }
-        let outer = (0..raw.len()).find(|&o| {
-            o != qi
-                && first_tok[o] != usize::MAX
-                && raw[o].span.start < raw[qi].span.start
-                && raw[qi].span.end <= raw[o].span.end
-        });
+        let outer = tops.outer(&raw, qi);
         if let Some(o) = outer {
             keep[qi] = keep[o];
             found[qi] = found[o].clone();
@@ -200,13 +197,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .map(|p| p.span)
         .collect();
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
+    let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
+        let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
         let mut all: Vec<(Phrase, Option<usize>, Option<String>)> = Vec::new();
         for p in name_phrases {
-            if speaker_phrases
-                .iter()
-                .any(|(_, sp, _)| sp.span.overlaps(p.span))
-            {
+            if speaker_set.any_overlaps(p.span) {
                 continue;
             }
             all.push((p, None, None));
@@ -216,15 +212,16 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }
         all.sort_by_key(|(p, _, _)| p.span.start);
         // One mention per span: several quotations can share a speaker phrase.
+        let mut by_span: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
         for (p, qi, appo) in all {
-            let idx = match pending.iter().rposition(|m| m.phrase.span == p.span) {
+            let idx = match by_span.get(&p.span).copied() {
                 Some(k) => {
                     pending[k].speaker |= qi.is_some();
                     k
                 }
                 None => {
                     let para = para_of(&paras, p.span.start);
-                    let subject = subjects.iter().any(|s| s.overlaps(p.span));
+                    let subject = subject_set.any_overlaps(p.span);
                     let tok = toks
                         .partition_point(|t| t.span.end <= p.span.start)
                         .min(toks.len().saturating_sub(1));
@@ -237,6 +234,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                         extra_role: appo,
                         para,
                     });
+                    by_span.insert(pending[pending.len() - 1].phrase.span, pending.len() - 1);
                     pending.len() - 1
                 }
             };
@@ -308,6 +306,50 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analysis.entities = entities;
     analysis.findings = findings(&analysis, &raw, &keep, &index_of, &resolved, text);
     analysis
+}
+
+/// The top-level (tokenised) quotations, sorted by start, for finding the
+/// quotation around a nested one without asking every quotation.
+struct Tops {
+    /// (start, end, quotation index), sorted by start.
+    spans: Vec<(usize, usize, usize)>,
+    /// Running maximum of the ends.
+    max_end: Vec<usize>,
+}
+
+impl Tops {
+    fn new(raw: &[quotes::RawQuote], first_tok: &[usize]) -> Tops {
+        let mut spans: Vec<(usize, usize, usize)> = (0..raw.len())
+            .filter(|&o| first_tok[o] != usize::MAX)
+            .map(|o| (raw[o].span.start, raw[o].span.end, o))
+            .collect();
+        spans.sort_by_key(|s| s.0);
+        let mut m = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                m = m.max(s.1);
+                m
+            })
+            .collect();
+        Tops { spans, max_end }
+    }
+
+    /// The lowest-numbered top-level quotation other than `qi` that starts
+    /// before it and ends at or after its end.
+    fn outer(&self, raw: &[quotes::RawQuote], qi: usize) -> Option<usize> {
+        let q = raw[qi].span;
+        let mut k = self.spans.partition_point(|s| s.0 < q.start);
+        let mut best: Option<usize> = None;
+        while k > 0 && self.max_end[k - 1] >= q.end {
+            k -= 1;
+            let (_, end, o) = self.spans[k];
+            if o != qi && q.end <= end && best.is_none_or(|b| o < b) {
+                best = Some(o);
+            }
+        }
+        best
+    }
 }
 
 fn para_of(paras: &[Span], offset: usize) -> usize {

@@ -223,7 +223,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     out.append(&mut nested);
     // Top-level single-quoted spans (outside every double quotation).
     if !single_mode {
-        let doubles: Vec<Span> = out.iter().map(|q| q.span).collect();
+        let doubles = super::spanset::SpanSet::new(out.iter().map(|q| q.span));
         for para in paragraphs {
             out.extend(scan_singles(prose, *para, &doubles));
         }
@@ -343,13 +343,13 @@ fn trim_end(prose: &str, start: usize, end: usize) -> usize {
 }
 
 /// Single-quoted spans at the top level of one paragraph, outside `doubles`.
-fn scan_singles(prose: &str, para: Span, doubles: &[Span]) -> Vec<RawQuote> {
+fn scan_singles(prose: &str, para: Span, doubles: &super::spanset::SpanSet) -> Vec<RawQuote> {
     let text = &prose[para.start..para.end];
     let chars: Vec<(usize, char)> = text
         .char_indices()
         .map(|(i, c)| (para.start + i, c))
         .collect();
-    let inside = |at: usize| doubles.iter().any(|d| d.start <= at && at < d.end);
+    let inside = |at: usize| doubles.any_contains(at);
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for k in 0..chars.len() {

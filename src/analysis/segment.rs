@@ -161,17 +161,26 @@ fn markdown_skips(text: &str) -> Vec<Span> {
         out.push(Span::new(start, text.len()));
     }
     // Inline code spans and link targets, outside the blocks found so far.
-    let blocks = out.clone();
-    let in_block = |i: usize| blocks.iter().any(|s| s.start <= i && i < s.end);
+    // The blocks, sorted and merged, walked with a cursor as `i` only grows
+    // (a search of every block at every byte was quadratic).
+    let mut blocks = out.clone();
+    blocks.sort_by_key(|s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(blocks.len());
+    for s in blocks {
+        match merged.last_mut() {
+            Some(m) if s.start <= m.end => m.end = m.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let mut cursor = 0;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if in_block(i) {
-            i = blocks
-                .iter()
-                .find(|s| s.start <= i && i < s.end)
-                .map(|s| s.end)
-                .unwrap_or(i + 1);
+        while cursor < merged.len() && merged[cursor].end <= i {
+            cursor += 1;
+        }
+        if cursor < merged.len() && merged[cursor].start <= i {
+            i = merged[cursor].end;
             continue;
         }
         match b[i] {

@@ -1,0 +1,97 @@
+//! Throughput report: analyses generated article collections of 10 KB to
+//! 10 MB (see `quoth::bench_support`), prints MB/s for each size, the
+//! 10 MB / 1 MB time ratio (linearity) and the time of one `memchr` pass over
+//! the same bytes for quote-mark lead bytes (the physical limit).
+//!
+//! `cargo run --release --example throughput -- --json > report.json` writes
+//! a report that `.ci/floors.py` can check (`mb_per_s=30`).
+
+use std::time::{Duration, Instant};
+
+use quoth::analysis::{analyze, Format, Options};
+use quoth::bench_support::collection;
+
+fn best_of<F: FnMut()>(runs: usize, budget: Duration, mut f: F) -> Duration {
+    let mut best = Duration::MAX;
+    let start = Instant::now();
+    for i in 0..runs {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed());
+        if i >= 1 && start.elapsed() > budget {
+            break;
+        }
+    }
+    best
+}
+
+fn main() {
+    let json = std::env::args().any(|a| a == "--json");
+    let sizes: &[(&str, usize)] = &[
+        ("10kb", 10_000),
+        ("100kb", 100_000),
+        ("1mb", 1_000_000),
+        ("10mb", 10_000_000),
+    ];
+    let options = Options {
+        format: Format::Markdown,
+        ..Default::default()
+    };
+    let mut rows = serde_json::Map::new();
+    let mut secs = std::collections::HashMap::new();
+    let mut total_bytes = 0usize;
+    let mut total_time = 0f64;
+    for &(name, size) in sizes {
+        let text = collection(size, 42, true);
+        let runs = (20_000_000 / size).clamp(3, 200);
+        let t = best_of(runs, Duration::from_secs(10), || {
+            std::hint::black_box(analyze(&text, &options));
+        });
+        let m = best_of(runs.max(20), Duration::from_secs(2), || {
+            std::hint::black_box(memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()).count());
+        });
+        let mbs = text.len() as f64 / 1e6 / t.as_secs_f64();
+        if size >= 1_000_000 {
+            total_bytes += text.len();
+            total_time += t.as_secs_f64();
+        }
+        secs.insert(name, t.as_secs_f64() / text.len() as f64);
+        if !json {
+            println!(
+                "{name:>6}: {:>9} bytes  {:>9.3} ms  {:>7.1} MB/s  memchr {:>7.3} ms  ({:.0}x memchr)",
+                text.len(),
+                t.as_secs_f64() * 1e3,
+                mbs,
+                m.as_secs_f64() * 1e3,
+                t.as_secs_f64() / m.as_secs_f64()
+            );
+        }
+        rows.insert(
+            name.into(),
+            serde_json::json!({
+                "bytes": text.len(),
+                "seconds": t.as_secs_f64(),
+                "mb_per_s": mbs,
+                "memchr_seconds": m.as_secs_f64(),
+                "memchr_multiple": t.as_secs_f64() / m.as_secs_f64(),
+            }),
+        );
+    }
+    // Time per byte at 10 MB over time per byte at 1 MB: 1.0 is linear; the
+    // target (10 MB in at most 11x the time of 1 MB) is a ratio <= 1.1.
+    let linearity = secs["10mb"] / secs["1mb"];
+    let report = serde_json::json!({
+        "mb_per_s": total_bytes as f64 / 1e6 / total_time,
+        "linearity_10mb_over_1mb": linearity,
+        "sizes": rows,
+    });
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).unwrap());
+    } else {
+        println!(
+            "overall (1 MB + 10 MB): {:.1} MB/s; 10 MB costs {:.2}x the time of 1 MB per byte",
+            report["mb_per_s"].as_f64().unwrap(),
+            linearity
+        );
+    }
+}
