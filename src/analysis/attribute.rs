@@ -195,7 +195,7 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         if ce > qs {
             continue;
         }
-        if cue.weak && qs - ce > 6 {
+        if cue.weak && qs - ce > 10 {
             continue;
         }
         if noun_usage(toks, cs) {
