@@ -4,15 +4,13 @@
 # and in Debian's packaged Neovim (the legacy snippet).
 # Usage: test-neovim.sh /path/to/quoth
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-. "$here/common.sh"
-quoth_on_path "${1:?usage: test-neovim.sh /path/to/quoth}"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 nvim011="$QUOTH_EDITORS_TOOLS/nvim-venv/bin/nvim"
 nvim_debian=/usr/bin/nvim
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+quoth_on_path "${1:?usage: test-neovim.sh /path/to/quoth}" "$work/bin"
 # Copy the fixtures into a git-less folder so the root_dir logic is exercised
 # in single-file mode, as for a reporter's loose article.
 cp "$repo/editors/testdata/article.md" "$repo/editors/testdata/article.txt" "$work/"
