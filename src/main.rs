@@ -61,9 +61,31 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        _ => {
-            eprintln!("not yet");
-            ExitCode::from(2)
-        }
+        Command::Eval {
+            corpus,
+            predictions,
+            kinds,
+        } => match quoth::cli::eval::run(&corpus, predictions.as_deref(), &kinds) {
+            Ok(Some(report)) => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(None) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("quoth eval: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Check { paths, format } => ExitCode::from(quoth::cli::check::check(
+            &paths,
+            matches!(format, OutputFormat::Json),
+        )),
+        Command::Quotes { file, format } => ExitCode::from(quoth::cli::check::quotes(
+            &file,
+            matches!(format, OutputFormat::Json),
+        )),
     }
 }

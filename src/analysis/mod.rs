@@ -1,12 +1,624 @@
 //! The analysis core: text in, quotations, mentions, speakers and findings
 //! out, all in byte offsets. Pure and synchronous; it knows nothing of LSP.
+//!
+//! The passes: `segment` (prose view, paragraphs) → `quotes` (marks) →
+//! `tokens` (words, sentences) → `attribute` (cue and speaker phrase per
+//! quotation) → `mentions` (names anywhere) → `coref` (entities) → findings.
 
+mod attribute;
+mod coref;
+pub mod lexicon;
+mod mentions;
+mod quotes;
+mod segment;
+mod tokens;
 mod types;
 
 pub use types::*;
 
+use attribute::{attribute, colon_intro, Found};
+use coref::Pending;
+use mentions::{names_in, Phrase};
+use tokens::Tok;
+
 /// Analyses one document.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let _ = (text, options);
-    Analysis::default()
+    let prose = segment::prose_view(text, options.format);
+    let paras = segment::paragraphs(&prose);
+    let raw = quotes::scan(&prose, &paras);
+    let toks = tokens::tokenize(&prose, &paras, &raw);
+    let sents = tokens::sentences(&toks, &prose, &raw);
+
+    // Token ranges of each quotation and the sentence around its first and
+    // last token.
+    let mut first_tok = vec![usize::MAX; raw.len()];
+    let mut last_tok = vec![0usize; raw.len()];
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(q) = t.quote() {
+            first_tok[q] = first_tok[q].min(i);
+            last_tok[q] = i;
+        }
+    }
+    let mut sent_of = vec![0usize; toks.len()];
+    for (si, &(s, e)) in sents.iter().enumerate() {
+        for x in &mut sent_of[s..e] {
+            *x = si;
+        }
+    }
+
+    // Attribution, quotation by quotation.
+    let mut found: Vec<Option<Found>> = vec![None; raw.len()];
+    for (qi, q) in raw.iter().enumerate() {
+        if first_tok[qi] == usize::MAX {
+            continue; // single-quoted, handled below
+        }
+        let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
+        let s_first = sents[sent_of[qs]];
+        let s_last = sents[sent_of[qe - 1]];
+        let sent = (s_first.0, s_last.1);
+        let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
+        let mut f = transcript_speaker(&prose, q).or(near);
+        if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
+            // A colon at the end of the previous sentence or paragraph.
+            let prev = sents[sent_of[qs] - 1];
+            if toks[prev.1 - 1].para + 1 >= toks[qs].para {
+                f = colon_intro(&toks, &prose, prev);
+            }
+        }
+        if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
+            // The second half of a split quotation: the sentence before, in
+            // the same paragraph, holds an attributed quotation.
+            let prev = sents[sent_of[qs] - 1];
+            if toks[prev.1 - 1].para == toks[qs].para {
+                let before = (prev.0..prev.1)
+                    .rev()
+                    .find_map(|k| toks[k].quote())
+                    .filter(|&pq| pq != qi);
+                if let Some(pq) = before {
+                    f = found[pq].clone().map(|mut x| {
+                        x.method = AttributionMethod::Continuation;
+                        x
+                    });
+                }
+            }
+        }
+        if f.is_none() {
+            f = far;
+        }
+        if f.is_none() && qs > s_first.0 {
+            f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
+                .filter(plausible_source)
+                .map(|phrase| Found {
+                    phrase,
+                    cue: None,
+                    method: AttributionMethod::Subject,
+                    weak: true,
+                    appositive: None,
+                });
+        }
+        found[qi] = f;
+    }
+    // Single-quoted spans at the top level count only with a cue.
+    let single_found: Vec<Option<Found>> = raw
+        .iter()
+        .map(|q| {
+            if q.single {
+                single_attribution(&toks, &prose, q, &sents, &sent_of)
+            } else {
+                None
+            }
+        })
+        .collect();
+
+    // Which quoted spans are quotations, not terms or titles.
+    let mut keep = vec![false; raw.len()];
+    for (qi, q) in raw.iter().enumerate() {
+        keep[qi] = if q.single {
+            single_found[qi].is_some()
+                && word_count(&prose, q.content()) >= 3
+                && is_quotation(&prose, q, single_found[qi].as_ref(), &toks, usize::MAX)
+        } else {
+            is_quotation(&prose, q, found[qi].as_ref(), &toks, first_tok[qi])
+        };
+    }
+    for (qi, q) in raw.iter().enumerate() {
+        if q.single && keep[qi] {
+            found[qi] = single_found[qi].clone();
+        }
+    }
+
+    // A quotation nested in another one (in the other mark style) is the
+    // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
+    for qi in 0..raw.len() {
+        if raw[qi].single || first_tok[qi] != usize::MAX {
+            continue;
+        }
+        let outer = (0..raw.len()).find(|&o| {
+            o != qi
+                && first_tok[o] != usize::MAX
+                && raw[o].span.start < raw[qi].span.start
+                && raw[qi].span.end <= raw[o].span.end
+        });
+        if let Some(o) = outer {
+            keep[qi] = keep[o];
+            found[qi] = found[o].clone();
+        }
+    }
+
+    // Context: a paragraph that is only a quotation, right after a paragraph
+    // whose last quotation has a speaker.
+    let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
+    let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
+    for qi in 0..raw.len() {
+        if !keep[qi] || first_tok[qi] == usize::MAX {
+            continue;
+        }
+        let para = toks[first_tok[qi]].para;
+        if found[qi].is_none() && para > 0 && quote_only_paragraph(&toks, para, first_tok[qi]) {
+            if let Some(prev) = last_attributed_in_para[para - 1] {
+                context_from[qi] = Some(prev);
+            }
+        }
+        let end_para = toks[last_tok[qi]].para;
+        if found[qi].is_some() || context_from[qi].is_some() {
+            last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
+        }
+    }
+
+    // Mentions: every name in the prose, then the speaker phrases (which win
+    // where they overlap a name, as they carry the titles).
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
+    let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::new();
+    for (qi, f) in found.iter().enumerate() {
+        if let (true, Some(f)) = (keep[qi], f) {
+            let apposition = f.appositive.map(|s| prose[s.start..s.end].to_string());
+            speaker_phrases.push((qi, f.phrase.clone(), apposition));
+        }
+    }
+    // The subject of every sentence, for pronoun salience.
+    let subjects: Vec<Span> = sents
+        .iter()
+        .filter_map(|&(s, e)| attribute::sentence_subject(&toks, &prose, s, e))
+        .filter(|p| p.kind != MentionKind::Pronoun)
+        .map(|p| p.span)
+        .collect();
+    let name_phrases = names_in(&toks, &prose, (0, toks.len()));
+    {
+        let mut all: Vec<(Phrase, Option<usize>, Option<String>)> = Vec::new();
+        for p in name_phrases {
+            if speaker_phrases
+                .iter()
+                .any(|(_, sp, _)| sp.span.overlaps(p.span))
+            {
+                continue;
+            }
+            all.push((p, None, None));
+        }
+        for (qi, p, appo) in speaker_phrases {
+            all.push((p, Some(qi), appo));
+        }
+        all.sort_by_key(|(p, _, _)| p.span.start);
+        // One mention per span: several quotations can share a speaker phrase.
+        for (p, qi, appo) in all {
+            let idx = match pending.iter().rposition(|m| m.phrase.span == p.span) {
+                Some(k) => {
+                    pending[k].speaker |= qi.is_some();
+                    k
+                }
+                None => {
+                    let para = para_of(&paras, p.span.start);
+                    let subject = subjects.iter().any(|s| s.overlaps(p.span));
+                    let tok = toks
+                        .partition_point(|t| t.span.end <= p.span.start)
+                        .min(toks.len().saturating_sub(1));
+                    let sent = sent_of.get(tok).copied().unwrap_or(0);
+                    pending.push(Pending {
+                        phrase: p,
+                        speaker: qi.is_some(),
+                        subject,
+                        sent,
+                        extra_role: appo,
+                        para,
+                    });
+                    pending.len() - 1
+                }
+            };
+            if let Some(qi) = qi {
+                speaker_mention[qi] = Some(idx);
+            }
+        }
+    }
+    let (resolved, mut entities) = coref::resolve(&pending);
+
+    let mut analysis = Analysis::default();
+    for (m, r) in pending.iter().zip(&resolved) {
+        analysis.mentions.push(Mention {
+            span: m.phrase.span,
+            kind: m.phrase.kind,
+            entity: r.entity,
+            resolution: r.resolution,
+        });
+    }
+    // Quotations in document order.
+    let mut order: Vec<usize> = (0..raw.len()).filter(|&q| keep[q]).collect();
+    order.sort_by_key(|&q| raw[q].span.start);
+    let mut index_of = vec![usize::MAX; raw.len()];
+    for (k, &qi) in order.iter().enumerate() {
+        index_of[qi] = k;
+    }
+    for &qi in &order {
+        let q = &raw[qi];
+        let source = context_from[qi].unwrap_or(qi);
+        let attribution = match (&found[source], speaker_mention[source]) {
+            (Some(f), Some(mi)) => Some(Attribution {
+                mention: mi,
+                cue: f.cue,
+                method: if context_from[qi].is_some() {
+                    AttributionMethod::Context
+                } else {
+                    f.method
+                },
+            }),
+            _ => None,
+        };
+        let entity = attribution
+            .as_ref()
+            .and_then(|a| resolved[a.mention].entity);
+        analysis.quotations.push(Quotation {
+            span: q.span,
+            content: q.content(),
+            pieces: q.pieces.clone(),
+            kind: quote_kind(&prose, q, &toks, first_tok[qi]),
+            attribution,
+            entity,
+            terminated: q.terminated,
+        });
+    }
+    // Unterminated marks are reported even when the span is too short to be
+    // a quotation.
+    for (k, qz) in analysis.quotations.iter().enumerate() {
+        if let Some(e) = qz.entity {
+            entities[e].quotations.push(k);
+        }
+    }
+    for (mi, m) in analysis.mentions.iter().enumerate() {
+        if let Some(e) = m.entity {
+            entities[e].mentions.push(mi);
+        }
+    }
+    analysis.entities = entities;
+    analysis.findings = findings(&analysis, &raw, &keep, &index_of, &resolved, text);
+    analysis
+}
+
+fn para_of(paras: &[Span], offset: usize) -> usize {
+    paras
+        .partition_point(|p| p.end < offset)
+        .min(paras.len().saturating_sub(1))
+}
+
+fn word_count(prose: &str, s: Span) -> usize {
+    prose[s.start..s.end]
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+/// Transcripts: “PENCE: And that is why …” names its speaker inside the marks.
+fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
+    let c = q.content();
+    let inner = &prose[c.start..c.end];
+    let colon = inner.find(':')?;
+    let name = &inner[..colon];
+    if name.is_empty() || name.len() > 30 || !name.chars().any(|x| x.is_alphabetic()) {
+        return None;
+    }
+    if !name
+        .chars()
+        .all(|x| x.is_uppercase() || x == ' ' || x == '.' || x == '\'' || x == '-')
+        || name.starts_with(' ')
+    {
+        return None;
+    }
+    let span = Span::new(c.start, c.start + colon);
+    let display: String = name
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_string() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Found {
+        phrase: Phrase {
+            toks: (0, 0),
+            span,
+            kind: MentionKind::Name,
+            name: display,
+            role: String::new(),
+            gender: Gender::Unknown,
+            plural: false,
+            document: false,
+        },
+        cue: None,
+        method: AttributionMethod::Colon,
+        weak: false,
+        appositive: None,
+    })
+}
+
+fn single_attribution(
+    toks: &[Tok],
+    prose: &str,
+    q: &quotes::RawQuote,
+    sents: &[(usize, usize)],
+    sent_of: &[usize],
+) -> Option<Found> {
+    // The token right after the single-quoted span, and the sentence it is in.
+    let after = toks.partition_point(|t| t.span.start < q.span.end);
+    let before = toks.partition_point(|t| t.span.end <= q.span.start);
+    if before >= toks.len() || before == 0 && after == 0 {
+        return None;
+    }
+    let si = sent_of[before.min(toks.len() - 1)];
+    let sent = sents[si];
+    let f = attribute(
+        toks,
+        prose,
+        (before, after.max(before)),
+        (sent.0, sent.1.max(after)),
+    )
+    .0?;
+    (!f.weak && f.method == AttributionMethod::Cue).then_some(f)
+}
+
+const SMALL_WORDS: &[&str] = &[
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from", "&",
+];
+
+/// Quotation or term? Scare quotes, titles and single terms with no speech
+/// cue are terms.
+fn is_quotation(
+    prose: &str,
+    q: &quotes::RawQuote,
+    f: Option<&Found>,
+    toks: &[Tok],
+    first: usize,
+) -> bool {
+    if !q.terminated {
+        return true;
+    }
+    let c = q.content();
+    let inner = prose[c.start..c.end].trim();
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
+    let prev = (first != usize::MAX && first > 0)
+        .then(|| &toks[first - 1])
+        .filter(|p| p.is_word());
+    if prev.is_some_and(|p| {
+        matches!(
+            p.lower.as_str(),
+            "so-called" | "titled" | "entitled" | "headlined" | "hashtag"
+        )
+    }) {
+        return false;
+    }
+    // Titles: short title-case words after a preposition or a possessive
+    // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
+    // or "as" the same words are a nickname someone used, which is quoted.
+    let title_case = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || SMALL_WORDS.contains(&w.to_lowercase().as_str())
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let after_title_word = prev.is_none_or(|p| {
+        matches!(
+            p.lower.as_str(),
+            "of" | "on"
+                | "in"
+                | "at"
+                | "from"
+                | "for"
+                | "the"
+                | "show"
+                | "program"
+                | "programme"
+                | "series"
+                | "film"
+                | "book"
+                | "documentary"
+                | "album"
+                | "song"
+                | "novel"
+                | "movie"
+                | "podcast"
+                | "episode"
+                | "segment"
+                | "column"
+                | "magazine"
+                | "newspaper"
+                | "report"
+                | "study"
+        ) || p.lower.ends_with("'s")
+            || p.cap
+    });
+    let sentence_like =
+        words.len() >= 4 && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
+    if title_case && words.len() <= 7 && after_title_word && !sentence_like {
+        return false;
+    }
+    let ends_sentence = inner.ends_with(['.', '!', '?'])
+        || inner.ends_with(".,")
+        || inner.ends_with("?,")
+        || inner.ends_with("!,");
+    if f.is_some() {
+        return true;
+    }
+    let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
+    words.len() >= 6
+        || (starts_upper && words.len() >= 3 && (ends_sentence || inner.ends_with(',')))
+}
+
+fn quote_kind(prose: &str, q: &quotes::RawQuote, toks: &[Tok], first: usize) -> QuoteKind {
+    let c = q.content();
+    let starts_upper = prose[c.start..c.end]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase());
+    let at_start = first == usize::MAX || first == 0 || {
+        let p = &toks[first - 1];
+        p.para != toks[first].para
+            || p.is_punct(':')
+            || p.is_punct('.')
+            || p.is_punct(',')
+            || p.quote().is_some()
+    };
+    if starts_upper && at_start {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+fn quote_only_paragraph(toks: &[Tok], para: usize, first: usize) -> bool {
+    let start = toks[..first]
+        .iter()
+        .rposition(|t| t.para != para)
+        .map_or(0, |k| k + 1);
+    let mut i = start;
+    while i < toks.len() && toks[i].para == para {
+        if toks[i].is_word() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn findings(
+    a: &Analysis,
+    raw: &[quotes::RawQuote],
+    keep: &[bool],
+    index_of: &[usize],
+    resolved: &[coref::Resolved],
+    text: &str,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (qi, q) in raw.iter().enumerate() {
+        if !q.terminated {
+            let open_mark = text[q.span.start..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+            out.push(Finding {
+                span: Span::new(q.span.start, q.span.start + open_mark),
+                code: FindingCode::UnterminatedQuote,
+                severity: FindingCode::UnterminatedQuote.default_severity(),
+                message: "This quotation is never closed: add the closing quotation mark, or open the next paragraph with a quotation mark if the quotation continues there.".into(),
+                quotation: keep[qi].then(|| index_of[qi]),
+            });
+        }
+    }
+    for (k, q) in a.quotations.iter().enumerate() {
+        let preview = preview(text, q.content);
+        match &q.attribution {
+            None => out.push(Finding {
+                span: q.span,
+                code: FindingCode::UnattributedQuote,
+                severity: FindingCode::UnattributedQuote.default_severity(),
+                message: format!("No speaker found for the quotation “{preview}”: say who said it (for example “…,” the minister said)."),
+                quotation: Some(k),
+            }),
+            Some(att) => {
+                if att.method == AttributionMethod::Context {
+                    let who = q.entity.map(|e| a.entities[e].name.as_str()).unwrap_or("the previous speaker");
+                    out.push(Finding {
+                        span: q.span,
+                        code: FindingCode::ContextAttribution,
+                        severity: FindingCode::ContextAttribution.default_severity(),
+                        message: format!("Attributed to {who} by context: the paragraph before quotes them and this one names no speaker."),
+                        quotation: Some(k),
+                    });
+                }
+                if let Some(other) = resolved[att.mention].ambiguous_with {
+                    let chosen = q.entity.map(|e| a.entities[e].name.as_str()).unwrap_or("?");
+                    let span = a.mentions[att.mention].span;
+                    out.push(Finding {
+                        span,
+                        code: FindingCode::AmbiguousSpeaker,
+                        severity: FindingCode::AmbiguousSpeaker.default_severity(),
+                        message: format!(
+                            "“{}” could be {} or {}: quoth chose {}. Naming the speaker removes the doubt.",
+                            &text[span.start..span.end],
+                            chosen,
+                            a.entities[other].name,
+                            chosen
+                        ),
+                        quotation: Some(k),
+                    });
+                }
+                if q.entity.is_none() && a.mentions[att.mention].kind == MentionKind::Pronoun {
+                    out.push(Finding {
+                        span: a.mentions[att.mention].span,
+                        code: FindingCode::UnattributedQuote,
+                        severity: FindingCode::UnattributedQuote.default_severity(),
+                        message: format!("The quotation “{preview}” is attributed to a pronoun that names nobody earlier in the text."),
+                        quotation: Some(k),
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// The first words of a span, for messages and outlines.
+pub fn preview(text: &str, s: Span) -> String {
+    let inner = text.get(s.start..s.end).unwrap_or("").trim();
+    let mut out = String::new();
+    for (n, c) in inner.chars().enumerate() {
+        if n >= 40 {
+            out.push('…');
+            break;
+        }
+        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    }
+    out
+}
+
+/// A sentence subject that can be the source of quoted words with no cue: a
+/// person or organisation, not a place or a thing.
+fn plausible_source(p: &Phrase) -> bool {
+    match p.kind {
+        MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
+        MentionKind::Organization | MentionKind::Unnamed => true,
+        MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
+        MentionKind::Name => {
+            let words: Vec<String> = p
+                .name
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            words.len() >= 2
+                || !p.role.is_empty()
+                || words.first().is_some_and(|w| {
+                    lexicon::is_surname(w) || lexicon::first_name_gender(w).is_some()
+                })
+        }
+    }
 }

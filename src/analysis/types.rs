@@ -58,6 +58,10 @@ pub enum AttributionMethod {
     Context,
     /// Fiction: alternating turns in a run of dialogue with no cue.
     Dialogue,
+    /// The second half of a split quotation ("“…,” she said. “…”").
+    Continuation,
+    /// No cue: the subject of the sentence the quoted words sit in.
+    Subject,
 }
 
 impl AttributionMethod {
@@ -68,6 +72,8 @@ impl AttributionMethod {
             AttributionMethod::AccordingTo => "\"according to\"",
             AttributionMethod::Context => "context (the previous paragraph's speaker)",
             AttributionMethod::Dialogue => "turn-taking in dialogue",
+            AttributionMethod::Continuation => "continues the quotation before it",
+            AttributionMethod::Subject => "subject of the sentence (no speech cue)",
         }
     }
 }
@@ -292,7 +298,8 @@ impl Format {
     /// Picks the format from a file name or an LSP language id.
     pub fn from_hint(hint: &str) -> Format {
         let h = hint.to_ascii_lowercase();
-        if h == "markdown" || h.ends_with(".md") || h.ends_with(".markdown") || h.ends_with(".mdx") {
+        if h == "markdown" || h.ends_with(".md") || h.ends_with(".markdown") || h.ends_with(".mdx")
+        {
             Format::Markdown
         } else {
             Format::PlainText

@@ -1,1 +1,4 @@
-//! Command-line front ends over the analysis.
+//! Command-line front ends over the analysis: `check`, `quotes`, `eval`.
+
+pub mod check;
+pub mod eval;

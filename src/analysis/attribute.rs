@@ -1,0 +1,373 @@
+//! Who said a quotation: finds the speech cue around it (before or after,
+//! either word order, split quotations, colon introductions, "according
+//! to") and the phrase that names the speaker.
+
+use super::lexicon::{Cue, CUES};
+use super::mentions::{classify, np_after, np_before, Phrase};
+use super::tokens::Tok;
+use super::types::{AttributionMethod, MentionKind, Span};
+
+/// A speaker found for one quotation.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub phrase: Phrase,
+    pub cue: Option<Span>,
+    pub method: AttributionMethod,
+    /// The cue is a weak one ("called", "described").
+    pub weak: bool,
+    /// Words in apposition to the speaker (", Russia's top diplomat,").
+    pub appositive: Option<Span>,
+}
+
+/// The cue that starts at token `i`, as the token range it covers.
+pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), &'static Cue)> {
+    let t = toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    let cues = CUES.get(t.lower.as_str())?;
+    'cues: for cue in cues {
+        let mut k = i;
+        for w in &cue.words {
+            match toks.get(k) {
+                Some(tk) if tk.is_word() && tk.lower == *w => k += 1,
+                _ => continue 'cues,
+            }
+        }
+        // "said" as an adjective ("the said document") is rare in news; a cue
+        // followed directly by a noun phrase and "that" is still a cue.
+        return Some(((i, k), cue));
+    }
+    None
+}
+
+fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
+    Span::new(toks[s].span.start, toks[e - 1].span.end)
+}
+
+/// Words in apposition right after a subject: "Lavrov, Russia's top diplomat, said".
+fn appositive(toks: &[Tok], np_end: usize, limit: usize) -> Option<Span> {
+    if np_end < limit && toks[np_end].is_punct(',') {
+        let mut k = np_end + 1;
+        while k < limit && !toks[k].is_punct(',') && toks[k].quote().is_none() {
+            k += 1;
+        }
+        if k < limit && toks[k].is_punct(',') && k > np_end + 1 {
+            return Some(span_of(toks, (np_end + 1, k)));
+        }
+    }
+    None
+}
+
+/// Searches sentence `[s_start, s_end)` for the speaker of the quotation
+/// whose tokens are `[qs, qe)`.
+pub fn attribute(
+    toks: &[Tok],
+    text: &str,
+    (qs, qe): (usize, usize),
+    (s_start, s_end): (usize, usize),
+) -> (Option<Found>, Option<Found>) {
+    let right = search_right(toks, text, qe, s_end);
+    if let Some((r, true)) = &right {
+        return (Some(r.clone()), None);
+    }
+    if let Some(l) = search_left(toks, text, qs, s_start) {
+        return (Some(l), None);
+    }
+    (None, right.map(|r| r.0))
+}
+
+/// After the quotation: "…,” he said", "…,” said Qin", "…” during the talks, he said".
+/// Returns the finding and whether it sits right after the quotation.
+fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Found, bool)> {
+    // A byline dash: “…” ― Jane Doe
+    if qe < s_end && matches!(toks[qe].kind, super::tokens::Kind::Punct('―' | '—' | '–')) {
+        if let Some(np) = np_after(toks, qe + 1, s_end) {
+            if let Some(p) = classify(toks, text, np) {
+                if p.kind == MentionKind::Name {
+                    let f = Found {
+                        phrase: p,
+                        cue: Some(toks[qe].span),
+                        method: AttributionMethod::Cue,
+                        weak: false,
+                        appositive: None,
+                    };
+                    return Some((f, true));
+                }
+            }
+        }
+    }
+    let mut j = qe;
+    while j < s_end {
+        if toks[j].quote().is_some() {
+            break;
+        }
+        if toks[j].is_word()
+            && toks[j].lower == "according"
+            && toks.get(j + 1).is_some_and(|t| t.lower == "to")
+        {
+            if let Some(np) = np_after(toks, j + 2, s_end) {
+                if let Some(p) = classify(toks, text, np) {
+                    let f = Found {
+                        phrase: p,
+                        cue: Some(span_of(toks, (j, j + 2))),
+                        method: AttributionMethod::AccordingTo,
+                        weak: false,
+                        appositive: None,
+                    };
+                    return Some((f, j - qe <= 1));
+                }
+            }
+        }
+        if let Some(((cs, ce), cue)) = cue_at(toks, j) {
+            let adjacent = cs - qe <= 4;
+            if cue.weak && !adjacent {
+                j = ce;
+                continue;
+            }
+            if let Some(np) = np_before(toks, cs, qe) {
+                if let Some(p) = classify(toks, text, np) {
+                    let appositive = appositive(toks, np.1, cs);
+                    let f = Found {
+                        phrase: p,
+                        cue: Some(span_of(toks, (cs, ce))),
+                        method: AttributionMethod::Cue,
+                        weak: cue.weak,
+                        appositive,
+                    };
+                    return Some((f, adjacent));
+                }
+            }
+            // Inverted order right after the quotation: "…,” said the minister.
+            if cs - qe <= 1 && !cue.participle {
+                if let Some(np) = np_after(toks, ce, s_end) {
+                    if let Some(p) = classify(toks, text, np) {
+                        let appositive = appositive(toks, np.1, s_end);
+                        let f = Found {
+                            phrase: p,
+                            cue: Some(span_of(toks, (cs, ce))),
+                            method: AttributionMethod::Cue,
+                            weak: cue.weak,
+                            appositive,
+                        };
+                        return Some((f, true));
+                    }
+                }
+            }
+            j = ce;
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Before the quotation: "Qin said: “…”", "X said on Tuesday that “…”",
+/// "…,” he said, “…” (the second half of a split quotation).
+fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Found> {
+    let mut j = qs;
+    let mut participle_seen: Option<(usize, usize)> = None;
+    while j > s_start {
+        j -= 1;
+        if toks[j].is_word()
+            && toks[j].lower == "according"
+            && toks.get(j + 1).is_some_and(|t| t.lower == "to")
+        {
+            if let Some(np) = np_after(toks, j + 2, qs) {
+                if let Some(p) = classify(toks, text, np) {
+                    return Some(Found {
+                        phrase: p,
+                        cue: Some(span_of(toks, (j, j + 2))),
+                        method: AttributionMethod::AccordingTo,
+                        weak: false,
+                        appositive: None,
+                    });
+                }
+            }
+        }
+        let Some(((cs, ce), cue)) = cue_at(toks, j) else {
+            continue;
+        };
+        if ce > qs {
+            continue;
+        }
+        if cue.weak && qs - ce > 6 {
+            continue;
+        }
+        if let Some(np) = np_before(toks, cs, s_start) {
+            if let Some(p) = classify(toks, text, np) {
+                let appositive = appositive(toks, np.1, cs);
+                return Some(Found {
+                    phrase: p,
+                    cue: Some(span_of(toks, (cs, ce))),
+                    method: AttributionMethod::Cue,
+                    weak: cue.weak,
+                    appositive,
+                });
+            }
+        }
+        if cue.participle && participle_seen.is_none() {
+            participle_seen = Some((cs, ce));
+            continue;
+        }
+        // Inverted order at the start of a sentence: "Said the minister: “…”".
+        if cs == s_start
+            || toks[cs - 1].quote().is_some()
+            || toks[cs - 1].is_punct(',') && cs >= 2 && toks[cs - 2].quote().is_some()
+        {
+            if let Some(np) = np_after(toks, ce, qs) {
+                if let Some(p) = classify(toks, text, np) {
+                    if p.kind != MentionKind::Nominal || p.role.split(' ').count() <= 4 {
+                        return Some(Found {
+                            phrase: p,
+                            cue: Some(span_of(toks, (cs, ce))),
+                            method: AttributionMethod::Cue,
+                            weak: cue.weak,
+                            appositive: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // A participle cue with no subject of its own ("…, adding that “…”"): the
+    // subject of the sentence speaks.
+    if let Some((cs, ce)) = participle_seen {
+        if let Some(np) = np_after(toks, s_start, cs) {
+            if let Some(p) = classify(toks, text, np) {
+                return Some(Found {
+                    phrase: p,
+                    cue: Some(span_of(toks, (cs, ce))),
+                    method: AttributionMethod::Cue,
+                    weak: false,
+                    appositive: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// "The newspaper reports:" closing the paragraph before a quotation.
+pub fn colon_intro(toks: &[Tok], text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
+    if s_end == 0 || !toks[s_end - 1].is_punct(':') {
+        return None;
+    }
+    let mut f = search_left(toks, text, s_end - 1, s_start);
+    if f.is_none() {
+        // "Qin Gang:" alone
+        if let Some(np) = np_before(toks, s_end - 1, s_start) {
+            if let Some(p) = classify(toks, text, np) {
+                if matches!(p.kind, MentionKind::Name | MentionKind::Organization) {
+                    f = Some(Found {
+                        phrase: p,
+                        cue: None,
+                        method: AttributionMethod::Colon,
+                        weak: false,
+                        appositive: None,
+                    });
+                }
+            }
+        }
+    }
+    if f.is_none() {
+        // "The mayor was blunt about the cost:" — the subject introduces it.
+        f = sentence_subject(toks, text, s_start, s_end - 1)
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    MentionKind::Name
+                        | MentionKind::Pronoun
+                        | MentionKind::Nominal
+                        | MentionKind::Organization
+                )
+            })
+            .map(|p| Found {
+                phrase: p,
+                cue: None,
+                method: AttributionMethod::Colon,
+                weak: false,
+                appositive: None,
+            });
+    }
+    f.map(|mut f| {
+        f.method = AttributionMethod::Colon;
+        f
+    })
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "with",
+    "without",
+    "from",
+    "for",
+    "to",
+    "by",
+    "about",
+    "of",
+    "under",
+    "over",
+    "as",
+    "while",
+    "when",
+    "despite",
+    "amid",
+    "among",
+    "through",
+    "following",
+    "if",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "according",
+];
+
+/// The subject of a sentence, for a quotation with no cue: the first noun
+/// phrase after any opening conjunction or prepositional phrase.
+pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) -> Option<Phrase> {
+    let mut i = s_start;
+    while i < limit
+        && toks[i].is_word()
+        && matches!(
+            toks[i].lower.as_str(),
+            "but"
+                | "and"
+                | "so"
+                | "yet"
+                | "however"
+                | "still"
+                | "meanwhile"
+                | "then"
+                | "now"
+                | "also"
+                | "instead"
+                | "indeed"
+        )
+    {
+        i += 1;
+        if i < limit && toks[i].is_punct(',') {
+            i += 1;
+        }
+    }
+    if i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str()) {
+        let k = (i..limit.min(i + 14)).find(|&k| toks[k].is_punct(','))?;
+        i = k + 1;
+    }
+    let np = np_after(toks, i, limit)?;
+    let p = classify(toks, text, np)?;
+    if p.kind == MentionKind::Pronoun && !matches!(p.role.as_str(), "he" | "she" | "they") {
+        return None;
+    }
+    // The phrase must be followed by a verb-like word, not be the object of one.
+    Some(p)
+}

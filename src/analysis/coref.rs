@@ -1,0 +1,606 @@
+//! Mentions → entities. Full names found anywhere give each person their
+//! canonical name; surnames join the full name they share a last word with;
+//! pronouns take the nearest compatible speaker; descriptions take the person
+//! whose role fits.
+
+use std::collections::HashMap;
+
+use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
+use super::mentions::{gender_of_noun, Phrase};
+use super::types::{Entity, EntityKind, Gender, MentionKind, Resolution};
+
+/// A mention waiting for its entity.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub phrase: Phrase,
+    /// The mention names the speaker of a quotation.
+    pub speaker: bool,
+    /// The mention is the subject of its sentence.
+    pub subject: bool,
+    /// Sentence index.
+    pub sent: usize,
+    /// Extra role words (an appositive).
+    pub extra_role: Option<String>,
+    /// Paragraph index.
+    pub para: usize,
+}
+
+/// The outcome for one mention.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    pub entity: Option<usize>,
+    pub resolution: Option<Resolution>,
+    /// Another entity fitted equally well.
+    pub ambiguous_with: Option<usize>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn key(name: &str) -> String {
+    let w = words(name);
+    let w: Vec<String> = w.into_iter().filter(|x| x != "the").collect();
+    w.join(" ")
+}
+
+/// True when a person name token list is a fuller form of another
+/// ("Hillary Rodham Clinton" ~ "Hillary Clinton", "Donald J. Trump" ~ "Donald Trump").
+fn same_person(a: &[String], b: &[String]) -> bool {
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    let (fa, la) = (&a[0], &a[a.len() - 1]);
+    let (fb, lb) = (&b[0], &b[b.len() - 1]);
+    la == lb
+        && (fa == fb
+            || fa.len() == 1 && fb.starts_with(fa.as_str())
+            || fb.len() == 1 && fa.starts_with(fb.as_str()))
+}
+
+pub struct Coref {
+    pub entities: Vec<Entity>,
+    /// Entity index → key words of its name.
+    name_words: Vec<Vec<String>>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Coref {
+    fn new_entity(&mut self, name: &str, kind: EntityKind, gender: Gender) -> usize {
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            gender,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            quotations: Vec::new(),
+        });
+        self.name_words.push(words(name));
+        self.by_key.insert(key(name), id);
+        id
+    }
+
+    fn add_role(&mut self, e: usize, role: &str) {
+        let role = role.trim().trim_matches(',').trim();
+        if role.is_empty() || role.len() > 120 {
+            return;
+        }
+        if !self.entities[e]
+            .roles
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(role))
+        {
+            self.entities[e].roles.push(role.to_string());
+        }
+    }
+
+    fn add_alias(&mut self, e: usize, alias: &str) {
+        if alias.is_empty() || alias == self.entities[e].name {
+            return;
+        }
+        if !self.entities[e].aliases.iter().any(|a| a == alias) {
+            self.entities[e].aliases.push(alias.to_string());
+        }
+    }
+}
+
+/// Resolves every mention, in document order.
+pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
+    let mut c = Coref {
+        entities: Vec::new(),
+        name_words: Vec::new(),
+        by_key: HashMap::new(),
+    };
+    // Pass 1: every multi-word person name becomes an entity, merged with its
+    // fuller or shorter variants; the longest form is the canonical name.
+    let is_person_name = |m: &Pending| {
+        m.phrase.kind == MentionKind::Name
+            && (m.speaker
+                || !m.phrase.role.is_empty()
+                || m.phrase.gender != Gender::Unknown
+                || super::lexicon::first_name_gender(
+                    &words(&m.phrase.name).first().cloned().unwrap_or_default(),
+                )
+                .is_some())
+    };
+    // Single names that speak ("Caddell said") make a fuller name that ends
+    // with them a person too.
+    let speaking_surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.speaker && m.phrase.kind == MentionKind::Name)
+        .filter_map(|m| words(&m.phrase.name).last().cloned())
+        .collect();
+    for m in mentions {
+        let surname_speaks = m.phrase.kind == MentionKind::Name
+            && words(&m.phrase.name)
+                .last()
+                .is_some_and(|w| speaking_surnames.contains(w));
+        if !is_person_name(m) && !surname_speaks {
+            continue;
+        }
+        let w = words(&m.phrase.name);
+        if w.len() < 2 {
+            continue;
+        }
+        let existing = (0..c.entities.len()).find(|&e| {
+            c.entities[e].kind == EntityKind::Person && same_person(&c.name_words[e], &w)
+        });
+        match existing {
+            Some(e) => {
+                if w.len() > c.name_words[e].len() {
+                    let old = std::mem::replace(&mut c.entities[e].name, m.phrase.name.clone());
+                    c.add_alias(e, &old);
+                    c.name_words[e] = w;
+                } else {
+                    c.add_alias(e, &m.phrase.name);
+                }
+            }
+            None => {
+                c.new_entity(&m.phrase.name, EntityKind::Person, m.phrase.gender);
+            }
+        }
+    }
+    let mut out = vec![Resolved::default(); mentions.len()];
+    // Entity of each earlier mention, for recency look-ups.
+    let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
+    for (i, m) in mentions.iter().enumerate() {
+        let p = &m.phrase;
+        let r = match p.kind {
+            MentionKind::Name => resolve_name(&mut c, m, &history, is_person_name(m)),
+            MentionKind::Organization => {
+                let k = key(&p.name);
+                let e = match c.by_key.get(&k) {
+                    Some(&e) => e,
+                    None => c.new_entity(&p.name, EntityKind::Organization, Gender::Unknown),
+                };
+                Resolved {
+                    entity: Some(e),
+                    resolution: Some(Resolution::Itself),
+                    ambiguous_with: None,
+                }
+            }
+            MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
+            MentionKind::Nominal => resolve_nominal(&mut c, m, &history),
+            MentionKind::Unnamed => {
+                let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
+                Resolved {
+                    entity: Some(e),
+                    resolution: Some(Resolution::Itself),
+                    ambiguous_with: None,
+                }
+            }
+        };
+        if let Some(e) = r.entity {
+            // What this mention teaches about its entity.
+            if !p.role.is_empty() && p.kind == MentionKind::Name {
+                c.add_role(e, &p.role);
+            }
+            if let Some(extra) = &m.extra_role {
+                c.add_role(e, extra);
+            }
+            if p.kind == MentionKind::Name && r.resolution == Some(Resolution::PartialName) {
+                c.add_alias(e, &p.name);
+            }
+            if c.entities[e].gender == Gender::Unknown
+                && c.entities[e].kind == EntityKind::Person
+                && p.gender != Gender::Unknown
+                && p.kind != MentionKind::Nominal
+            {
+                c.entities[e].gender = p.gender;
+            }
+            if c.entities[e].kind == EntityKind::Person
+                && p.kind == MentionKind::Pronoun
+                && c.entities[e].gender == Gender::Unknown
+                && p.gender != Gender::Unknown
+            {
+                c.entities[e].gender = p.gender;
+            }
+            history.push((i, e, m.speaker || m.subject));
+        }
+        out[i] = r;
+    }
+    (out, c.entities)
+}
+
+fn resolve_name(
+    c: &mut Coref,
+    m: &Pending,
+    history: &[(usize, usize, bool)],
+    person: bool,
+) -> Resolved {
+    let w = words(&m.phrase.name);
+    if w.is_empty() {
+        return Resolved::default();
+    }
+    if w.len() >= 2 {
+        if let Some(e) = (0..c.entities.len()).find(|&e| {
+            c.entities[e].kind == EntityKind::Person
+                && (same_person(&c.name_words[e], &w) || c.name_words[e] == w)
+        }) {
+            let res = if c.name_words[e] == w {
+                Resolution::FullName
+            } else {
+                Resolution::PartialName
+            };
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(res),
+                ambiguous_with: None,
+            };
+        }
+    }
+    // A surname (or first name) alone: the person whose name ends (or starts)
+    // with it; the nearest earlier one, else the first later one.
+    let last = &w[w.len() - 1];
+    let candidates: Vec<usize> = (0..c.entities.len())
+        .filter(|&e| c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > w.len())
+        .filter(|&e| {
+            c.name_words[e].last() == Some(last)
+                || w.len() == 1 && c.name_words[e].first() == Some(last)
+        })
+        .filter(|&e| {
+            m.phrase.gender == Gender::Unknown
+                || c.entities[e].gender == Gender::Unknown
+                || c.entities[e].gender == m.phrase.gender
+        })
+        .collect();
+    if !candidates.is_empty() {
+        // Prefer surname matches over first-name matches, then recency.
+        let surname: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&e| c.name_words[e].last() == Some(last))
+            .collect();
+        let pool = if surname.is_empty() {
+            candidates
+        } else {
+            surname
+        };
+        let recent = history.iter().rev().map(|h| h.1).find(|e| pool.contains(e));
+        let e = recent.unwrap_or(pool[0]);
+        return Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::PartialName),
+            ambiguous_with: None,
+        };
+    }
+    if let Some(&e) = c.by_key.get(&key(&m.phrase.name)) {
+        return Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::FullName),
+            ambiguous_with: None,
+        };
+    }
+    if !person {
+        return Resolved::default();
+    }
+    let e = c.new_entity(&m.phrase.name, EntityKind::Person, m.phrase.gender);
+    Resolved {
+        entity: Some(e),
+        resolution: Some(Resolution::FullName),
+        ambiguous_with: None,
+    }
+}
+
+fn resolve_pronoun(
+    c: &Coref,
+    m: &Pending,
+    mentions: &[Pending],
+    history: &[(usize, usize, bool)],
+) -> Resolved {
+    let p = &m.phrase;
+    let pron = p.span; // for clarity below
+    let _ = pron;
+    let want_person = matches!(p.gender, Gender::Male | Gender::Female);
+    let plural = p.plural;
+    let w = mentions_word(p);
+    if w == "i" || w == "you" || w == "we" {
+        return Resolved::default();
+    }
+    // Hobbs-style: the nearest sentence (the pronoun's own, before it, then
+    // earlier ones) that has a compatible candidate; inside it, someone who
+    // spoke or is the subject first, then the leftmost. A pronoun after a
+    // quotation points back to who was talking, not to a name in an object.
+    let mut group: Vec<(usize, usize)> = Vec::new(); // (mention, entity) of one sentence
+    let mut current_sent: Option<usize> = None;
+    let mut chosen: Option<(usize, Option<usize>)> = None;
+    let pick = |group: &[(usize, usize)]| -> Option<(usize, Option<usize>)> {
+        let mut cands: Vec<(i64, usize, usize)> = Vec::new(); // (rank key, position, entity)
+        for &(mi, e) in group {
+            let ent = &c.entities[e];
+            let pm = &mentions[mi];
+            let ok = if want_person {
+                ent.kind == EntityKind::Person
+                    && (ent.gender == p.gender
+                        || ent.gender == Gender::Unknown && plausible_person(&c.name_words[e]))
+            } else if plural {
+                ent.kind != EntityKind::Person || pm.phrase.plural
+            } else {
+                ent.kind == EntityKind::Organization
+            };
+            if !ok {
+                continue;
+            }
+            let mut key = 0;
+            if pm.speaker || pm.subject {
+                key += 2;
+            }
+            if want_person && ent.gender == p.gender {
+                key += 1;
+            }
+            cands.push((key, pm.phrase.span.start, e));
+        }
+        cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let first = cands.first()?;
+        let tie = cands
+            .iter()
+            .find(|x| x.2 != first.2 && x.0 == first.0)
+            .map(|x| x.2);
+        Some((first.2, tie))
+    };
+    for &(mi, e, _) in history.iter().rev() {
+        let pm = &mentions[mi];
+        if m.para > pm.para + 3 || m.sent > pm.sent + 6 {
+            break;
+        }
+        if current_sent != Some(pm.sent) {
+            if !group.is_empty() {
+                if let Some(x) = pick(&group) {
+                    chosen = Some(x);
+                    break;
+                }
+            }
+            group.clear();
+            current_sent = Some(pm.sent);
+        }
+        group.push((mi, e));
+    }
+    if chosen.is_none() && !group.is_empty() {
+        chosen = pick(&group);
+    }
+    let best = chosen.map(|(e, _)| (0i64, e));
+    let second = chosen.and_then(|(_, t)| t).map(|e| (0i64, e));
+    match best {
+        Some((s, e)) => Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::Pronoun),
+            ambiguous_with: second.filter(|x| x.0 == s && x.1 != e).map(|x| x.1),
+        },
+        None => Resolved::default(),
+    }
+}
+
+/// A name with unknown sex can still take "he" or "she" when it looks like a
+/// person's: two words or more, or a known surname or first name.
+fn plausible_person(name: &[String]) -> bool {
+    name.len() >= 2
+        || name.first().is_some_and(|w| {
+            super::lexicon::is_surname(w) || super::lexicon::first_name_gender(w).is_some()
+        })
+}
+
+fn mentions_word(p: &Phrase) -> String {
+    p.role.to_lowercase()
+}
+
+fn role_words(role: &str) -> Vec<String> {
+    words(role)
+}
+
+/// How well a description fits an entity's roles (0 = not at all).
+fn role_fit(desc: &[String], roles: &[String]) -> i64 {
+    let mut score = 0;
+    let role_text: Vec<String> = roles.iter().flat_map(|r| role_words(r)).collect();
+    for d in desc {
+        if d == "the" || d == "a" || d == "an" || d == "former" || d == "current" {
+            continue;
+        }
+        if role_text.iter().any(|r| r == d) {
+            score += if NATIONALITIES.contains(d.as_str()) {
+                2
+            } else {
+                3
+            };
+            continue;
+        }
+        for g in ROLE_GROUPS {
+            if g.contains(&d.as_str()) && role_text.iter().any(|r| g.contains(&r.as_str())) {
+                score += 2;
+                break;
+            }
+        }
+    }
+    score
+}
+
+fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)]) -> Resolved {
+    let p = &m.phrase;
+    let desc = words(&p.role);
+    let head = desc.last().cloned().unwrap_or_default();
+    let head = head.trim_end_matches("'s").to_string();
+    let possessive = desc.iter().any(|w| w.ends_with("'s"))
+        || matches!(
+            desc.first().map(String::as_str),
+            Some("his" | "her" | "their" | "its")
+        );
+    let d = Resolved::default;
+    // Documents speak for the organisation (or person) last named.
+    if p.document {
+        let e = history
+            .iter()
+            .rev()
+            .map(|h| h.1)
+            .find(|&e| c.entities[e].kind == EntityKind::Organization)
+            .or_else(|| history.iter().rev().find(|h| h.2).map(|h| h.1));
+        return match e {
+            Some(e) => Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            },
+            None => {
+                let e = c.new_entity(&p.role, EntityKind::Unnamed, Gender::Unknown);
+                Resolved {
+                    entity: Some(e),
+                    resolution: Some(Resolution::Itself),
+                    ambiguous_with: None,
+                }
+            }
+        };
+    }
+    let person_noun = ROLE_NOUNS.contains(head.as_str()) || gender_of_noun(&head).is_some();
+    if !person_noun {
+        // "the campaign", "the agency": the organisation last named whose
+        // name has that word, else the last organisation.
+        let by_word = history.iter().rev().map(|h| h.1).find(|&e| {
+            c.entities[e].kind == EntityKind::Organization && c.name_words[e].contains(&head)
+        });
+        let e = by_word.or_else(|| {
+            history
+                .iter()
+                .rev()
+                .map(|h| h.1)
+                .find(|&e| c.entities[e].kind == EntityKind::Organization)
+        });
+        return match e {
+            Some(e) => Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            },
+            None => d(),
+        };
+    }
+    // "the source added": the unnamed source named before.
+    if UNNAMED_HEADS.contains(head.as_str()) && !ROLE_NOUNS.contains(head.as_str()) || possessive {
+        let stem = head.trim_end_matches('s');
+        let e = history.iter().rev().map(|h| h.1).find(|&e| {
+            c.entities[e].kind == EntityKind::Unnamed
+                && c.name_words[e]
+                    .iter()
+                    .any(|w| w.trim_end_matches('s') == stem)
+        });
+        if let Some(e) = e {
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
+        if possessive {
+            // "the senator's spokeswoman" is someone else, unnamed — unless a
+            // known person carries that role.
+            let fit = best_fit(c, &desc, history, p.gender);
+            if let Some((s, e)) = fit {
+                if s >= 3 {
+                    return Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::Description),
+                        ambiguous_with: None,
+                    };
+                }
+            }
+            let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Itself),
+                ambiguous_with: None,
+            };
+        }
+    }
+    if let Some((s, e)) = best_fit(c, &desc, history, p.gender) {
+        if s > 0 {
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
+    }
+    // No role fits: the person of a compatible gender the article is most about.
+    let compatible = |e: usize| {
+        c.entities[e].kind == EntityKind::Person
+            && (p.gender == Gender::Unknown
+                || c.entities[e].gender == Gender::Unknown
+                || c.entities[e].gender == p.gender)
+    };
+    // The person the article is about: most mentions (speaking counts twice).
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for h in history {
+        if compatible(h.1) {
+            *counts.entry(h.1).or_default() += if h.2 { 2 } else { 1 };
+        }
+    }
+    let e = counts
+        .iter()
+        .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+        .map(|(e, _)| *e);
+    match e {
+        Some(e) => Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::Description),
+            ambiguous_with: None,
+        },
+        None => d(),
+    }
+}
+
+/// The person entity seen so far whose roles fit the description best
+/// (ties go to the most recent).
+fn best_fit(
+    c: &Coref,
+    desc: &[String],
+    history: &[(usize, usize, bool)],
+    gender: Gender,
+) -> Option<(i64, usize)> {
+    let mut best: Option<(i64, usize)> = None;
+    let mut seen = Vec::new();
+    for &(_, e, _) in history.iter().rev() {
+        if seen.contains(&e) {
+            continue;
+        }
+        seen.push(e);
+        let ent = &c.entities[e];
+        if ent.kind != EntityKind::Person {
+            continue;
+        }
+        if gender != Gender::Unknown && ent.gender != Gender::Unknown && ent.gender != gender {
+            continue;
+        }
+        let s = role_fit(desc, &ent.roles);
+        if best.is_none_or(|b| s > b.0) {
+            best = Some((s, e));
+        }
+    }
+    best
+}

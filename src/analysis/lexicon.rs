@@ -1,0 +1,681 @@
+//! Word lists the analysis reads: speech cues with their inflections, titles
+//! and roles, organisation and government words, pronouns, and first names
+//! with their usual sex (1990 US Census, see `scripts/make_name_lexicons.py`).
+//! Built once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::types::Gender;
+
+/// Speech cues in their base form. Multi-word cues inflect their first word
+/// ("point out" → "pointed out"). Irregular forms are listed in `IRREGULAR`.
+const CUE_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "warn",
+    "note",
+    "point out",
+    "explain",
+    "insist",
+    "claim",
+    "argue",
+    "write",
+    "ask",
+    "answer",
+    "reply",
+    "respond",
+    "declare",
+    "announce",
+    "acknowledge",
+    "admit",
+    "affirm",
+    "agree",
+    "allege",
+    "assert",
+    "boast",
+    "brag",
+    "caution",
+    "charge",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "continue",
+    "counter",
+    "cry",
+    "demand",
+    "deny",
+    "emphasize",
+    "emphasise",
+    "estimate",
+    "exclaim",
+    "express regret",
+    "express concern",
+    "express hope",
+    "express confidence",
+    "express",
+    "fume",
+    "grumble",
+    "hint",
+    "indicate",
+    "inform",
+    "joke",
+    "lament",
+    "maintain",
+    "mention",
+    "mutter",
+    "object",
+    "observe",
+    "opine",
+    "plead",
+    "pledge",
+    "predict",
+    "proclaim",
+    "promise",
+    "protest",
+    "quip",
+    "reassure",
+    "recall",
+    "reckon",
+    "recount",
+    "reiterate",
+    "remark",
+    "remind",
+    "repeat",
+    "report",
+    "retort",
+    "reveal",
+    "scoff",
+    "scream",
+    "shout",
+    "sigh",
+    "snap",
+    "speculate",
+    "stress",
+    "suggest",
+    "swear",
+    "tweet",
+    "post",
+    "urge",
+    "vow",
+    "whisper",
+    "wonder",
+    "yell",
+    "testify",
+    "concur",
+    "criticize",
+    "criticise",
+    "blast",
+    "slam",
+    "accuse",
+    "assure",
+    "advise",
+    "interject",
+    "shoot back",
+    "fire back",
+    "go on",
+    "chime in",
+    "weigh in",
+    "lash out",
+    "sound off",
+    "write back",
+    "tell reporters",
+    "tell journalists",
+    "predict",
+    "underline",
+    "underscore",
+    "highlight",
+    "recommend",
+    "propose",
+    "counsel",
+    "chant",
+    "cheer",
+    "complain",
+    "bemoan",
+    "decry",
+    "denounce",
+    "dismiss",
+    "insist",
+    "vent",
+    "rail",
+    "muse",
+    "marvel",
+    "gush",
+    "laugh",
+    "groan",
+    "murmur",
+    "stammer",
+    "sneer",
+    "bark",
+    "roar",
+    "thunder",
+    "snarl",
+    "hiss",
+    "plead",
+    "beg",
+    "call",
+    "describe",
+    "dub",
+    "brand",
+    "label",
+    "characterize",
+    "characterise",
+    "term",
+    "email",
+    "text",
+    "message",
+    "read",
+    "conclude",
+    "summarize",
+    "summarise",
+    "clarify",
+    "elaborate",
+    "specify",
+    "forecast",
+    "guarantee",
+    "threaten",
+    "volunteer",
+    "concede",
+    "reason",
+    "surmise",
+    "posit",
+    "aver",
+    "attest",
+    "certify",
+    "disclose",
+    "divulge",
+    "inquire",
+    "enquire",
+    "query",
+    "question",
+    "challenge",
+    "dispute",
+    "rebut",
+    "refute",
+    "contradict",
+    "echo",
+    "quote",
+    "cite",
+    "write in",
+    "put it",
+    "mock",
+    "praise",
+    "thank",
+    "blame",
+    "complain",
+    "acknowledge",
+    "whine",
+    "rant",
+    "sing",
+    "preach",
+    "lecture",
+    "announce",
+    "broadcast",
+    "publish",
+    "headline",
+    "intone",
+];
+
+/// Past tense and participles that do not follow the regular rules.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["said"]),
+    ("tell", &["told"]),
+    ("write", &["wrote", "written"]),
+    ("swear", &["swore", "sworn"]),
+    ("shoot", &["shot"]),
+    ("go", &["went", "gone"]),
+    ("sing", &["sang", "sung"]),
+    ("read", &["read"]),
+    ("put", &["put"]),
+    ("cry", &["cried"]),
+    ("reply", &["replied"]),
+    ("deny", &["denied"]),
+    ("testify", &["testified"]),
+    ("clarify", &["clarified"]),
+    ("certify", &["certified"]),
+    ("specify", &["specified"]),
+    ("query", &["queried"]),
+    ("forecast", &["forecast"]),
+    ("broadcast", &["broadcast"]),
+    ("fire", &["fired"]),
+];
+
+/// Verbs whose final consonant doubles (admit → admitted).
+const DOUBLING: &[&str] = &[
+    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark",
+];
+
+/// Forms that end a cue's participle search (-ing forms used as cues after a
+/// comma: "…, adding that …").
+pub fn inflections(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        out.extend(forms.iter().map(|s| s.to_string()));
+    } else if base.ends_with('e') {
+        out.push(format!("{base}d"));
+    } else if base.ends_with('y')
+        && !base.ends_with("ey")
+        && !base.ends_with("ay")
+        && !base.ends_with("oy")
+    {
+        out.push(format!("{}ied", &base[..base.len() - 1]));
+    } else if DOUBLING.contains(&base) && base != "bark" {
+        out.push(format!("{base}{}ed", &base[base.len() - 1..]));
+    } else {
+        out.push(format!("{base}ed"));
+    }
+    // third person
+    if base.ends_with('s')
+        || base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('x')
+        || base.ends_with('z')
+        || base == "go"
+        || base == "echo"
+    {
+        out.push(format!("{base}es"));
+    } else if base.ends_with('y')
+        && !base.ends_with("ey")
+        && !base.ends_with("ay")
+        && !base.ends_with("oy")
+    {
+        out.push(format!("{}ies", &base[..base.len() - 1]));
+    } else {
+        out.push(format!("{base}s"));
+    }
+    // -ing
+    if base.ends_with("ie") {
+        out.push(format!("{}ying", &base[..base.len() - 2]));
+    } else if base.ends_with('e') && !base.ends_with("ee") && base != "be" {
+        out.push(format!("{}ing", &base[..base.len() - 1]));
+    } else if DOUBLING.contains(&base) && base != "bark" {
+        out.push(format!("{base}{}ing", &base[base.len() - 1..]));
+    } else {
+        out.push(format!("{base}ing"));
+    }
+    out
+}
+
+/// A cue entry: its words (lowercase) and whether it is a weak cue, one that
+/// also introduces quoted names and terms ("called", "described").
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub words: Vec<String>,
+    pub weak: bool,
+    /// An -ing form: it has no subject of its own ("…, adding that").
+    pub participle: bool,
+}
+
+const WEAK: &[&str] = &[
+    "call",
+    "describe",
+    "dub",
+    "brand",
+    "label",
+    "characterize",
+    "characterise",
+    "term",
+    "quote",
+    "cite",
+    "mock",
+    "praise",
+    "thank",
+    "blame",
+    "read",
+    "post",
+    "message",
+    "text",
+    "headline",
+    "publish",
+    "broadcast",
+    "question",
+    "challenge",
+    "echo",
+    "sing",
+    "chant",
+    "cheer",
+    "laugh",
+    "repeat",
+    "continue",
+    "go on",
+    "report",
+];
+
+/// All cue forms, indexed by their first word.
+pub static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
+    let mut seen = HashSet::new();
+    for &entry in CUE_VERBS {
+        let mut parts = entry.split(' ');
+        let head = parts.next().unwrap_or(entry);
+        let rest: Vec<&str> = parts.collect();
+        let weak = WEAK.contains(&entry);
+        for form in inflections(head) {
+            let mut words = vec![form.clone()];
+            words.extend(rest.iter().map(|s| s.to_string()));
+            if !seen.insert(words.join(" ")) {
+                continue;
+            }
+            let participle = form.ends_with("ing");
+            map.entry(form).or_default().push(Cue {
+                words,
+                weak,
+                participle,
+            });
+        }
+    }
+    for cues in map.values_mut() {
+        // Longest first, so "pointed out" wins over a bare "pointed".
+        cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    }
+    map
+});
+
+/// How many distinct cue forms the lexicon knows (for the docs and tests).
+pub fn cue_form_count() -> usize {
+    CUES.values().map(Vec::len).sum()
+}
+
+pub fn cue_base_count() -> usize {
+    CUE_VERBS.iter().collect::<HashSet<_>>().len()
+}
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+/// Personal titles that precede a name; their gender where they carry one.
+pub static HONORIFICS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for t in [
+        "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "monsieur", "herr",
+        "señor", "sr.", "m.",
+    ] {
+        m.insert(t, Gender::Male);
+    }
+    for t in [
+        "mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dame", "lady", "queen", "princess",
+        "sister", "mme", "mme.", "frau", "señora", "sra.",
+    ] {
+        m.insert(t, Gender::Female);
+    }
+    for t in ["dr", "dr.", "prof", "prof.", "rev", "rev.", "mx", "mx."] {
+        m.insert(t, Gender::Unknown);
+    }
+    m
+});
+
+/// Words of titles and roles that stand before a name ("Chinese Foreign
+/// Minister Qin Gang", "Sen. Claire Smith", "Retired Lt. Gen. John Doe").
+pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("president vice minister secretary senator sen sen. representative rep rep. congressman congresswoman
+    governor gov gov. lt lt. gen gen. general col col. colonel maj maj. major capt capt. captain sgt sgt. sergeant
+    adm adm. admiral cmdr commander chief chairman chairwoman chair chairperson speaker leader mayor judge justice
+    attorney ambassador envoy spokesman spokeswoman spokesperson director deputy assistant acting prime premier
+    chancellor foreign defense defence interior finance treasury state home trade health education justice
+    labor labour energy agriculture transportation commerce homeland security national press white house
+    minority majority whip former retired then late interim incoming outgoing designate elect
+    democratic republican democrat gop independent libertarian conservative liberal labour tory
+    presidential vice-presidential candidate nominee hopeful contender frontrunner front-runner
+    pope cardinal bishop archbishop rabbi imam pastor reverend
+    coach manager ceo cfo coo founder co-founder executive officer analyst economist strategist
+    pollster professor dr dr. doctor lawyer attorney counsel sheriff detective officer inspector
+    constable superintendent commissioner councilman councilwoman councillor councilor alderman
+    delegate mp mep lawmaker legislator official aide adviser advisor consultant
+    fm pm u.s. us uk un eu nato first lady gentleman district circuit supreme court
+    sen rep gov atty atty. supt supt. insp insp. det det. cpl cpl. pvt pvt. sgt staff
+    host anchor correspondent reporter columnist editor writer author publisher
+    actor actress singer rapper comedian star chef activist organizer organiser
+    house senate party committee campaign administration department ministry office")
+});
+
+/// Nouns that name a person by role, for descriptions ("the diplomat") and
+/// for telling a person's role from an organisation's name.
+pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "president minister secretary senator representative congressman congresswoman governor
+    general colonel major captain sergeant admiral commander chief chairman chairwoman chair
+    speaker leader mayor judge justice attorney ambassador envoy spokesman spokeswoman spokesperson
+    director deputy assistant premier chancellor diplomat official officer aide adviser advisor
+    consultant candidate nominee hopeful contender frontrunner front-runner pope cardinal bishop
+    rabbi imam pastor coach manager ceo founder executive analyst economist strategist pollster
+    professor doctor lawyer counsel sheriff detective inspector commissioner councilman councilwoman
+    councillor alderman delegate lawmaker legislator businessman businesswoman billionaire
+    mogul magnate tycoon entrepreneur host anchor correspondent reporter columnist editor writer
+    author actor actress singer rapper comedian star activist organizer organiser lady man woman
+    politician statesman stateswoman fm pm mp veteran expert scientist researcher teacher student
+    father mother son daughter husband wife brother sister friend neighbor neighbour resident
+    witness victim survivor owner worker employee member head boss negotiator mediator
+    prosecutor defender governor-elect president-elect incumbent challenger rival opponent
+    republican democrat conservative liberal socialist independent libertarian populist
+    insider source sources critic critics supporter supporters protester protesters
+    billionaire developer investor banker trader farmer soldier officer nurse physician surgeon
+    chairperson secretary-general director-general premier king queen prince princess emperor
+    cleric preacher monk priest nun guru commentator pundit blogger spokesperson principal
+    dean provost president chief-of-staff staffer staffers operative operatives surrogate",
+    )
+});
+
+/// Synonym groups for matching a description to a role ("the diplomat" fits
+/// "Foreign Minister"; "the FM" is "Foreign Minister").
+pub const ROLE_GROUPS: &[&[&str]] = &[
+    &[
+        "diplomat",
+        "foreign",
+        "minister",
+        "fm",
+        "ambassador",
+        "envoy",
+        "secretary",
+        "diplomacy",
+    ],
+    &["fm", "foreign minister"],
+    &["pm", "prime minister", "premier"],
+    &["senator", "sen", "sen."],
+    &[
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "representative",
+        "rep",
+        "rep.",
+        "legislator",
+    ],
+    &["governor", "gov", "gov."],
+    &["president", "leader"],
+    &[
+        "businessman",
+        "businesswoman",
+        "billionaire",
+        "mogul",
+        "developer",
+        "tycoon",
+        "magnate",
+        "executive",
+        "ceo",
+    ],
+    &["nominee", "candidate", "hopeful", "contender"],
+    &["chairman", "chairwoman", "chair", "chairperson", "head"],
+    &["spokesman", "spokeswoman", "spokesperson"],
+    &["lawyer", "attorney", "counsel"],
+    &["general", "gen", "gen.", "commander"],
+];
+
+/// Words whose presence as the head makes a capitalised name an organisation.
+pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "times post journal news network tribune herald guardian telegraph gazette chronicle
+    press reuters bloomberg politico breitbart huffpost axios cnn nbc abc cbs msnbc fox bbc npr pbs
+    magazine weekly daily review report associated agency bureau
+    department ministry office council committee commission board authority administration
+    party campaign caucus coalition alliance union federation league association society institute
+    foundation fund center centre university college school academy hospital clinic
+    court congress senate parliament assembly legislature government cabinet kremlin pentagon
+    police force army navy military command corps guard service services
+    inc inc. corp corp. co co. ltd ltd. llc plc group company corporation bank holdings partners
+    organization organisation organizations nations network trust club team
+    church mosque ministry inquiry panel tribunal embassy consulate mission
+    house hall",
+    )
+});
+
+/// Organisations and places that speak for a government or institution.
+pub static METONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "moscow beijing washington kiev kyiv london paris berlin brussels tokyo seoul pyongyang
+    tehran ankara delhi new-delhi islamabad kabul baghdad damascus riyadh cairo jerusalem
+    ottawa canberra madrid rome warsaw minsk tbilisi budapest prague vienna athens stockholm
+    oslo copenhagen helsinki dublin lisbon bern havana caracas brasilia brasília
+    taipei hanoi manila jakarta bangkok doha abu-dhabi kremlin pentagon whitehall downing
+    westminster vatican nato un eu opec",
+    )
+});
+
+/// Countries and their adjectives, for matching "the Chinese FM".
+pub static NATIONALITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "american british chinese russian ukrainian french german japanese korean indian pakistani
+    iranian iraqi syrian israeli palestinian saudi turkish egyptian canadian mexican brazilian
+    australian italian spanish polish dutch belgian swedish norwegian danish finnish irish
+    greek portuguese swiss austrian hungarian czech romanian bulgarian serbian croatian
+    belarusian georgian armenian azerbaijani kazakh afghan vietnamese thai indonesian
+    filipino malaysian nigerian kenyan ethiopian south african cuban venezuelan colombian
+    argentine chilean peruvian taiwanese european western eastern",
+    )
+});
+
+pub static PRONOUNS: LazyLock<HashMap<&'static str, (Gender, bool)>> = LazyLock::new(|| {
+    // (gender, plural)
+    let mut m = HashMap::new();
+    m.insert("he", (Gender::Male, false));
+    m.insert("she", (Gender::Female, false));
+    m.insert("they", (Gender::Unknown, true));
+    m.insert("it", (Gender::Unknown, false));
+    m.insert("we", (Gender::Unknown, true));
+    m.insert("i", (Gender::Unknown, false));
+    m.insert("you", (Gender::Unknown, false));
+    m
+});
+
+/// Words that start a noun phrase (and belong to it).
+pub static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("the a an his her its their our my your this that these those one two three four five several
+    many some other another both each every few most all no any such")
+});
+
+/// Unnamed sources: heads of noun phrases that stand for someone unnamed.
+pub static UNNAMED_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "source sources official officials aide aides insider insiders person people someone
+    adviser advisers advisors advisor staffer staffers operative operatives protesters protester
+    demonstrators demonstrator critics critic supporters supporter observers observer
+    analysts analyst experts expert witnesses witness residents resident voters voter
+    friend friends relative relatives colleague colleagues member members diplomats diplomat
+    spokesman spokeswoman spokesperson questioner narrator announcer leaders doctor lawyer
+    attorneys officer officers investigators investigator agents agent",
+    )
+});
+
+/// Nouns for documents and statements that speak for whoever issued them.
+pub static DOCUMENT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| {
+        set("statement report letter memo memorandum ad advertisement clip video article piece story
+    book ruling complaint document release filing lawsuit suit tweet post email study survey poll
+    editorial column op-ed brief website page transcript note message notice order decision
+    opinion analysis bill law platform resolution petition proposal plan policy")
+    });
+
+/// Common English words that start sentences with a capital but are not names.
+pub static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| {
+        set("the a an and but or nor so yet for of in on at to from by with without within into onto
+    over under after before during since until while as if when where why how what who whom whose
+    which that this these those there here then than thus however meanwhile moreover also still
+    even just only not no yes it its he she they we i you his her their our my your him them us me
+    is are was were be been being has have had do does did will would shall should can could may
+    might must last next first second third new old once now today yesterday tomorrow earlier later
+    according despite although though because unless whether between among against about above
+    below across around through throughout toward towards upon via per all some any each every
+    both either neither many much more most few other another such same own one two three
+    four five six seven eight nine ten hundred thousand million billion instead rather indeed
+    perhaps maybe still already again further furthermore nevertheless nonetheless otherwise
+    overall finally similarly likewise additionally ultimately especially particularly
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec read watch see click follow sign
+    like unlike asked said says told photo image video update correction editor note
+    well oh okay ok mr mrs ms dr sen rep gov st")
+    });
+
+static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    include_str!("lexicon/first_names.txt")
+        .lines()
+        .filter_map(|l| {
+            let (name, g) = l.split_once(' ')?;
+            Some((
+                name,
+                if g == "m" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                },
+            ))
+        })
+        .collect()
+});
+
+static SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("lexicon/surnames.txt").lines().collect());
+
+/// The usual sex of a first name (`Unknown` for a name both sexes use), or
+/// `None` when the census does not list it as a first name.
+pub fn first_name_gender(lower: &str) -> Option<Gender> {
+    FIRST_NAMES.get(lower).copied()
+}
+
+pub fn is_surname(lower: &str) -> bool {
+    SURNAMES.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_and_irregular_cues() {
+        let f = inflections("say");
+        assert!(
+            f.contains(&"said".to_string())
+                && f.contains(&"says".to_string())
+                && f.contains(&"saying".to_string())
+        );
+        assert!(inflections("admit").contains(&"admitted".to_string()));
+        assert!(inflections("note").contains(&"noting".to_string()));
+        assert!(inflections("deny").contains(&"denies".to_string()));
+        assert!(inflections("reply").contains(&"replied".to_string()));
+        assert!(inflections("stress").contains(&"stresses".to_string()));
+    }
+
+    #[test]
+    fn at_least_a_hundred_cues() {
+        assert!(cue_base_count() >= 100, "{}", cue_base_count());
+        let pointed = &CUES["pointed"];
+        assert_eq!(pointed[0].words, vec!["pointed", "out"]);
+        assert!(CUES.contains_key("told"));
+        assert!(CUES["expressed"]
+            .iter()
+            .any(|c| c.words == ["expressed", "regret"]));
+    }
+
+    #[test]
+    fn names_lexicon_loads() {
+        assert_eq!(first_name_gender("mary"), Some(Gender::Female));
+        assert_eq!(first_name_gender("john"), Some(Gender::Male));
+        assert!(is_surname("smith"));
+    }
+}

@@ -1,0 +1,926 @@
+//! Noun phrases that can speak: names with their titles, organisations and
+//! capitals, pronouns, descriptions and unnamed sources. The phrase finders
+//! walk the token stream from a speech cue backwards (the subject) or
+//! forwards ("said the minister", "according to a source").
+
+use super::lexicon::{
+    DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES, ORG_WORDS,
+    PRONOUNS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_HEADS,
+};
+use super::tokens::{is_abbreviation, Kind, Tok};
+use super::types::{Gender, MentionKind, Span};
+
+/// A phrase found in the text that can be a speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phrase {
+    /// Token range `[start, end)`.
+    pub toks: (usize, usize),
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The name without titles ("Qin Gang"), for names and organisations.
+    pub name: String,
+    /// Title and role words in front or in apposition ("Chinese Foreign Minister").
+    pub role: String,
+    pub gender: Gender,
+    pub plural: bool,
+    /// The phrase is headed by a document noun ("the statement").
+    pub document: bool,
+}
+
+/// Words that may sit between a subject and its cue ("Qin also said",
+/// "Moscow has repeatedly said").
+pub fn is_adverbial(t: &Tok) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.lower.as_str();
+    if w.ends_with("ly")
+        && !t.cap
+        && w.len() > 4
+        && !matches!(w, "family" | "italy" | "ally" | "early")
+    {
+        return true;
+    }
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "will"
+            | "would"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "been"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "never"
+            | "always"
+            | "now"
+            | "just"
+            | "still"
+            | "even"
+            | "first"
+            | "soon"
+            | "previously"
+            | "recently"
+            | "often"
+            | "further"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+            | "must"
+            | "already"
+            | "ultimately"
+            | "separately"
+            | "privately"
+            | "publicly"
+            | "reportedly"
+            | "allegedly"
+            | "too"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "itself"
+            | "in"
+            | "earlier"
+            | "afterward"
+            | "afterwards"
+            | "at"
+            | "the"
+            | "time"
+            | "last"
+            | "this"
+            | "week"
+            | "month"
+            | "year"
+            | "on"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "morning"
+            | "night"
+            | "evening"
+            | "afternoon"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "who"
+            | "has since"
+            | "since"
+            | "long"
+            | "both"
+            | "all"
+            | "each"
+            | "is quoted as"
+            | "n't"
+            | "didn't"
+            | "doesn't"
+            | "hasn't"
+            | "haven't"
+            | "wasn't"
+            | "isn't"
+    )
+}
+
+fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains_key(w)
+}
+
+/// A word that can belong to a name: capitalised, or a particle inside one.
+fn name_word(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.is_word() {
+        // the full stop of "Mr." or "J."
+        return t.is_punct('.')
+            && i > 0
+            && toks[i - 1].is_word()
+            && toks[i - 1].cap
+            && (is_abbreviation(&toks[i - 1].lower) || toks[i - 1].lower.contains('.'));
+    }
+    if t.cap {
+        return true;
+    }
+    matches!(
+        t.lower.as_str(),
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "der"
+            | "den"
+            | "di"
+            | "dos"
+            | "del"
+            | "ibn"
+    ) && i + 1 < toks.len()
+        && toks[i + 1].cap
+}
+
+fn stem_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w)
+}
+
+/// The subject noun phrase that ends right before token `end` (exclusive),
+/// not reaching back past `floor`.
+pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    // Skip adverbs and auxiliaries between subject and cue.
+    let mut skipped = 0;
+    while e > floor && skipped < 6 && (is_adverbial(&toks[e - 1]) || is_time_word(&toks[e - 1])) {
+        // Never skip a pronoun or a capitalised name.
+        if toks[e - 1].cap && !is_time_word(&toks[e - 1]) {
+            break;
+        }
+        e -= 1;
+        skipped += 1;
+    }
+    if e <= floor {
+        return None;
+    }
+    e = strip_parenthetical(toks, e, floor);
+    // Appositive: "Lavrov, Russia's top diplomat, said"
+    if toks[e - 1].is_punct(',') && e >= 2 {
+        let mut k = e - 2;
+        let mut n = 0;
+        while k > floor && !toks[k].is_punct(',') && toks[k].quote().is_none() && n < 25 {
+            k -= 1;
+            n += 1;
+        }
+        if k > floor && toks[k].is_punct(',') {
+            let k = strip_parenthetical(toks, k, floor);
+            if let Some(np) = np_core_before(toks, k, floor) {
+                return Some(np);
+            }
+        }
+        return None;
+    }
+    np_core_before(toks, e, floor)
+}
+
+/// Drops a parenthetical right before `e`: "Sen. Jane Doe (D-Mo.) said".
+fn strip_parenthetical(toks: &[Tok], e: usize, floor: usize) -> usize {
+    if e > floor && toks[e - 1].is_punct(')') {
+        let mut k = e - 1;
+        while k > floor && !toks[k].is_punct('(') && e - k < 10 {
+            k -= 1;
+        }
+        if toks[k].is_punct('(') && k > floor {
+            return k;
+        }
+    }
+    e
+}
+
+fn is_time_word(t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            t.lower.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "on"
+                | "last"
+                | "this"
+                | "week"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "earlier"
+        )
+}
+
+fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)> {
+    if e <= floor || e == 0 {
+        return None;
+    }
+    let last = &toks[e - 1];
+    if !last.is_word() {
+        if last.is_punct(')') || last.is_punct('.') && e >= 2 && toks[e - 2].is_word() {
+            // "Jr." or an abbreviation at the end of a name
+            if last.is_punct('.') && is_abbreviation(&toks[e - 2].lower) && toks[e - 2].cap {
+                return np_core_before(toks, e - 1, floor).map(|(s, _)| (s, e));
+            }
+        }
+        return None;
+    }
+    if is_pronoun(&last.lower) {
+        return Some((e - 1, e));
+    }
+    let mut s = e - 1;
+    if !last.cap
+        && (FUNCTION_WORDS.contains(last.lower.as_str())
+            && !UNNAMED_HEADS.contains(last.lower.as_str()))
+    {
+        return None;
+    }
+    // Walk back over the phrase.
+    let mut words = 1;
+    while s > floor && words < 12 {
+        let k = s - 1;
+        let t = &toks[k];
+        if name_word(toks, k) {
+            // A capitalised sentence-initial function word ends the phrase.
+            if t.is_word()
+                && FUNCTION_WORDS.contains(t.lower.as_str())
+                && !DETERMINERS.contains(t.lower.as_str())
+                && !HONORIFICS.contains_key(t.lower.as_str())
+                && !TITLE_WORDS.contains(t.lower.as_str())
+            {
+                break;
+            }
+            s = k;
+            words += 1;
+            if t.is_word() && DETERMINERS.contains(t.lower.as_str()) {
+                break;
+            }
+            continue;
+        }
+        if !t.is_word() {
+            if t.is_punct('-') || t.is_punct('–') {
+                // hyphenated pieces are words already; a dash ends the phrase
+            }
+            break;
+        }
+        let w = t.lower.as_str();
+        if DETERMINERS.contains(w) {
+            s = k;
+            break;
+        }
+        if w.ends_with("'s") || w.ends_with('\'') {
+            // Possessive: "Obama's former strategist" (and its own name words)
+            s = k;
+            while s > floor
+                && name_word(toks, s - 1)
+                && toks[s - 1].is_word()
+                && !FUNCTION_WORDS.contains(toks[s - 1].lower.as_str())
+            {
+                s -= 1;
+            }
+            break;
+        }
+        if w == "of" || w == "for" || w == "at" {
+            // "the secretary of state", "director of communications"
+            if k > floor
+                && toks[k - 1].is_word()
+                && (ROLE_NOUNS.contains(toks[k - 1].lower.as_str())
+                    || TITLE_WORDS.contains(toks[k - 1].lower.as_str()))
+            {
+                s = k;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        if FUNCTION_WORDS.contains(w) || is_adverbial(t) && !w.ends_with("ly") {
+            break;
+        }
+        // A lowercase modifier of a role or name: "press secretary", "former".
+        if TITLE_WORDS.contains(w)
+            || ROLE_NOUNS.contains(w)
+            || NATIONALITIES.contains(w)
+            || is_modifier(w)
+        {
+            s = k;
+            words += 1;
+            continue;
+        }
+        // A lowercase word before a lowercase head: accept plain nouns and
+        // adjectives when a determiner follows within reach.
+        if !last.cap && words < 4 && k > floor && has_determiner_before(toks, k, floor) {
+            s = k;
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    // Trim leading function words that are not determiners ("But Smith").
+    while s < e - 1
+        && toks[s].is_word()
+        && FUNCTION_WORDS.contains(toks[s].lower.as_str())
+        && !DETERMINERS.contains(toks[s].lower.as_str())
+        && !HONORIFICS.contains_key(toks[s].lower.as_str())
+    {
+        s += 1;
+    }
+    while s < e - 1 && !toks[s].is_word() {
+        s += 1;
+    }
+    Some((s, e))
+}
+
+fn has_determiner_before(toks: &[Tok], k: usize, floor: usize) -> bool {
+    let lo = k.saturating_sub(3).max(floor);
+    (lo..k).any(|j| toks[j].is_word() && DETERMINERS.contains(toks[j].lower.as_str()))
+}
+
+fn is_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "top"
+            | "senior"
+            | "chief"
+            | "deputy"
+            | "current"
+            | "then"
+            | "new"
+            | "longtime"
+            | "veteran"
+            | "retired"
+            | "local"
+            | "federal"
+            | "state"
+            | "national"
+            | "international"
+            | "foreign"
+            | "campaign"
+            | "white"
+            | "house"
+            | "administration"
+            | "government"
+            | "military"
+            | "party"
+            | "presidential"
+            | "vice-presidential"
+            | "republican"
+            | "democratic"
+            | "conservative"
+            | "liberal"
+            | "communications"
+            | "press"
+            | "policy"
+            | "legal"
+            | "political"
+            | "economic"
+            | "senior-level"
+            | "high-ranking"
+            | "ranking"
+            | "unnamed"
+            | "anonymous"
+            | "other"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "u.s"
+            | "european"
+            | "intelligence"
+            | "defense"
+            | "justice"
+            | "security"
+            | "health"
+            | "police"
+            | "fire"
+            | "city"
+            | "county"
+            | "congressional"
+            | "gop"
+            | "democrat"
+            | "independent"
+            | "prominent"
+            | "leading"
+            | "well-known"
+            | "outspoken"
+            | "influential"
+            | "close"
+            | "longtime-friend"
+            | "family"
+            | "financial"
+            | "tax"
+            | "energy"
+            | "environmental"
+            | "law"
+            | "civil"
+            | "rights"
+            | "human"
+            | "union"
+            | "business"
+            | "industry"
+            | "trade"
+    )
+}
+
+/// A noun phrase that starts at token `start` (inverted cues: "said the
+/// minister", "according to a senior official familiar with the talks").
+pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize)> {
+    let mut s = start;
+    while s < ceil && !toks[s].is_word() {
+        // "said: Smith" is rare; only skip commas
+        if !toks[s].is_punct(',') {
+            return None;
+        }
+        s += 1;
+    }
+    if s >= ceil {
+        return None;
+    }
+    let first = &toks[s];
+    if is_pronoun(&first.lower) {
+        return Some((s, s + 1));
+    }
+    let mut e = s;
+    let mut saw_head = false;
+    while e < ceil && e - s < 12 {
+        let t = &toks[e];
+        if name_word(toks, e) {
+            if t.is_word()
+                && FUNCTION_WORDS.contains(t.lower.as_str())
+                && e > s
+                && !HONORIFICS.contains_key(t.lower.as_str())
+            {
+                break;
+            }
+            e += 1;
+            saw_head = true;
+            continue;
+        }
+        if !t.is_word() {
+            break;
+        }
+        let w = t.lower.as_str();
+        if e == s && DETERMINERS.contains(w) {
+            e += 1;
+            continue;
+        }
+        let title_before_name = (TITLE_WORDS.contains(w) || ROLE_NOUNS.contains(w))
+            && toks.get(e + 1).is_some_and(|n| n.is_word() && n.cap);
+        if title_before_name {
+            e += 1;
+            continue;
+        }
+        if saw_head && toks[e - 1].cap && !TITLE_WORDS.contains(toks[e - 1].lower.as_str()) {
+            // A name is complete; lowercase words after it are not part of it.
+            break;
+        }
+        if FUNCTION_WORDS.contains(w)
+            && !(w == "of" && e > s && ROLE_NOUNS.contains(toks[e - 1].lower.as_str()))
+        {
+            break;
+        }
+        if super::lexicon::CUES.contains_key(w) && saw_head {
+            break;
+        }
+        e += 1;
+        if ROLE_NOUNS.contains(w) || UNNAMED_HEADS.contains(w) || DOCUMENT_NOUNS.contains(w) {
+            saw_head = true;
+            // stop after a head unless "of" continues it
+            if !(e < ceil
+                && toks[e].is_word()
+                && (toks[e].lower == "of"
+                    || ROLE_NOUNS.contains(toks[e].lower.as_str())
+                    || toks[e].cap))
+            {
+                break;
+            }
+        }
+    }
+    // Do not end on a dangling "of" or a full stop that is not an abbreviation's.
+    while e > s
+        && (toks[e - 1].is_word()
+            && matches!(toks[e - 1].lower.as_str(), "of" | "the" | "a" | "an"))
+    {
+        e -= 1;
+    }
+    if e > s && toks[e - 1].is_punct('.') {
+        e -= 1;
+    }
+    (e > s).then_some((s, e))
+}
+
+/// Classifies the tokens `[s, e)` as a speaker phrase.
+pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phrase> {
+    if s >= e {
+        return None;
+    }
+    let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
+    let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
+    let last = *words.last()?;
+    if words.len() == 1 && is_pronoun(&last.lower) {
+        let (g, plural) = PRONOUNS[last.lower.as_str()];
+        return Some(Phrase {
+            toks: (s, e),
+            span,
+            kind: MentionKind::Pronoun,
+            name: String::new(),
+            role: last.lower.clone(),
+            gender: g,
+            plural,
+            document: false,
+        });
+    }
+    let head = stem_possessive(&last.lower);
+    let head_is_role =
+        ROLE_NOUNS.contains(head) || TITLE_WORDS.contains(head) || UNNAMED_HEADS.contains(head);
+    let all_caps = |t: &Tok| {
+        let w = &text[t.span.start..t.span.end];
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let name_like =
+        last.cap && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(&words)));
+    let first_lower = words[0].lower.as_str();
+    let determiner = DETERMINERS.contains(first_lower);
+    if name_like {
+        // Split titles from the name: the name is the trailing run of
+        // capitalised words that are not titles.
+        let mut name_start = words.len();
+        for (k, w) in words.iter().enumerate().rev() {
+            let lw = w.lower.as_str();
+            let is_title = (TITLE_WORDS.contains(lw)
+                || HONORIFICS.contains_key(lw)
+                || NATIONALITIES.contains(lw))
+                && k + 1 < words.len();
+            if !w.cap
+                && !matches!(
+                    lw,
+                    "de" | "van"
+                        | "von"
+                        | "bin"
+                        | "al"
+                        | "da"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "der"
+                        | "den"
+                        | "di"
+                        | "del"
+                        | "ibn"
+                )
+            {
+                break;
+            }
+            if is_title || lw.ends_with("'s") && k + 1 < words.len() {
+                break;
+            }
+            name_start = k;
+        }
+        if name_start >= words.len() {
+            name_start = words.len() - 1;
+        }
+        let name_words = &words[name_start..];
+        let role_words = &words[..name_start];
+        if name_words.iter().all(|w| {
+            FUNCTION_WORDS.contains(stem_possessive(&w.lower))
+                || NATIONALITIES.contains(w.lower.as_str())
+        }) {
+            return None;
+        }
+        let mut gender = Gender::Unknown;
+        for w in role_words {
+            if let Some(g) = HONORIFICS.get(w.lower.as_str()) {
+                gender = *g;
+            }
+        }
+        let name = join_words(text, name_words);
+        let role = join_words(
+            text,
+            role_words
+                .iter()
+                .copied()
+                .filter(|w| {
+                    // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
+                    !DETERMINERS.contains(w.lower.as_str())
+                        && HONORIFICS
+                            .get(w.lower.as_str())
+                            .is_none_or(|g| *g == Gender::Unknown)
+                })
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        let lname = name.to_lowercase().replace('’', "'");
+        let head_lower = stem_possessive(&name_words.last()?.lower).to_string();
+        let org = ORG_WORDS.contains(head_lower.as_str())
+            || name_words.iter().any(|w| {
+                ORG_WORDS.contains(w.lower.as_str())
+                    && name_words.len() > 1
+                    && !HONORIFICS.contains_key(w.lower.as_str())
+            })
+            || METONYMS.contains(lname.as_str())
+            || METONYMS.contains(lname.replace(' ', "-").as_str())
+            || (determiner && gender == Gender::Unknown && role.is_empty())
+            || name_words.iter().all(|w| all_caps(w))
+                && name_words.len() == 1
+                && w_len(text, name_words[0]) <= 5
+                && !is_transcript_name(text, name_words[0]);
+        let kind = if org && gender == Gender::Unknown && !has_person_title(role_words) {
+            MentionKind::Organization
+        } else {
+            MentionKind::Name
+        };
+        if kind == MentionKind::Name
+            && gender == Gender::Unknown
+            && name_words.len() == 1
+            && !super::lexicon::is_surname(&name_words[0].lower)
+        {
+            if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
+                gender = g;
+            }
+        }
+        if kind == MentionKind::Name && gender == Gender::Unknown {
+            if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
+                if name_words.len() > 1 && g != Gender::Unknown {
+                    gender = g;
+                }
+            }
+        }
+        let plural = kind == MentionKind::Organization
+            && head_lower.ends_with('s')
+            && !head_lower.ends_with("ss")
+            && name_words.len() == 1;
+        return Some(Phrase {
+            toks: (s, e),
+            span,
+            kind,
+            name,
+            role,
+            gender,
+            plural,
+            document: false,
+        });
+    }
+    // A description or an unnamed source.
+    let document = DOCUMENT_NOUNS.contains(head);
+    let plural =
+        head.ends_with('s') && !head.ends_with("ss") && !matches!(head, "his" | "boss" | "its");
+    let definite = matches!(
+        first_lower,
+        "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+    ) || first_lower.ends_with("'s");
+    let kind = if !definite && (UNNAMED_HEADS.contains(head) || plural && determiner) {
+        MentionKind::Unnamed
+    } else if !determiner
+        && !first_lower.ends_with("'s")
+        && !ROLE_NOUNS.contains(head)
+        && !UNNAMED_HEADS.contains(head)
+        && !document
+        && !TITLE_WORDS.contains(head)
+    {
+        // A bare lowercase noun ("officials" is handled above): not a speaker.
+        if plural {
+            MentionKind::Unnamed
+        } else {
+            return None;
+        }
+    } else if ROLE_NOUNS.contains(head)
+        || UNNAMED_HEADS.contains(head)
+        || document
+        || TITLE_WORDS.contains(head)
+        || ORG_WORDS.contains(head)
+        || gender_of_noun(head).is_some()
+    {
+        MentionKind::Nominal
+    } else {
+        // "the tariff", "a box": not something that speaks.
+        return None;
+    };
+    let gender = words
+        .iter()
+        .find_map(|w| gender_of_noun(&w.lower))
+        .unwrap_or(Gender::Unknown);
+    let role = join_words(
+        text,
+        &words
+            .iter()
+            .copied()
+            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    Some(Phrase {
+        toks: (s, e),
+        span,
+        kind,
+        name: String::new(),
+        role,
+        gender,
+        plural,
+        document,
+    })
+}
+
+fn w_len(text: &str, t: &Tok) -> usize {
+    text[t.span.start..t.span.end].chars().count()
+}
+
+/// "PENCE" in a transcript is a name; "NATO" is not.
+fn is_transcript_name(text: &str, t: &Tok) -> bool {
+    let w = &text[t.span.start..t.span.end];
+    super::lexicon::is_surname(&w.to_lowercase()) && !METONYMS.contains(w.to_lowercase().as_str())
+}
+
+fn has_person_title(role_words: &[&Tok]) -> bool {
+    role_words.iter().any(|w| {
+        let l = w.lower.as_str();
+        HONORIFICS.contains_key(l)
+            || (ROLE_NOUNS.contains(l) && !ORG_WORDS.contains(l))
+            || matches!(l, "sen" | "rep" | "gov" | "lt" | "gen")
+    })
+}
+
+/// "Chinese Foreign Minister" before a name: the role words are capitalised
+/// but belong to a name phrase only when a non-title word follows them.
+fn is_capitalised_name_context(words: &[&Tok]) -> bool {
+    let last = words.last().map(|w| w.lower.as_str()).unwrap_or("");
+    !(ROLE_NOUNS.contains(last) || TITLE_WORDS.contains(last))
+}
+
+pub fn gender_of_noun(w: &str) -> Option<Gender> {
+    match w {
+        "spokesman" | "congressman" | "businessman" | "chairman" | "councilman" | "man"
+        | "father" | "son" | "husband" | "brother" | "king" | "prince" | "statesman" | "boy"
+        | "gentleman" | "grandfather" | "uncle" | "nephew" | "actor" | "mr" | "sir" | "lord"
+        | "monk" | "priest" => Some(Gender::Male),
+        "spokeswoman" | "congresswoman" | "businesswoman" | "chairwoman" | "councilwoman"
+        | "woman" | "mother" | "daughter" | "wife" | "sister" | "queen" | "princess" | "lady"
+        | "stateswoman" | "girl" | "grandmother" | "aunt" | "niece" | "actress" | "mrs" | "ms"
+        | "nun" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Joins the words of a phrase as they stand in the text, with the full stops
+/// of abbreviations ("Mr. Obama", "Loretta E. Lynch").
+fn join_words(text: &str, words: &[&Tok]) -> String {
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut word = &text[w.span.start..w.span.end];
+        let after = text[w.span.end..].chars().next();
+        // Keep a trailing dot of an abbreviation or initial.
+        let with_dot;
+        if after == Some('.') && (is_abbreviation(&w.lower) || w.lower.contains('.')) {
+            with_dot = format!("{word}.");
+            word = &with_dot;
+            out.push_str(word);
+            continue;
+        }
+        if k + 1 == words.len() {
+            word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Finds capitalised name phrases anywhere in a token range, for the
+/// entities they introduce ("Chinese Foreign Minister Qin Gang has said").
+pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let (mut i, end) = range;
+    while i < end {
+        if !(toks[i].is_word() && (toks[i].cap || name_word(toks, i))) {
+            i += 1;
+            continue;
+        }
+        // Headlines in title case are not read for names.
+        if headline_paragraph(toks, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < end && (name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+            // A capitalised function word inside a run ends the name ("… As The …").
+            if j > i
+                && toks[j].is_word()
+                && FUNCTION_WORDS.contains(toks[j].lower.as_str())
+                && !HONORIFICS.contains_key(toks[j].lower.as_str())
+            {
+                break;
+            }
+            // Don't run a name into a quotation or over a possessive.
+            let poss = toks[j].is_word() && (toks[j].lower.ends_with("'s"));
+            j += 1;
+            if poss {
+                break;
+            }
+        }
+        // Include a preceding determiner ("the Kremlin") when present.
+        let s = if i > range.0 && toks[i - 1].is_word() && toks[i - 1].lower == "the" {
+            i - 1
+        } else {
+            i
+        };
+        if let Some(p) = classify(toks, text, (s, j)) {
+            if matches!(p.kind, MentionKind::Name | MentionKind::Organization) && !p.name.is_empty()
+            {
+                out.push(p);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[allow(dead_code)]
+pub(crate) fn debug_kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Word => "word",
+        Kind::Punct(_) => "punct",
+        Kind::Quote(_) => "quote",
+    }
+}
+
+/// True when the paragraph of token `i` reads like a headline: mostly
+/// capitalised words and no sentence inside.
+fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
+    let para = toks[i].para;
+    let start = toks[..i]
+        .iter()
+        .rposition(|t| t.para != para)
+        .map_or(0, |k| k + 1);
+    let end = toks[i..]
+        .iter()
+        .position(|t| t.para != para)
+        .map_or(toks.len(), |k| i + k);
+    let words: Vec<&Tok> = toks[start..end].iter().filter(|t| t.is_word()).collect();
+    if words.len() < 4 || words.len() > 25 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.cap).count();
+    caps * 10 >= words.len() * 7
+}

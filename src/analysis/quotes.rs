@@ -1,0 +1,398 @@
+//! The quotation-mark scanner. It pairs opening and closing marks paragraph
+//! by paragraph, tells apostrophes from single quotes, follows a quotation
+//! over paragraphs (no closing mark, and a fresh opening mark on the next
+//! paragraph), and reports opening marks that are never closed.
+
+use super::types::Span;
+
+/// A quotation as the marks delimit it, before anyone asks who said it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawQuote {
+    /// From the first opening mark to the last closing mark (or the end of
+    /// the last paragraph when unterminated).
+    pub span: Span,
+    /// One piece per paragraph, marks excluded.
+    pub pieces: Vec<Span>,
+    pub terminated: bool,
+    /// Delimited by single marks at the top level (British style or a
+    /// headline), which needs more evidence before it counts as speech.
+    pub single: bool,
+}
+
+impl RawQuote {
+    pub fn content(&self) -> Span {
+        Span::new(self.pieces[0].start, self.pieces[self.pieces.len() - 1].end)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟')
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›')
+}
+
+/// Characters after which a mark opens: start, space, brackets, dashes.
+fn opens_after(p: Option<char>) -> bool {
+    match p {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '…')
+                || is_double(c)
+                || is_single(c)
+        }
+    }
+}
+
+/// Characters before which a mark closes: end, space, punctuation.
+fn closes_before(n: Option<char>) -> bool {
+    match n {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || (c.is_ascii_punctuation() && c != '(' && c != '[')
+                || matches!(c, '—' | '–' | '…' | '’' | '”' | '»')
+        }
+    }
+}
+
+fn role(c: char, p: Option<char>, n: Option<char>) -> Role {
+    let o = opens_after(p) && !n.is_some_and(|n| n.is_whitespace());
+    let cl = closes_before(n) && !p.is_some_and(|p| p.is_whitespace());
+    match c {
+        '“' | '„' | '«' | '‘' | '‚' | '‹' => {
+            if cl && !o {
+                Role::Close
+            } else {
+                Role::Open
+            }
+        }
+        '”' | '»' | '’' | '›' => {
+            if o && !cl {
+                Role::Open
+            } else {
+                Role::Close
+            }
+        }
+        _ => match (o, cl) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => Role::Either,
+        },
+    }
+}
+
+/// True when a single mark is an apostrophe: it’s, Kiev’s, ’90s, rock ’n’ roll.
+fn is_apostrophe(c: char, p: Option<char>, n: Option<char>) -> bool {
+    if c != '\'' && c != '’' {
+        return false;
+    }
+    let alnum = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
+    if alnum(p) && alnum(n) {
+        return true;
+    }
+    // ’90s, ’em, 'til
+    if n.is_some_and(|x| x.is_ascii_digit()) && !alnum(p) {
+        return true;
+    }
+    false
+}
+
+/// Finds the quotations in `prose` (see `segment::prose_view`), given its
+/// paragraphs in order.
+pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    // A double quotation left open at the end of the previous paragraph.
+    let mut carry: Option<RawQuote> = None;
+    let mut nested: Vec<RawQuote> = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let text = &prose[para.start..para.end];
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .map(|(i, c)| (para.start + i, c))
+            .collect();
+        let mut open: Option<(usize, char)> = None; // (byte offset, mark)
+        let mut current: Option<RawQuote> = None; // continued quote being extended
+        if let Some(mut q) = carry.take() {
+            // Continued only when this paragraph opens with a double mark.
+            let first = chars.first().copied();
+            match first {
+                Some((at, c))
+                    if is_double(c) && role(c, None, chars.get(1).map(|x| x.1)) != Role::Close =>
+                {
+                    open = Some((at, c));
+                    current = Some(q);
+                }
+                _ => {
+                    q.terminated = false;
+                    out.push(q);
+                }
+            }
+        }
+        let mut inner: Option<(usize, char)> = None;
+        // The mark that continues a quotation has been read already.
+        let first = usize::from(current.is_some());
+        for k in first..chars.len() {
+            let (at, c) = chars[k];
+            let p = if k > 0 { Some(chars[k - 1].1) } else { None };
+            let n = chars.get(k + 1).map(|x| x.1);
+            if is_double(c) {
+                let r = role(c, p, n);
+                match open {
+                    None => {
+                        if r != Role::Close {
+                            open = Some((at, c));
+                        }
+                    }
+                    Some((o, om)) => {
+                        // A quotation inside a quotation in the other mark
+                        // style: "He said “no” twice" or “She read "Ozymandias"”.
+                        if let Some((io, ic)) = inner {
+                            if closes_style(ic, c) && r != Role::Open {
+                                nested.push(RawQuote {
+                                    span: Span::new(io, at + c.len_utf8()),
+                                    pieces: vec![Span::new(io + ic.len_utf8(), at)],
+                                    terminated: true,
+                                    single: false,
+                                });
+                                inner = None;
+                                continue;
+                            }
+                        } else if r == Role::Open && straight(om) != straight(c) {
+                            inner = Some((at, c));
+                            continue;
+                        }
+                        inner = None;
+                        let mut q = current.take().unwrap_or_else(|| new_quote(o));
+                        if r == Role::Open {
+                            // A fresh opening mark while one is open: the earlier
+                            // quotation was never closed.
+                            let s = o + om.len_utf8();
+                            q.pieces.push(Span::new(s, trim_end(prose, s, at)));
+                            q.span.end = q.pieces.last().map_or(s, |p| p.end);
+                            q.terminated = false;
+                            out.push(q);
+                            open = Some((at, c));
+                        } else {
+                            q.pieces.push(Span::new(o + om.len_utf8(), at));
+                            q.span.end = at + c.len_utf8();
+                            q.terminated = true;
+                            out.push(q);
+                            open = None;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((o, om)) = open {
+            let mut q = current.take().unwrap_or_else(|| new_quote(o));
+            q.pieces.push(Span::new(o + om.len_utf8(), para.end));
+            q.span.end = para.end;
+            if pi + 1 < paragraphs.len() {
+                carry = Some(q);
+            } else {
+                q.terminated = false;
+                out.push(q);
+            }
+        }
+    }
+    if let Some(mut q) = carry {
+        q.terminated = false;
+        out.push(q);
+    }
+    out.append(&mut nested);
+    // Top-level single-quoted spans (outside every double quotation).
+    let doubles: Vec<Span> = out.iter().map(|q| q.span).collect();
+    for para in paragraphs {
+        out.extend(scan_singles(prose, *para, &doubles));
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+fn straight(c: char) -> bool {
+    c == '"'
+}
+
+/// Whether `close` ends a quotation opened with `open`.
+fn closes_style(open: char, close: char) -> bool {
+    match open {
+        '"' => close == '"',
+        '«' => close == '»',
+        '„' => matches!(close, '“' | '”'),
+        _ => matches!(close, '”' | '“'),
+    }
+}
+
+fn new_quote(open_at: usize) -> RawQuote {
+    RawQuote {
+        span: Span::new(open_at, open_at),
+        pieces: Vec::new(),
+        terminated: true,
+        single: false,
+    }
+}
+
+fn trim_end(prose: &str, start: usize, end: usize) -> usize {
+    start + prose[start..end].trim_end().len()
+}
+
+/// Single-quoted spans at the top level of one paragraph, outside `doubles`.
+fn scan_singles(prose: &str, para: Span, doubles: &[Span]) -> Vec<RawQuote> {
+    let text = &prose[para.start..para.end];
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (para.start + i, c))
+        .collect();
+    let inside = |at: usize| doubles.iter().any(|d| d.start <= at && at < d.end);
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        if !is_single(c) || inside(at) {
+            continue;
+        }
+        let p = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let n = chars.get(k + 1).map(|x| x.1);
+        if is_apostrophe(c, p, n) {
+            continue;
+        }
+        let r = role(c, p, n);
+        match open {
+            None if r == Role::Open && c != '’' => open = Some((at, c)),
+            // A plural possessive (voters’ ) closes only when it is followed
+            // by punctuation or the end, or by space when no letter follows.
+            Some((o, om)) if r != Role::Open => {
+                if p == Some('s') && n.is_some_and(|x| x == ' ') {
+                    // Could be "the voters’ choice": keep looking for a later close,
+                    // but remember this as a fallback by continuing.
+                    let later = chars[k + 1..]
+                        .iter()
+                        .any(|&(a, x)| is_single(x) && !inside(a));
+                    if later {
+                        continue;
+                    }
+                }
+                out.push(RawQuote {
+                    span: Span::new(o, at + c.len_utf8()),
+                    pieces: vec![Span::new(o + om.len_utf8(), at)],
+                    terminated: true,
+                    single: true,
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::paragraphs;
+
+    fn quotes(t: &str) -> Vec<(String, bool, bool)> {
+        scan(t, &paragraphs(t))
+            .into_iter()
+            .map(|q| {
+                let s: Vec<&str> = q.pieces.iter().map(|p| &t[p.start..p.end]).collect();
+                (s.join("|"), q.terminated, q.single)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        let t = "“We will win,” she said. He replied: \"Not today.\"";
+        assert_eq!(
+            quotes(t),
+            vec![
+                ("We will win,".into(), true, false),
+                ("Not today.".into(), true, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_singles_and_apostrophes() {
+        let t = "“There is an ‘invisible hand’ at work in Kiev’s ’90s politics, isn’t there?” he asked.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].0.contains("‘invisible hand’"));
+    }
+
+    #[test]
+    fn guillemets_and_low_marks() {
+        let t = "Il a dit «non merci» et „ja bitte“ gesagt.";
+        assert_eq!(
+            quotes(t),
+            vec![
+                ("non merci".into(), true, false),
+                ("ja bitte".into(), true, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn continued_over_paragraphs() {
+        let t = "“First part of the speech.\n\n“Second part,” he said.\n\nNext.";
+        let q = quotes(t);
+        assert_eq!(
+            q,
+            vec![("First part of the speech.|Second part,".into(), true, false)]
+        );
+    }
+
+    #[test]
+    fn nested_in_the_other_style() {
+        let t = "\"SMITH: It is like an episode of “Night Court.” Really.\"";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().any(|x| x.0 == "Night Court."));
+    }
+
+    #[test]
+    fn unterminated_at_paragraph_end() {
+        let t = "She said “this never ends.\n\nA new paragraph without a mark.";
+        let q = quotes(t);
+        assert_eq!(q, vec![("this never ends.".into(), false, false)]);
+    }
+
+    #[test]
+    fn misused_closing_mark_opens() {
+        let t = "”Mr. Smith is wrong,” the mayor said.";
+        assert_eq!(quotes(t), vec![("Mr. Smith is wrong,".into(), true, false)]);
+    }
+
+    #[test]
+    fn top_level_singles() {
+        let t = "Candidate was ‘mocking’ the voters’ choice, aides say.";
+        let q = quotes(t);
+        assert_eq!(q, vec![("mocking".into(), true, true)]);
+    }
+
+    #[test]
+    fn inches_and_stray_marks_do_not_panic() {
+        for t in [
+            "He is 6'3\" tall.",
+            "\"",
+            "”",
+            "“",
+            "a \" b",
+            "''''",
+            "‘’‘’",
+        ] {
+            let _ = quotes(t);
+        }
+    }
+}

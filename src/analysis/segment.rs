@@ -1,0 +1,337 @@
+//! Turns a document into prose the later passes can read: Markdown code,
+//! front matter, HTML and link targets are blanked out (byte for byte, so
+//! every offset stays valid), then the prose is cut into paragraphs.
+
+use super::types::{Format, Span};
+
+/// Returns a copy of `text` of the same byte length in which everything that
+/// is not prose is replaced by spaces (newlines are kept so that paragraphs
+/// and lines stay where they were).
+pub fn prose_view(text: &str, format: Format) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let blank = |bytes: &mut Vec<u8>, s: usize, e: usize| {
+        for b in &mut bytes[s..e.min(text.len())] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    };
+    if format == Format::Markdown {
+        for span in markdown_skips(text) {
+            blank(&mut bytes, span.start, span.end);
+        }
+    }
+    for span in html_tags(text) {
+        blank(&mut bytes, span.start, span.end);
+    }
+    // Only ASCII bytes inside whole characters were replaced by spaces, and
+    // multi-byte characters were replaced byte by byte with spaces: the result
+    // is valid UTF-8 either way.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// HTML tags and comments (`<p>`, `</a>`, `<tweet author="x">`, `<!-- -->`)
+/// on one line: their attribute values are not quotations.
+fn html_tags(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if text[i..].starts_with("<!--") {
+            let end = text[i..].find("-->").map(|k| i + k + 3).unwrap_or(b.len());
+            out.push(Span::new(i, end));
+            i = end;
+            continue;
+        }
+        let mut j = i + 1;
+        if j < b.len() && b[j] == b'/' {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_alphabetic() {
+            // A tag name, then anything but a newline up to '>'.
+            let mut k = j;
+            let mut in_quote: Option<u8> = None;
+            while k < b.len() && b[k] != b'\n' {
+                match in_quote {
+                    Some(q) if b[k] == q => in_quote = None,
+                    Some(_) => {}
+                    None if b[k] == b'"' || b[k] == b'\'' => {
+                        // Only a quote directly after '=' opens an attribute value.
+                        if k > 0 && b[k - 1] == b'=' {
+                            in_quote = Some(b[k]);
+                        }
+                    }
+                    None if b[k] == b'>' => break,
+                    None if b[k] == b'<' => break,
+                    None => {}
+                }
+                k += 1;
+            }
+            if k < b.len() && b[k] == b'>' {
+                let name_end = text[j..k]
+                    .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                    .map(|x| j + x)
+                    .unwrap_or(k);
+                // "<3 and >" is no tag; a tag name is followed by space, '/' or '>'.
+                if name_end == k || matches!(b[name_end], b' ' | b'/' | b'\t') {
+                    out.push(Span::new(i, k + 1));
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The parts of a Markdown document that are not prose.
+fn markdown_skips(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // Front matter: a first line of --- (YAML) or +++ (TOML) up to the same fence.
+    for fence in ["---", "+++"] {
+        if let Some(rest) = text.strip_prefix(fence) {
+            if rest.starts_with('\n') || rest.starts_with("\r\n") {
+                let needle = format!("\n{fence}");
+                if let Some(k) = rest.find(&needle) {
+                    let mut end = fence.len() + k + needle.len();
+                    while end < text.len() && text.as_bytes()[end] != b'\n' {
+                        end += 1;
+                    }
+                    out.push(Span::new(0, end));
+                    pos = end;
+                }
+            }
+        }
+    }
+    // Fenced and indented code blocks, line by line.
+    let mut fence: Option<(u8, usize, usize)> = None; // (char, length, block start)
+    let mut prev_blank = true;
+    let mut line_start = pos;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map(|k| line_start + k)
+            .unwrap_or(text.len());
+        let line = &text[line_start..line_end];
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let fence_len = |c: u8| trimmed.bytes().take_while(|&b| b == c).count();
+        match fence {
+            Some((c, n, start)) => {
+                if indent < 4 && fence_len(c) >= n && trimmed[fence_len(c)..].trim().is_empty() {
+                    out.push(Span::new(start, line_end));
+                    fence = None;
+                }
+            }
+            None => {
+                let (bt, tl) = (fence_len(b'`'), fence_len(b'~'));
+                if indent < 4 && (bt >= 3 || tl >= 3) {
+                    let (c, n) = if bt >= 3 { (b'`', bt) } else { (b'~', tl) };
+                    fence = Some((c, n, line_start));
+                } else if (indent >= 4 || line.starts_with('\t'))
+                    && prev_blank
+                    && !trimmed.trim().is_empty()
+                {
+                    // An indented code block starts after a blank line and runs
+                    // while lines stay indented or blank.
+                    out.push(Span::new(line_start, line_end));
+                    prev_blank = true; // the next indented line continues the block
+                    line_start = line_end + 1;
+                    continue;
+                } else if trimmed.starts_with('[') {
+                    // A link reference definition: [label]: url "title"
+                    if let Some(k) = trimmed.find("]:") {
+                        if !trimmed[..k].contains(']') {
+                            out.push(Span::new(line_start, line_end));
+                        }
+                    }
+                }
+            }
+        }
+        prev_blank = line.trim().is_empty();
+        line_start = line_end + 1;
+    }
+    if let Some((_, _, start)) = fence {
+        out.push(Span::new(start, text.len()));
+    }
+    // Inline code spans and link targets, outside the blocks found so far.
+    let blocks = out.clone();
+    let in_block = |i: usize| blocks.iter().any(|s| s.start <= i && i < s.end);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if in_block(i) {
+            i = blocks
+                .iter()
+                .find(|s| s.start <= i && i < s.end)
+                .map(|s| s.end)
+                .unwrap_or(i + 1);
+            continue;
+        }
+        match b[i] {
+            b'`' => {
+                let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let ticks = &text[i..i + n];
+                // The closing run of the same length, within the paragraph.
+                let search_end = text[i + n..]
+                    .find("\n\n")
+                    .map(|k| i + n + k)
+                    .unwrap_or(text.len());
+                let mut k = i + n;
+                let mut found = None;
+                while let Some(p) = text[k..search_end].find(ticks) {
+                    let at = k + p;
+                    let run = b[at..].iter().take_while(|&&c| c == b'`').count();
+                    if run == n {
+                        found = Some(at + n);
+                        break;
+                    }
+                    k = at + run;
+                }
+                match found {
+                    Some(end) => {
+                        out.push(Span::new(i, end));
+                        i = end;
+                    }
+                    None => i += n,
+                }
+            }
+            b']' if i + 1 < b.len() && b[i + 1] == b'(' => {
+                // ](target "title") — skip to the matching ')' on the same line.
+                let mut depth = 0usize;
+                let mut k = i + 1;
+                while k < b.len() && b[k] != b'\n' {
+                    match b[k] {
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    k += 1;
+                }
+                if k < b.len() && b[k] == b')' {
+                    out.push(Span::new(i + 1, k + 1));
+                    i = k + 1;
+                } else {
+                    i += 1;
+                }
+            }
+            b'<' => {
+                // Autolinks: <https://…>, <mailto:…>
+                let end = text[i..].find(['>', '\n', ' ']).map(|k| i + k);
+                if let Some(end) = end {
+                    let inner = &text[i + 1..end];
+                    if b[end] == b'>' && (inner.contains("://") || inner.starts_with("mailto:")) {
+                        out.push(Span::new(i, end + 1));
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Paragraphs: runs of non-blank lines. Spans exclude the final newline.
+pub fn paragraphs(prose: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut line_start = 0;
+    let b = prose.as_bytes();
+    while line_start <= prose.len() {
+        let line_end = memchr_nl(b, line_start).unwrap_or(prose.len());
+        let blank = prose[line_start..line_end].trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_end));
+            }
+        } else {
+            if start.is_none() {
+                let lead = prose[line_start..line_end].len()
+                    - prose[line_start..line_end].trim_start().len();
+                start = Some(line_start + lead);
+            }
+            last_end = line_start + prose[line_start..line_end].trim_end().len();
+        }
+        if line_end >= prose.len() {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_end));
+    }
+    out
+}
+
+fn memchr_nl(b: &[u8], from: usize) -> Option<usize> {
+    b[from..].iter().position(|&c| c == b'\n').map(|k| from + k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(t: &str) -> String {
+        prose_view(t, Format::Markdown)
+    }
+
+    #[test]
+    fn keeps_offsets() {
+        let t = "---\ntitle: \"x\"\n---\nShe said `\"code\"` and [“link”](http://a.b/\"q\").\n```\n\"no\"\n```\n";
+        let v = view(t);
+        assert_eq!(v.len(), t.len());
+        assert!(!v.contains("title"));
+        assert!(!v.contains("code"));
+        assert!(!v.contains("http"));
+        assert!(v.contains("“link”"));
+        assert!(!v.contains("\"no\""));
+    }
+
+    #[test]
+    fn html_attributes_are_not_prose() {
+        let t = "<tweet author=\"someone\">She said “yes”.</tweet> 3 < 4 and 5 > 2";
+        let v = prose_view(t, Format::PlainText);
+        assert!(!v.contains("someone"));
+        assert!(v.contains("“yes”"));
+        assert!(v.contains("3 < 4 and 5 > 2"));
+    }
+
+    #[test]
+    fn multibyte_chars_blanked_stay_utf8() {
+        let t = "`“é”` then “real”";
+        let v = view(t);
+        assert_eq!(v.len(), t.len());
+        assert!(v.ends_with("“real”"));
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let t = "One line.\nTwo line.\n\n  \nThird.\r\n\r\nFourth";
+        let p = paragraphs(t);
+        let got: Vec<&str> = p.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(got, vec!["One line.\nTwo line.", "Third.", "Fourth"]);
+    }
+
+    #[test]
+    fn unclosed_fence_runs_to_end() {
+        let t = "Text “a”\n```\n“b”";
+        let v = view(t);
+        assert!(v.contains("“a”"));
+        assert!(!v.contains("“b”"));
+    }
+}

@@ -1,0 +1,284 @@
+//! Words, punctuation and quotations as a flat token stream, with sentence
+//! boundaries. A quotation is one opaque token, so that sentence ends inside
+//! it do not cut the sentence around it.
+
+use super::quotes::RawQuote;
+use super::types::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// The index of a quotation in the scanner's list.
+    Quote(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: Kind,
+    /// Index of the paragraph the token is in.
+    pub para: usize,
+    /// Lowercased text for words (straight apostrophes), empty otherwise.
+    pub lower: String,
+    /// The word starts with an upper-case letter.
+    pub cap: bool,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "maj",
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
+    "etc", "prof", "rev", "atty", "supt", "det", "cpl", "pvt", "cmdr", "ft", "mt", "ave", "blvd",
+    "d.c", "mx", "mme", "messrs", "i.e", "e.g", "approx", "dept", "gov't", "calif", "fla", "ariz",
+    "mass", "ill", "wis", "tenn", "penn", "va", "md", "n.y", "n.j", "s.c", "n.c", "ga", "ky", "la",
+    "mo", "ok", "ore", "wash", "conn", "colo",
+];
+
+/// Capitalised words that open a new sentence rather than name a speaker.
+fn is_sentence_opener(lower: &str) -> bool {
+    super::lexicon::FUNCTION_WORDS.contains(lower)
+        && !matches!(lower, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+pub fn is_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.contains(&lower)
+        || (lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 1))
+        || (lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Tokenises `prose`. Each quotation's whole span becomes one token.
+pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(prose.len() / 5);
+    // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
+    // token in each paragraph it spans (the same index each time).
+    let mut qspans: Vec<(Span, usize)> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.single {
+            continue;
+        }
+        qspans.push((q.span, qi));
+    }
+    qspans.sort_by_key(|(s, _)| s.start);
+    let mut qk = 0;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let mut i = para.start;
+        let b = prose.as_bytes();
+        while i < para.end {
+            while qk < qspans.len() && qspans[qk].0.end <= i {
+                qk += 1;
+            }
+            if qk < qspans.len() && qspans[qk].0.start <= i {
+                let (s, qi) = qspans[qk];
+                let end = s.end.min(para.end);
+                toks.push(Tok {
+                    span: Span::new(i, end),
+                    kind: Kind::Quote(qi),
+                    para: pi,
+                    lower: String::new(),
+                    cap: false,
+                });
+                i = end;
+                continue;
+            }
+            let next_q = if qk < qspans.len() {
+                qspans[qk].0.start.min(para.end)
+            } else {
+                para.end
+            };
+            let c = match prose[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if is_word_char(c) {
+                // A word: word chars joined by internal apostrophes, hyphens and
+                // full stops between letters (U.S., e-mail, Kiev’s).
+                let mut j = i;
+                let mut last_good = i;
+                while j < next_q {
+                    let ch = match prose[j..].chars().next() {
+                        Some(ch) => ch,
+                        None => break,
+                    };
+                    if is_word_char(ch) {
+                        j += ch.len_utf8();
+                        last_good = j;
+                    } else if matches!(ch, '\'' | '’' | '-' | '.' | '&') {
+                        let after = prose[j + ch.len_utf8()..].chars().next();
+                        if after.is_some_and(is_word_char) && j + ch.len_utf8() < next_q {
+                            // "U.S." keeps its inner dots; a dot before a space ends the word.
+                            // Inner full stops only join initials: U.S., G.K., D-S.C.
+                            if ch == '.' {
+                                let seg = prose[i..j].rsplit(['.', '-']).next().unwrap_or("");
+                                if seg.chars().count() != 1 || !seg.chars().all(char::is_alphabetic)
+                                {
+                                    break;
+                                }
+                            }
+                            j += ch.len_utf8();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let end = last_good.max(i + c.len_utf8());
+                let text = &prose[i..end];
+                let lower = text.to_lowercase().replace('’', "'");
+                let cap = text.chars().next().is_some_and(|x| x.is_uppercase());
+                toks.push(Tok {
+                    span: Span::new(i, end),
+                    kind: Kind::Word,
+                    para: pi,
+                    lower,
+                    cap,
+                });
+                i = end;
+                let _ = b;
+                continue;
+            }
+            toks.push(Tok {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: Kind::Punct(c),
+                para: pi,
+                lower: String::new(),
+                cap: false,
+            });
+            i += c.len_utf8();
+        }
+    }
+    toks
+}
+
+/// Sentence spans as token index ranges `[start, end)`.
+pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        let next = toks.get(i + 1);
+        let para_end = next.is_none_or(|n| n.para != t.para);
+        let mut end_here = para_end;
+        if !end_here {
+            let n = next.unwrap();
+            let next_starts = (n.is_word()
+                && (n.cap || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())))
+                || n.quote().is_some()
+                || n.is_punct('(');
+            match t.kind {
+                Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') => {
+                    let prev_abbrev = i > 0
+                        && toks[i - 1].is_word()
+                        && t.is_punct('.')
+                        && is_abbreviation(&toks[i - 1].lower);
+                    if next_starts && !prev_abbrev {
+                        end_here = true;
+                    }
+                    // "…said Mr. Smith." is caught above; a title before a
+                    // capital ("Gen. Smith") never ends a sentence.
+                }
+                Kind::Quote(q) => {
+                    // A quotation whose last words end a sentence, followed by a
+                    // new sentence: “We won.” The crowd cheered.
+                    let content = quotes[q].content();
+                    let inner = prose[content.start..content.end].trim_end();
+                    // Only when a plain sentence opener follows: after “…?”
+                    // a name is usually the speaker ("“Why?” Smith asked").
+                    // A full stop inside the marks ends the sentence (an
+                    // attribution would follow a comma); after ? and ! a
+                    // capitalised name is usually the speaker.
+                    let full_stop =
+                        inner.ends_with('.') && !inner.ends_with("...") && !inner.ends_with('…');
+                    if next_starts
+                        && n.is_word()
+                        && (full_stop
+                            || inner.ends_with(['!', '?']) && is_sentence_opener(&n.lower))
+                    {
+                        end_here = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if end_here {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{quotes::scan, segment::paragraphs};
+
+    fn toks(t: &str) -> (Vec<Tok>, Vec<(usize, usize)>) {
+        let p = paragraphs(t);
+        let q = scan(t, &p);
+        let k = tokenize(t, &p, &q);
+        let s = sentences(&k, t, &q);
+        (k, s)
+    }
+
+    #[test]
+    fn words_and_abbreviations() {
+        let (k, s) = toks("Mr. Smith met U.S. officials in Kiev’s centre. They left.");
+        let words: Vec<&str> = k
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.lower.as_str())
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                "mr",
+                "smith",
+                "met",
+                "u.s",
+                "officials",
+                "in",
+                "kiev's",
+                "centre",
+                "they",
+                "left"
+            ]
+        );
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn quotation_is_one_token() {
+        let (k, s) = toks("“We won. We really did,” she said. Next sentence.");
+        assert!(k[0].quote().is_some());
+        assert_eq!(s.len(), 2);
+    }
+}

@@ -1,0 +1,259 @@
+//! The analysis core on articles written for these tests (no corpus text).
+
+use quoth::analysis::{
+    analyze, Analysis, AttributionMethod, FindingCode, Format, MentionKind, Options,
+};
+
+fn run(text: &str) -> Analysis {
+    analyze(text, &Options::default())
+}
+
+fn md(text: &str) -> Analysis {
+    analyze(
+        text,
+        &Options {
+            format: Format::Markdown,
+            ..Default::default()
+        },
+    )
+}
+
+/// (quoted words, canonical speaker) for every quotation.
+fn who(text: &str, a: &Analysis) -> Vec<(String, Option<String>)> {
+    a.quotations
+        .iter()
+        .map(|q| {
+            (
+                text[q.content.start..q.content.end].to_string(),
+                q.entity.map(|e| a.entities[e].name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
+    who(text, a)
+        .into_iter()
+        .find(|(w, _)| w.contains(words))
+        .unwrap_or_else(|| panic!("no quotation with {words:?}"))
+        .1
+}
+
+const SUMMIT: &str = "Indonesian Trade Minister Ratna Wijaya has warned that the tariff dispute could \"spiral into a full trade war\" within months.\n\
+“Every week without a deal costs our exporters more than the week before,” she said at a briefing in Jakarta on Monday.\n\
+The minister pointed out that talks had been “stalled for reasons nobody will explain.”\n\
+Wijaya also expressed regret that earlier rounds had been “cut short by political calendars.”\n\
+Canberra has repeatedly said the measures are “temporary and proportionate.”\n\
+Australian Trade Minister Hugh Barlow rejected the criticism. “We are not the ones walking away from the table,” he told reporters.\n\
+“Our door remains open,” said Barlow, “and it will stay open.”\n\
+“The region cannot afford another year of this,” the Indonesian minister said.\n";
+
+#[test]
+fn summit_speakers_resolve_through_pronouns_descriptions_and_surnames() {
+    let a = run(SUMMIT);
+    let w = who(SUMMIT, &a);
+    assert_eq!(w.len(), 9, "{w:#?}");
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "spiral into").as_deref(),
+        Some("Ratna Wijaya")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "Every week").as_deref(),
+        Some("Ratna Wijaya")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "stalled for").as_deref(),
+        Some("Ratna Wijaya")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "cut short").as_deref(),
+        Some("Ratna Wijaya")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "temporary and").as_deref(),
+        Some("Canberra")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "walking away").as_deref(),
+        Some("Hugh Barlow")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "door remains").as_deref(),
+        Some("Hugh Barlow")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "and it will stay").as_deref(),
+        Some("Hugh Barlow")
+    );
+    assert_eq!(
+        speaker_of(SUMMIT, &a, "cannot afford").as_deref(),
+        Some("Ratna Wijaya")
+    );
+    assert!(
+        a.findings
+            .iter()
+            .all(|f| f.code != FindingCode::UnattributedQuote),
+        "{:#?}",
+        a.findings
+    );
+}
+
+#[test]
+fn entities_keep_roles_and_aliases() {
+    let a = run(SUMMIT);
+    let e = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Ratna Wijaya")
+        .expect("entity");
+    assert!(
+        e.roles.iter().any(|r| r.contains("Trade Minister")),
+        "{:?}",
+        e.roles
+    );
+    assert!(e.aliases.iter().any(|x| x == "Wijaya"), "{:?}", e.aliases);
+    assert!(e.quotations.len() >= 5);
+    // The pronoun "she" is a mention of her, resolved as a pronoun.
+    let she = SUMMIT.find("she said").unwrap();
+    let m = a.mention_at(she).expect("mention on she");
+    assert_eq!(a.mentions[m].kind, MentionKind::Pronoun);
+    assert_eq!(
+        a.mentions[m].entity.map(|x| a.entities[x].name.as_str()),
+        Some("Ratna Wijaya")
+    );
+}
+
+#[test]
+fn unattributed_and_unterminated_are_reported() {
+    let text = "The council met on Tuesday.\n\n“This plan will ruin the high street and everyone knows it.”\n\nThe vote was delayed until spring, and one councillor said it was “far from over.\n";
+    let a = run(text);
+    let codes: Vec<FindingCode> = a.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&FindingCode::UnattributedQuote), "{codes:?}");
+    assert!(codes.contains(&FindingCode::UnterminatedQuote), "{codes:?}");
+    let unterminated = a
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::UnterminatedQuote)
+        .unwrap();
+    assert_eq!(&text[unterminated.span.start..unterminated.span.end], "“");
+}
+
+#[test]
+fn context_paragraph_and_colon_introduction() {
+    let text = "Fire chief Elena Marsh addressed the crowd:\n\n\"We lost two engines last night and we will lose more without new funding.\"\n\n\"I have asked the council three times this year.\"\n\nThe council did not respond.\n";
+    let a = run(text);
+    let w = who(text, &a);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w.iter().all(|(_, s)| s.as_deref() == Some("Elena Marsh")),
+        "{w:?}"
+    );
+    assert_eq!(
+        a.quotations[0].attribution.as_ref().unwrap().method,
+        AttributionMethod::Colon
+    );
+    assert_eq!(
+        a.quotations[1].attribution.as_ref().unwrap().method,
+        AttributionMethod::Context
+    );
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == FindingCode::ContextAttribution));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_terms() {
+    let text = "The so-called \"experts\" were not invited. She appeared on \"Morning Roundup\" and later on “The Evening Desk.”\n";
+    let a = run(text);
+    assert!(a.quotations.is_empty(), "{:?}", who(text, &a));
+    assert!(a.findings.is_empty());
+}
+
+#[test]
+fn multi_paragraph_quotation_is_one() {
+    let text = "The report's author, Dr. Priya Natarajan, read from her findings.\n\n“The river has lost half its fish in a decade.\n\n“Nothing in the permits explains it,” she said.\n";
+    let a = run(text);
+    assert_eq!(a.quotations.len(), 1, "{:?}", who(text, &a));
+    assert_eq!(a.quotations[0].pieces.len(), 2);
+    assert_eq!(
+        speaker_of(text, &a, "river").as_deref(),
+        Some("Priya Natarajan")
+    );
+}
+
+#[test]
+fn unnamed_sources_and_according_to() {
+    let text = "The deal is \"as good as done,\" according to a senior official familiar with the talks.\n\"Nobody expected it this early,\" sources said.\n";
+    let a = run(text);
+    assert_eq!(a.quotations.len(), 2);
+    for q in &a.quotations {
+        let att = q.attribution.as_ref().expect("attributed");
+        assert_eq!(a.mentions[att.mention].kind, MentionKind::Unnamed);
+    }
+    assert_eq!(
+        a.quotations[0].attribution.as_ref().unwrap().method,
+        AttributionMethod::AccordingTo
+    );
+}
+
+#[test]
+fn markdown_code_and_links_are_not_prose() {
+    let text = "---\nquote: \"not this one\"\n---\nThe mayor said: \"Open the bridge.\"\n\n```\nprint(\"nor this one\")\n```\n\nSee [the \"full\" statement](https://example.org/\"x\") and `\"code\"`.\n";
+    let a = md(text);
+    let w = who(text, &a);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].0, "Open the bridge.");
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let text = "It’s the city’s first budget since the ’90s, and the mayor’s aides said it “balances the books.”\n";
+    let a = run(text);
+    assert_eq!(a.quotations.len(), 1);
+    assert!(a
+        .findings
+        .iter()
+        .all(|f| f.code != FindingCode::UnterminatedQuote));
+}
+
+#[test]
+fn offsets_are_char_boundaries_with_emoji_and_cjk() {
+    let text = "🚢🚢 北京 — “We will not sign,” 王 said. Café owner Zoë Brandt said the port was “a ghost town 👻.”\n";
+    let a = run(text);
+    assert_eq!(a.quotations.len(), 2);
+    for q in &a.quotations {
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(text[q.span.start..].starts_with('“'));
+    }
+    for m in &a.mentions {
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+    }
+}
+
+#[test]
+fn no_panic_on_odd_text() {
+    for t in [
+        "",
+        "\"",
+        "“",
+        "”\n\n“",
+        "''",
+        "\"\"\"\"",
+        "a\u{0301}\"b\"",
+        "\r\n\"x\r\n\r\n\"y\"\r\n",
+        "<tag a=\"",
+        "```",
+        "«»„“",
+        "—",
+        "said said said",
+        "He said.",
+        "\u{feff}“x”",
+    ] {
+        let a = run(t);
+        let b = md(t);
+        for q in a.quotations.iter().chain(&b.quotations) {
+            assert!(q.span.end <= t.len());
+        }
+    }
+}

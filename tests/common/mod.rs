@@ -1,0 +1,298 @@
+//! A small LSP client for the integration tests: spawns `quoth lsp --stdio`,
+//! frames JSON-RPC with `Content-Length` headers as an editor does, and reads
+//! the server's output on a thread so that every wait has a timeout and a
+//! hung server fails the test instead of blocking it.
+
+#![allow(dead_code)] // each test binary uses a different part of it
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// How long any single wait may take before the test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    /// Notifications that arrived while waiting for something else.
+    pending: Vec<Value>,
+    next_id: i64,
+    /// The `initialize` result.
+    pub init: Value,
+}
+
+/// Reads framed messages from `out` until it closes.
+fn read_messages(out: impl Read, tx: mpsc::Sender<Value>) {
+    let mut out = BufReader::new(out);
+    loop {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            match out.read_line(&mut line) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length:") {
+                length = v.trim().parse::<usize>().ok();
+            }
+        }
+        let length = length.expect("a message without Content-Length");
+        let mut body = vec![0; length];
+        if out.read_exact(&mut body).is_err() {
+            return;
+        }
+        let message = serde_json::from_slice(&body).expect("a message that is not JSON");
+        if tx.send(message).is_err() {
+            return;
+        }
+    }
+}
+
+impl Client {
+    /// Starts the server and completes the handshake: `initialize`, waiting
+    /// for its reply, then `initialized`. `encodings` is what the client
+    /// offers in `general.positionEncodings` (None: the field is left out).
+    pub fn start(encodings: Option<&[&str]>) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+            .args(["lsp", "--stdio"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot start quoth");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, incoming) = mpsc::channel();
+        thread::spawn(move || read_messages(stdout, tx));
+        let mut client = Client {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            pending: Vec::new(),
+            next_id: 1,
+            init: Value::Null,
+        };
+        let mut capabilities = json!({
+            "textDocument": {
+                "hover": { "contentFormat": ["markdown", "plaintext"] },
+                "documentSymbol": { "hierarchicalDocumentSymbolSupport": true },
+                "publishDiagnostics": { "versionSupport": true }
+            }
+        });
+        if let Some(encodings) = encodings {
+            capabilities["general"] = json!({ "positionEncodings": encodings });
+        }
+        let params = json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        client.init = client.request("initialize", params);
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let stdin = self.stdin.as_mut().expect("stdin already closed");
+        write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Sends a request and waits for its response, which must not be an error.
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request_raw(method, params);
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    /// Sends a request and returns its whole response.
+    pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self.receive(deadline, method);
+            if message.get("method").is_none() && message["id"] == json!(id) {
+                return message;
+            }
+            self.pending.push(message);
+        }
+    }
+
+    /// The next message from the server; answers its requests with null.
+    fn receive(&mut self, deadline: Instant, waiting_for: &str) -> Value {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = self
+                .incoming
+                .recv_timeout(left)
+                .unwrap_or_else(|e| panic!("no {waiting_for} from the server: {e}"));
+            if message.get("method").is_some() && message.get("id").is_some() {
+                let id = message["id"].clone();
+                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                continue;
+            }
+            return message;
+        }
+    }
+
+    /// Waits for a notification `method` whose params satisfy `accept`;
+    /// returns its params. Notifications received earlier count too.
+    pub fn wait_for(&mut self, method: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        let fits = |m: &Value| m["method"] == method && accept(&m["params"]);
+        if let Some(i) = self.pending.iter().position(fits) {
+            return self.pending.remove(i)["params"].clone();
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self.receive(deadline, method);
+            if fits(&message) {
+                return message["params"].clone();
+            }
+            self.pending.push(message);
+        }
+    }
+
+    /// The diagnostics published for `uri` at `version` (None: published
+    /// without a version, as on close).
+    pub fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> Vec<Value> {
+        let version = version.map_or(Value::Null, Value::from);
+        let params = self.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p.get("version").cloned().unwrap_or(Value::Null) == version
+        });
+        params["diagnostics"].as_array().unwrap().clone()
+    }
+
+    /// The params of every notification `method` received so far and not yet
+    /// consumed by `wait_for`, in arrival order.
+    pub fn take_all(&mut self, method: &str) -> Vec<Value> {
+        let (taken, kept) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|m| m["method"] == method);
+        self.pending = kept;
+        taken
+            .into_iter()
+            .map(|m: Value| m["params"].clone())
+            .collect()
+    }
+
+    pub fn open(&mut self, uri: &str, language_id: &str, text: &str) {
+        let document = json!({ "uri": uri, "languageId": language_id, "version": 1, "text": text });
+        self.notify("textDocument/didOpen", json!({ "textDocument": document }));
+    }
+
+    pub fn change(&mut self, uri: &str, version: i64, changes: Value) {
+        let params = json!({
+            "textDocument": { "uri": uri, "version": version },
+            "contentChanges": changes
+        });
+        self.notify("textDocument/didChange", params);
+    }
+
+    pub fn hover(&mut self, uri: &str, position: Value) -> Value {
+        let params = json!({ "textDocument": { "uri": uri }, "position": position });
+        self.request("textDocument/hover", params)
+    }
+
+    pub fn symbols(&mut self, uri: &str) -> Vec<Value> {
+        let params = json!({ "textDocument": { "uri": uri } });
+        let result = self.request("textDocument/documentSymbol", params);
+        result.as_array().expect("symbols as an array").clone()
+    }
+
+    /// `shutdown`, `exit`, closes stdin and waits for the process to end.
+    pub fn exit(mut self) -> ExitStatus {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        self.stdin = None;
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Position encodings, as the tests compute them independently of the server.
+#[derive(Clone, Copy, Debug)]
+pub enum Enc {
+    Utf8,
+    Utf16,
+}
+
+/// The LSP position of byte `offset` in `text`, by scanning (lines end at \n).
+pub fn position(text: &str, offset: usize, enc: Enc) -> Value {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = &before[line_start..];
+    let character = match enc {
+        Enc::Utf8 => column.len(),
+        Enc::Utf16 => column.encode_utf16().count(),
+    };
+    json!({ "line": before.matches('\n').count(), "character": character })
+}
+
+/// The byte offset of an LSP position in `text` (exact; no clamping).
+pub fn offset(text: &str, position: &Value, enc: Enc) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let line_start = match line {
+        0 => 0,
+        n => text
+            .match_indices('\n')
+            .nth(n - 1)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    let mut units = 0;
+    for (i, c) in text[line_start..].char_indices() {
+        if units >= character || c == '\n' {
+            return line_start + i;
+        }
+        units += match enc {
+            Enc::Utf8 => c.len_utf8(),
+            Enc::Utf16 => c.len_utf16(),
+        };
+    }
+    text.len()
+}
+
+/// The text an LSP range covers.
+pub fn text_in<'a>(text: &'a str, range: &Value, enc: Enc) -> &'a str {
+    &text[offset(text, &range["start"], enc)..offset(text, &range["end"], enc)]
+}
+
+/// The LSP range of `needle`'s `nth` occurrence in `text`.
+pub fn range_of(text: &str, needle: &str, nth: usize, enc: Enc) -> Value {
+    let start = text
+        .match_indices(needle)
+        .nth(nth)
+        .expect("needle in text")
+        .0;
+    json!({ "start": position(text, start, enc), "end": position(text, start + needle.len(), enc) })
+}
