@@ -62,6 +62,8 @@
         (quoth-check (quoth-has-detail symbols "Daniel Okafor") "a symbol names Daniel Okafor as speaker"
                      (mapcar (lambda (s) (plist-get s :detail)) symbols))
         (quoth-check (quoth-has-detail symbols "unattributed") "a symbol is marked unattributed"))
+      (let ((index (ignore-errors (funcall imenu-create-index-function))))
+        (quoth-check (consp index) "M-x imenu lists the quotations" index))
       (goto-char (point-min))
       (when (quoth-check (search-forward "he warned" nil t) "fixture contains \"he warned\"")
         (goto-char (match-beginning 0))
