@@ -4,14 +4,12 @@
 ---
 --- quoth finds the quotations in news articles (plain text and Markdown) and
 --- says who said them: hover a quotation or a speaker, list the quotations as
---- document symbols, and get diagnostics for unattributed or unterminated
---- quotations.
+--- document symbols (each with its speaker, or "unattributed"), and get
+--- diagnostics for unattributed or unterminated quotations.
 ---
---- Install the server with `cargo install --path .` from a quoth checkout (or
---- put a `quoth` binary on your PATH some other way), then:
----
---- ```lua
---- vim.lsp.enable('quoth')
+--- Install the server with cargo:
+--- ```sh
+--- cargo install --git https://example.invalid/quoth quoth
 --- ```
 
 ---@type vim.lsp.Config
