@@ -4,6 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/../../editors/vscode"
+rm -f quoth.vsix
 npm ci --no-audit --no-fund
 npm run typecheck
 npm run package
