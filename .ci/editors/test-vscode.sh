@@ -15,7 +15,7 @@ vsix="$(readlink -f "$vsix")"
 
 code_server="$QUOTH_EDITORS_TOOLS/code-server/node_modules/.bin/code-server"
 vsce="$repo/editors/vscode/node_modules/.bin/vsce"
-chromium="$(command -v chromium-headless-shell || echo /usr/lib/chromium/chromium-headless-shell)"
+chromium="${QUOTH_CHROMIUM:-$(command -v chromium-headless-shell || echo /usr/lib/chromium/chromium-headless-shell)}"
 for tool in "$code_server" "$vsce" "$chromium" "$NODE24_BIN/node"; do
   [ -x "$tool" ] || { echo "missing $tool: run .ci/editors/install.sh (and build-vsix.sh)" >&2; exit 2; }
 done
@@ -121,14 +121,28 @@ wait_for() { # file seconds
   return 1
 }
 
+# The extension host starts once the browser has loaded the workbench; the
+# test extension then writes quoth-e2e-started. Returns early if the browser
+# process is gone.
+wait_for_extension_host() {
+  local deadline=$((SECONDS + 120))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    [ -f "$ws/quoth-e2e-started" ] && return 0
+    kill -0 "$browser_pgid" 2>/dev/null || { echo "!! the browser exited"; return 1; }
+    sleep 1
+  done
+  echo "!! no extension host after 120 s"
+  return 1
+}
+
 start_browser 1
-if ! wait_for "$ws/quoth-e2e-started" 120; then
+if ! wait_for_extension_host; then
   # A flaky browser start is retried once, and said so; never skipped.
-  echo "!! the extension host did not start within 120 s; retrying the browser once"
+  echo "!! retrying the browser start once"
   tail -n 20 "$work/chromium-1.log" || true
   kill -KILL -- "-$browser_pgid" 2>/dev/null || true
   start_browser 2
-  if ! wait_for "$ws/quoth-e2e-started" 120; then
+  if ! wait_for_extension_host; then
     echo "FAIL: the VS Code extension host never started (browser tried twice)"
     tail -n 20 "$work/chromium-2.log" || true
     exit 1
