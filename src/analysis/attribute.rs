@@ -119,14 +119,18 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                 }
             }
         }
-        if let Some(((cs, ce), cue)) = cue_at(toks, j) {
-            let adjacent = cs - qe <= 4;
-            if cue.weak && !adjacent {
+        if let Some(((cs, ce), cue)) = cue_at(toks, j).filter(|&((cs, _), _)| !noun_usage(toks, cs))
+        {
+            let near = cs - qe <= 4;
+            if cue.weak && !near {
                 j = ce;
                 continue;
             }
             if let Some(np) = np_before(toks, cs, qe) {
-                if let Some(p) = classify(toks, text, np) {
+                // Right after the quotation means the speaker phrase starts
+                // there: "…,” Qin said", not "…” when he said".
+                let adjacent = near && np.0 <= qe + 1;
+                if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                     let appositive = appositive(toks, np.1, cs);
                     let f = Found {
                         phrase: p,
@@ -194,8 +198,11 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         if cue.weak && qs - ce > 6 {
             continue;
         }
+        if noun_usage(toks, cs) {
+            continue;
+        }
         if let Some(np) = np_before(toks, cs, s_start) {
-            if let Some(p) = classify(toks, text, np) {
+            if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                 let appositive = appositive(toks, np.1, cs);
                 return Some(Found {
                     phrase: p,
@@ -370,4 +377,60 @@ pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) 
     }
     // The phrase must be followed by a verb-like word, not be the object of one.
     Some(p)
+}
+
+/// A cue word used as a noun: "the claims", "his remarks", "of reports".
+fn noun_usage(toks: &[Tok], cs: usize) -> bool {
+    cs > 0 && {
+        let p = &toks[cs - 1];
+        p.is_word()
+            && (matches!(
+                p.lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "of"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "such"
+                    | "any"
+                    | "no"
+            ) || p.lower.ends_with("'s"))
+    }
+}
+
+/// A phrase that can be the source of quoted words: a person or an
+/// organisation, not a place or a thing.
+pub fn plausible_source(p: &Phrase) -> bool {
+    match p.kind {
+        MentionKind::Pronoun => {
+            matches!(p.role.as_str(), "he" | "she" | "they" | "i" | "we" | "it")
+        }
+        MentionKind::Organization | MentionKind::Unnamed => true,
+        MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
+        MentionKind::Name => {
+            let words: Vec<String> = p
+                .name
+                .split_whitespace()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            words.len() >= 2
+                || !p.role.is_empty()
+                || p.gender != super::types::Gender::Unknown
+                || words.first().is_some_and(|w| {
+                    let w = w.trim_end_matches("'s");
+                    !super::lexicon::TITLE_WORDS.contains(w)
+                        && !super::lexicon::NATIONALITIES.contains(w)
+                        && !super::lexicon::FUNCTION_WORDS.contains(w)
+                })
+        }
+    }
 }

@@ -73,6 +73,16 @@ pub struct Coref {
     by_key: HashMap<String, usize>,
 }
 
+trait NameKey {
+    fn name_key(&self) -> String;
+}
+
+impl NameKey for Entity {
+    fn name_key(&self) -> String {
+        key(&self.name)
+    }
+}
+
 impl Coref {
     fn new_entity(&mut self, name: &str, kind: EntityKind, gender: Gender) -> usize {
         let id = self.entities.len();
@@ -179,14 +189,25 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
             MentionKind::Name => resolve_name(&mut c, m, &history, is_person_name(m)),
             MentionKind::Organization => {
                 let k = key(&p.name);
-                let e = match c.by_key.get(&k) {
-                    Some(&e) => e,
-                    None => c.new_entity(&p.name, EntityKind::Organization, Gender::Unknown),
-                };
-                Resolved {
-                    entity: Some(e),
-                    resolution: Some(Resolution::Itself),
-                    ambiguous_with: None,
+                match c.by_key.get(&k).copied().or_else(|| short_org_name(&c, &k)) {
+                    Some(e) if c.entities[e].name_key() == k => Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::Itself),
+                        ambiguous_with: None,
+                    },
+                    Some(e) => Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::PartialName),
+                        ambiguous_with: None,
+                    },
+                    None => {
+                        let e = c.new_entity(&p.name, EntityKind::Organization, Gender::Unknown);
+                        Resolved {
+                            entity: Some(e),
+                            resolution: Some(Resolution::Itself),
+                            ambiguous_with: None,
+                        }
+                    }
                 }
             }
             MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
@@ -230,6 +251,28 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
         out[i] = r;
     }
     (out, c.entities)
+}
+
+/// "the Times" for "The New York Times", "IMF" for "International Monetary
+/// Fund": an organisation named before whose last word or initials match.
+fn short_org_name(c: &Coref, k: &str) -> Option<usize> {
+    if k.is_empty() || k.contains(' ') {
+        return None;
+    }
+    (0..c.entities.len()).rev().find(|&e| {
+        let w = &c.name_words[e];
+        c.entities[e].kind == EntityKind::Organization
+            && w.len() > 1
+            && (w.last().is_some_and(|l| l == k)
+                || k.len() >= 2
+                    && w.iter()
+                        .filter(|x| {
+                            !matches!(x.as_str(), "of" | "the" | "for" | "and" | "on" | "to")
+                        })
+                        .map(|x| x.chars().next().unwrap_or(' '))
+                        .collect::<String>()
+                        == k)
+    })
 }
 
 fn resolve_name(
@@ -342,7 +385,8 @@ fn resolve_pronoun(
             let ok = if want_person {
                 ent.kind == EntityKind::Person
                     && (ent.gender == p.gender
-                        || ent.gender == Gender::Unknown && plausible_person(&c.name_words[e]))
+                        || ent.gender == Gender::Unknown
+                            && (plausible_person(&c.name_words[e]) || pm.speaker))
             } else if plural {
                 ent.kind != EntityKind::Person || pm.phrase.plural
             } else {
@@ -454,6 +498,17 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             Some("his" | "her" | "their" | "its")
         );
     let d = Resolved::default;
+    // A document or possessive phrase that names its issuer ("a Government
+    // Accountability Office report", "Ivana Trump's brief") speaks for it.
+    if p.document || possessive {
+        if let Some(e) = named_inside(c, &p.role) {
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
+    }
     // Documents speak for the organisation (or person) last named.
     if p.document {
         let e = history
@@ -573,6 +628,43 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
         },
         None => d(),
     }
+}
+
+/// An entity whose name (or last name word) appears capitalised inside a
+/// description: the issuer of "a Homeland Security memo".
+fn named_inside(c: &Coref, role: &str) -> Option<usize> {
+    let caps: Vec<String> = role
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_matches(|x: char| !x.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if caps.is_empty() {
+        return None;
+    }
+    let phrase = caps.join(" ");
+    // The longest entity name contained in the capitalised words.
+    (0..c.entities.len())
+        .filter(|&e| c.entities[e].kind != EntityKind::Unnamed)
+        .filter(|&e| {
+            let n = c.name_words[e]
+                .iter()
+                .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "on" | "to"))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            !n.is_empty()
+                && (phrase.contains(&n)
+                    || c.name_words[e].len() >= 2
+                        && caps.last() == c.name_words[e].last()
+                        && caps.len() == 1)
+        })
+        .max_by_key(|&e| c.name_words[e].len())
 }
 
 /// The person entity seen so far whose roles fit the description best

@@ -598,7 +598,7 @@ pub static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     which that this these those there here then than thus however meanwhile moreover also still
     even just only not no yes it its he she they we i you his her their our my your him them us me
     is are was were be been being has have had do does did will would shall should can could may
-    might must last next first second third new old once now today yesterday tomorrow earlier later
+    might must last next first second third once now today yesterday tomorrow earlier later
     according despite although though because unless whether between among against about above
     below across around through throughout toward towards upon via per all some any each every
     both either neither many much more most few other another such same own one two three

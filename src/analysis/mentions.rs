@@ -175,6 +175,16 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
         && toks[i + 1].cap
 }
 
+/// A function word, unless it is an initial ("A." in "Julie A. Diaz").
+fn is_function(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.is_word()
+        && FUNCTION_WORDS.contains(t.lower.as_str())
+        && !(t.cap
+            && t.lower.chars().count() == 1
+            && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
+}
+
 fn stem_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix('\''))
@@ -493,11 +503,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
     while e < ceil && e - s < 12 {
         let t = &toks[e];
         if name_word(toks, e) {
-            if t.is_word()
-                && FUNCTION_WORDS.contains(t.lower.as_str())
-                && e > s
-                && !HONORIFICS.contains_key(t.lower.as_str())
-            {
+            if is_function(toks, e) && e > s && !HONORIFICS.contains_key(t.lower.as_str()) {
                 break;
             }
             e += 1;
@@ -660,6 +666,9 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let lname = name.to_lowercase().replace('’', "'");
         let head_lower = stem_possessive(&name_words.last()?.lower).to_string();
         let org = ORG_WORDS.contains(head_lower.as_str())
+            || words
+                .iter()
+                .any(|w| ORG_WORDS.contains(w.lower.as_str()) && w.cap)
             || name_words.iter().any(|w| {
                 ORG_WORDS.contains(w.lower.as_str())
                     && name_words.len() > 1
@@ -697,6 +706,25 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             && head_lower.ends_with('s')
             && !head_lower.ends_with("ss")
             && name_words.len() == 1;
+        // An organisation keeps its whole name ("International Atomic Energy
+        // Agency", "Oversight Committee Republicans"), without "the".
+        let name = if kind == MentionKind::Organization {
+            let first = words
+                .iter()
+                .position(|w| {
+                    !DETERMINERS.contains(w.lower.as_str())
+                        && !FUNCTION_WORDS.contains(w.lower.as_str())
+                })
+                .unwrap_or(0);
+            join_words(text, &words[first..])
+        } else {
+            name
+        };
+        let role = if kind == MentionKind::Organization {
+            String::new()
+        } else {
+            role
+        };
         return Some(Phrase {
             toks: (s, e),
             span,
@@ -857,13 +885,33 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             i += 1;
             continue;
         }
+        // "When PolitiFact…": a capitalised function word opens the sentence.
+        if is_function(toks, i)
+            && !HONORIFICS.contains_key(toks[i].lower.as_str())
+            && toks[i].lower != "the"
+        {
+            i += 1;
+            continue;
+        }
         // Headlines in title case are not read for names.
         if headline_paragraph(toks, i) {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < end && (name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+        loop {
+            if j >= end {
+                break;
+            }
+            // Organisation names run over small words: "Department of
+            // Homeland Security", "Court of Appeals for the Sixth Circuit".
+            if j > i && org_connector(toks, i, j, end) {
+                j += 1;
+                continue;
+            }
+            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+                break;
+            }
             // A capitalised function word inside a run ends the name ("… As The …").
             if j > i
                 && toks[j].is_word()
@@ -923,4 +971,34 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
     }
     let caps = words.iter().filter(|t| t.cap).count();
     caps * 10 >= words.len() * 7
+}
+
+/// A lowercase "of", "for", "on", "to", "and" or "the" inside an
+/// organisation's name: the run so far or the capitalised words after it
+/// hold an organisation word.
+fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
+    let t = &toks[j];
+    if !t.is_word()
+        || t.cap
+        || !matches!(t.lower.as_str(), "of" | "for" | "on" | "to" | "and" | "the")
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < end
+        && toks[k].is_word()
+        && !toks[k].cap
+        && matches!(toks[k].lower.as_str(), "the" | "of")
+    {
+        k += 1;
+    }
+    if !(k < end && toks[k].is_word() && toks[k].cap) {
+        return false;
+    }
+    let org = |t: &Tok| t.is_word() && t.cap && ORG_WORDS.contains(stem_possessive(&t.lower));
+    toks[i..j].iter().any(org)
+        || toks[k..end.min(k + 4)]
+            .iter()
+            .take_while(|t| t.is_word() && t.cap)
+            .any(org)
 }

@@ -96,6 +96,17 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                     appositive: None,
                 });
         }
+        if f.is_none() {
+            // An action beat: the person the narration around the quotation
+            // in the same paragraph is about ("“Young!” He held it up.").
+            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| Found {
+                phrase,
+                cue: None,
+                method: AttributionMethod::Subject,
+                weak: true,
+                appositive: None,
+            });
+        }
         found[qi] = f;
     }
     // Single-quoted spans at the top level count only with a cue.
@@ -164,6 +175,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
         }
     }
+
+    // Dialogue: in a run of paragraphs that open with a quotation, where the
+    // explicitly attributed ones show two people taking turns, a paragraph
+    // with no cue is the turn of whoever spoke two paragraphs before.
+    let dialogue = turn_taking(&toks, &raw, &keep, &first_tok, &found, &mut context_from);
 
     // Mentions: every name in the prose, then the speaker phrases (which win
     // where they overlap a name, as they carry the titles).
@@ -254,7 +270,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             (Some(f), Some(mi)) => Some(Attribution {
                 mention: mi,
                 cue: f.cue,
-                method: if context_from[qi].is_some() {
+                method: if dialogue[qi] {
+                    AttributionMethod::Dialogue
+                } else if context_from[qi].is_some() {
                     AttributionMethod::Context
                 } else {
                     f.method
@@ -404,7 +422,9 @@ fn is_quotation(
     // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
     let prev = (first != usize::MAX && first > 0)
         .then(|| &toks[first - 1])
-        .filter(|p| p.is_word());
+        .filter(|p| p.para == toks[first].para);
+    let opens_paragraph = first != usize::MAX && prev.is_none();
+    let prev = prev.filter(|p| p.is_word());
     if prev.is_some_and(|p| {
         matches!(
             p.lower.as_str(),
@@ -424,37 +444,38 @@ fn is_quotation(
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
-    let after_title_word = prev.is_none_or(|p| {
-        matches!(
-            p.lower.as_str(),
-            "of" | "on"
-                | "in"
-                | "at"
-                | "from"
-                | "for"
-                | "the"
-                | "show"
-                | "program"
-                | "programme"
-                | "series"
-                | "film"
-                | "book"
-                | "documentary"
-                | "album"
-                | "song"
-                | "novel"
-                | "movie"
-                | "podcast"
-                | "episode"
-                | "segment"
-                | "column"
-                | "magazine"
-                | "newspaper"
-                | "report"
-                | "study"
-        ) || p.lower.ends_with("'s")
-            || p.cap
-    });
+    let after_title_word = !opens_paragraph
+        && prev.is_none_or(|p| {
+            matches!(
+                p.lower.as_str(),
+                "of" | "on"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "for"
+                    | "the"
+                    | "show"
+                    | "program"
+                    | "programme"
+                    | "series"
+                    | "film"
+                    | "book"
+                    | "documentary"
+                    | "album"
+                    | "song"
+                    | "novel"
+                    | "movie"
+                    | "podcast"
+                    | "episode"
+                    | "segment"
+                    | "column"
+                    | "magazine"
+                    | "newspaper"
+                    | "report"
+                    | "study"
+            ) || p.lower.ends_with("'s")
+                || p.cap
+        });
     let sentence_like =
         words.len() >= 4 && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
     if title_case && words.len() <= 7 && after_title_word && !sentence_like {
@@ -465,6 +486,11 @@ fn is_quotation(
         || inner.ends_with("?,")
         || inner.ends_with("!,");
     if f.is_some() {
+        return true;
+    }
+    // A paragraph that opens with quoted words is someone speaking.
+    if opens_paragraph && (inner.ends_with(['.', '!', '?', ',', '—', '-']) || inner.ends_with("--"))
+    {
         return true;
     }
     let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
@@ -602,12 +628,13 @@ pub fn preview(text: &str, s: Span) -> String {
 }
 
 /// A sentence subject that can be the source of quoted words with no cue: a
-/// person or organisation, not a place or a thing.
+/// person or organisation with some evidence of being one.
 fn plausible_source(p: &Phrase) -> bool {
+    if !attribute::plausible_source(p) {
+        return false;
+    }
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
-        MentionKind::Organization | MentionKind::Unnamed => true,
-        MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
         MentionKind::Name => {
             let words: Vec<String> = p
                 .name
@@ -620,5 +647,150 @@ fn plausible_source(p: &Phrase) -> bool {
                     lexicon::is_surname(w) || lexicon::first_name_gender(w).is_some()
                 })
         }
+        _ => true,
     }
+}
+
+/// Who a speaker phrase names, for telling turns apart: the last word of a
+/// name, or the pronoun (he and she are different people).
+fn turn_key(f: &Found) -> String {
+    match f.phrase.kind {
+        MentionKind::Name | MentionKind::Organization => f
+            .phrase
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase(),
+        _ => f.phrase.role.to_lowercase(),
+    }
+}
+
+/// Fills speakerless turns in runs of dialogue by alternation. Returns, per
+/// quotation, whether it was attributed this way (and sets `context_from`).
+fn turn_taking(
+    toks: &[Tok],
+    raw: &[quotes::RawQuote],
+    keep: &[bool],
+    first_tok: &[usize],
+    found: &[Option<Found>],
+    context_from: &mut [Option<usize>],
+) -> Vec<bool> {
+    let mut out = vec![false; raw.len()];
+    // Paragraphs that open with a kept quotation, with their quotations.
+    let mut paras: Vec<(usize, Vec<usize>)> = Vec::new();
+    for qi in 0..raw.len() {
+        if !keep[qi] || first_tok[qi] == usize::MAX {
+            continue;
+        }
+        let t = first_tok[qi];
+        let para = toks[t].para;
+        let opens = t == 0 || toks[t - 1].para != para;
+        match paras.last_mut() {
+            Some((p, qs)) if *p == para => qs.push(qi),
+            _ if opens => paras.push((para, vec![qi])),
+            _ => {}
+        }
+    }
+    // Runs of consecutive such paragraphs.
+    let mut start = 0;
+    while start < paras.len() {
+        let mut end = start + 1;
+        while end < paras.len() && paras[end].0 == paras[end - 1].0 + 1 {
+            end += 1;
+        }
+        let run = &paras[start..end];
+        // The explicit speaker (source quotation) of each paragraph.
+        let mut who: Vec<Option<usize>> = run
+            .iter()
+            .map(|(_, qs)| {
+                qs.iter().copied().find(|&q| {
+                    found[q]
+                        .as_ref()
+                        .is_some_and(|f| f.method != AttributionMethod::Subject)
+                })
+            })
+            .collect();
+        let keys: Vec<Option<String>> = who
+            .iter()
+            .map(|w| w.and_then(|q| found[q].as_ref()).map(turn_key))
+            .collect();
+        let turns = keys
+            .windows(2)
+            .any(|w| matches!(w, [Some(a), Some(b)] if a != b));
+        if turns && run.len() >= 3 {
+            for i in 0..run.len() {
+                if who[i].is_some() {
+                    continue;
+                }
+                let source = if i >= 2 { who[i - 2] } else { None }
+                    .or_else(|| who.get(i + 2).copied().flatten());
+                if let Some(src) = source {
+                    for &q in &run[i].1 {
+                        if found[q].is_none() {
+                            context_from[q] = Some(src);
+                            out[q] = true;
+                        }
+                    }
+                    who[i] = Some(src);
+                }
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// The subject of the nearest narration sentence in the quotation's
+/// paragraph, when it is a person (a pronoun or a name).
+fn beat_subject(
+    toks: &[Tok],
+    prose: &str,
+    sents: &[(usize, usize)],
+    sent_of: &[usize],
+    qs: usize,
+    qe: usize,
+) -> Option<Phrase> {
+    let para = toks[qs].para;
+    let here = sent_of[qs];
+    let mut best: Option<(usize, Phrase)> = None;
+    let lo = here.saturating_sub(3);
+    let hi = (here + 4).min(sents.len());
+    for (si, &(s, e)) in sents.iter().enumerate().take(hi).skip(lo) {
+        if toks[s].para != para || toks[e - 1].para != para {
+            continue;
+        }
+        // The narration before any quotation in that sentence.
+        let limit = (s..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
+        if limit == s || (si == here && s <= qs && qs < e && limit <= qs && limit == qs) {
+            continue;
+        }
+        let Some(p) = attribute::sentence_subject(toks, prose, s, limit) else {
+            continue;
+        };
+        let person = match p.kind {
+            MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
+            MentionKind::Name => plausible_source(&p),
+            MentionKind::Nominal => {
+                mentions::gender_of_noun(p.role.split_whitespace().last().unwrap_or("")).is_some()
+                    || p.role
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|h| lexicon::ROLE_NOUNS.contains(h.to_lowercase().as_str()))
+            }
+            _ => false,
+        };
+        if !person {
+            continue;
+        }
+        let dist = if e <= qs {
+            qs - e
+        } else {
+            s.saturating_sub(qe)
+        };
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, p));
+        }
+    }
+    best.map(|b| b.1)
 }

@@ -110,6 +110,16 @@ fn is_apostrophe(c: char, p: Option<char>, n: Option<char>) -> bool {
 /// Finds the quotations in `prose` (see `segment::prose_view`), given its
 /// paragraphs in order.
 pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    // British style (and much fiction) quotes with single marks; then they
+    // are the primary marks and doubles are left alone.
+    let single_mode = single_quotes_primary(prose);
+    let is_mark = |c: char, p: Option<char>, n: Option<char>| {
+        if single_mode {
+            is_single(c) && !is_apostrophe(c, p, n)
+        } else {
+            is_double(c)
+        }
+    };
     let mut out: Vec<RawQuote> = Vec::new();
     // A double quotation left open at the end of the previous paragraph.
     let mut carry: Option<RawQuote> = None;
@@ -127,7 +137,8 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             let first = chars.first().copied();
             match first {
                 Some((at, c))
-                    if is_double(c) && role(c, None, chars.get(1).map(|x| x.1)) != Role::Close =>
+                    if is_mark(c, None, chars.get(1).map(|x| x.1))
+                        && role(c, None, chars.get(1).map(|x| x.1)) != Role::Close =>
                 {
                     open = Some((at, c));
                     current = Some(q);
@@ -145,7 +156,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             let (at, c) = chars[k];
             let p = if k > 0 { Some(chars[k - 1].1) } else { None };
             let n = chars.get(k + 1).map(|x| x.1);
-            if is_double(c) {
+            if is_mark(c, p, n) {
                 let r = role(c, p, n);
                 match open {
                     None => {
@@ -211,12 +222,36 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     }
     out.append(&mut nested);
     // Top-level single-quoted spans (outside every double quotation).
-    let doubles: Vec<Span> = out.iter().map(|q| q.span).collect();
-    for para in paragraphs {
-        out.extend(scan_singles(prose, *para, &doubles));
+    if !single_mode {
+        let doubles: Vec<Span> = out.iter().map(|q| q.span).collect();
+        for para in paragraphs {
+            out.extend(scan_singles(prose, *para, &doubles));
+        }
     }
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+/// True when single marks open far more quotations than double marks do.
+fn single_quotes_primary(prose: &str) -> bool {
+    let mut doubles = 0usize;
+    let mut single_opens = 0usize;
+    let mut prev: Option<char> = None;
+    let mut it = prose.chars().peekable();
+    while let Some(c) = it.next() {
+        let next = it.peek().copied();
+        if is_double(c) {
+            doubles += 1;
+        } else if (c == '‘' || c == '\'' && next != Some('\'') && prev != Some('\''))
+            && opens_after(prev)
+            && next.is_some_and(|n| n.is_alphabetic() || n == '-')
+            && !is_apostrophe(c, prev, next)
+        {
+            single_opens += 1;
+        }
+        prev = Some(c);
+    }
+    single_opens >= 4 && doubles * 4 < single_opens
 }
 
 fn straight(c: char) -> bool {
@@ -359,6 +394,24 @@ mod tests {
         let q = quotes(t);
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q.iter().any(|x| x.0 == "Night Court."));
+    }
+
+    #[test]
+    fn british_single_marks_are_primary() {
+        let t = "‘I can’t go,’ she said. ‘Not today.’\n\n‘Why not?’\n\n‘The children’s school is closed.’\n\n‘Ah.’";
+        let q = quotes(t);
+        let words: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            words,
+            vec![
+                "I can’t go,",
+                "Not today.",
+                "Why not?",
+                "The children’s school is closed.",
+                "Ah."
+            ]
+        );
+        assert!(q.iter().all(|x| !x.2));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use crate::analysis::{analyze, Analysis, Format, Options, Span};
+use crate::analysis::{analyze, Analysis, Format, MentionKind, Options, Span};
 
 /// Byte offset → code-point offset for one text, by a single forward walk.
 pub struct CharIndex {
@@ -38,8 +38,16 @@ pub fn predictions(id: &Value, text: &str, a: &Analysis) -> Value {
             Some(att) => {
                 let m = &a.mentions[att.mention];
                 let s: Span = m.span;
+                // The speaker's name: the words of the mention when they name
+                // someone, the resolved name behind a pronoun or description.
+                let name = match (m.kind, q.entity) {
+                    (MentionKind::Name | MentionKind::Organization, _) | (_, None) => {
+                        text[s.start..s.end].to_string()
+                    }
+                    (_, Some(e)) => a.entities[e].name.clone(),
+                };
                 (
-                    Value::String(text[s.start..s.end].to_string()),
+                    Value::String(name),
                     json!({"start": ix.cp(s.start), "end": ix.cp(s.end)}),
                 )
             }
