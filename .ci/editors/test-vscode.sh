@@ -154,9 +154,27 @@ if ! wait_for "$ws/quoth-e2e-result.json" 240; then
   exit 1
 fi
 
-python3 - "$ws/quoth-e2e-result.json" <<'PY'
-import json, sys
+python3 - "$ws/quoth-e2e-result.json" "$work/user/logs" <<'PY'
+import glob, json, re, sys, time
 result = json.load(open(sys.argv[1]))
+# What the extension wrote to its "quoth" output channel (the server log);
+# VS Code writes log files with a short delay.
+def read_log():
+    files = glob.glob(sys.argv[2] + "/*/exthost*/quoth.quoth/quoth.log")
+    return open(files[0]).read() if files else ""
+for _ in range(20):
+    log = read_log()
+    if "#1-install-the-server" in log:
+        break
+    time.sleep(0.5)
+result["checks"] += [
+    {"name": "the quoth output channel logs the server start",
+     "ok": bool(re.search(r"Starting \S+ lsp --stdio", log)), "detail": log[-800:]},
+    {"name": "a missing binary is explained with the install link",
+     "ok": "/nonexistent/quoth was not found" in log and "#1-install-the-server" in log,
+     "detail": log[-800:]},
+]
+result["ok"] = result["ok"] and all(c["ok"] for c in result["checks"])
 failed = 0
 for c in result["checks"]:
     failed += not c["ok"]

@@ -107,6 +107,22 @@ async function run(folder, check) {
   check('"quoth: Restart server" is registered', commands.includes('quoth.restartServer'));
   await vscode.commands.executeCommand('quoth.restartServer');
   check('symbols still arrive after a restart', !!(await quothSymbols(mdUri, 'Daniel Okafor')));
+
+  // A quoth.path that does not exist: the extension restarts, explains in an
+  // error message and in the "quoth" log (which test-vscode.sh reads), and
+  // serves nothing.
+  try {
+    await vscode.workspace.getConfiguration('quoth')
+      .update('path', '/nonexistent/quoth', vscode.ConfigurationTarget.Global);
+    check('quoth.path can be changed', true);
+  } catch (error) {
+    check('quoth.path can be changed', false, error);
+  }
+  const gone = await poll('no quoth symbols', async () => {
+    const symbols = flatten(await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', mdUri));
+    return symbols.some((s) => (s.detail || '').includes('Daniel Okafor')) ? undefined : true;
+  }, 10000);
+  check('with a missing binary, quoth serves nothing', !!gone);
 }
 
 async function activate() {
