@@ -5,7 +5,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/../../editors/vscode"
 rm -f quoth.vsix
-npm ci --no-audit --no-fund
+# No install scripts: esbuild finds its binary without one, and vsce-sign and
+# keytar (signing, publishing) are not needed to package.
+npm ci --ignore-scripts --no-audit --no-fund
 npm run typecheck
 npm run package
 ls -l quoth.vsix

@@ -71,7 +71,7 @@ echo "code-server $(installed_version)"
   || { echo "code-server's native modules were not built" >&2; exit 1; }
 
 step "editors/vscode dependencies (npm ci)"
-(cd "$repo/editors/vscode" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$repo/editors/vscode" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
 command -v chromium-headless-shell
 step "done in $((SECONDS - started))s"
