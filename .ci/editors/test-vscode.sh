@@ -112,15 +112,6 @@ start_browser() { # attempt-number
   pgids+=("$browser_pgid")
 }
 
-wait_for() { # file seconds
-  local deadline=$((SECONDS + $2))
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    [ -f "$1" ] && return 0
-    sleep 1
-  done
-  return 1
-}
-
 # The extension host starts once the browser has loaded the workbench; the
 # test extension then writes quoth-e2e-started. Returns early if the browser
 # process is gone.
@@ -149,12 +140,21 @@ if ! wait_for_extension_host; then
   fi
 fi
 echo "== extension host up (VS Code $(cat "$ws/quoth-e2e-started")); waiting for the checks"
-if ! wait_for "$ws/quoth-e2e-result.json" 240; then
-  echo "FAIL: the test extension wrote no result within 240 s"
-  exit 1
-fi
+# Meanwhile, record how VS Code ran the server (TransportKind.stdio appends
+# --stdio to the command).
+deadline=$((SECONDS + 240))
+until [ -f "$ws/quoth-e2e-result.json" ]; do
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "FAIL: the test extension wrote no result within 240 s"
+    exit 1
+  fi
+  ps -eo args= | grep -F "$QUOTH_BIN lsp" >> "$work/server-commands" || true
+  sleep 0.2
+done
+server_command="$(grep -v grep "$work/server-commands" | sort -u | head -n1 || true)"
+echo "== VS Code ran: ${server_command:-(not seen)}"
 
-python3 - "$ws/quoth-e2e-result.json" "$work/user/logs" <<'PY'
+python3 - "$ws/quoth-e2e-result.json" "$work/user/logs" "$server_command" "$QUOTH_BIN lsp --stdio" <<'PY'
 import glob, json, re, sys, time
 result = json.load(open(sys.argv[1]))
 # What the extension wrote to its "quoth" output channel (the server log);
@@ -168,6 +168,8 @@ for _ in range(20):
         break
     time.sleep(0.5)
 result["checks"] += [
+    {"name": "the server runs as `quoth lsp --stdio`",
+     "ok": sys.argv[3] == sys.argv[4], "detail": sys.argv[3]},
     {"name": "the quoth output channel logs the server start",
      "ok": bool(re.search(r"Starting \S+ lsp --stdio", log)), "detail": log[-800:]},
     {"name": "a missing binary is explained with the install link",
