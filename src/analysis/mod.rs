@@ -327,18 +327,8 @@ fn word_count(prose: &str, s: Span) -> usize {
 fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
     let c = q.content();
     let inner = &prose[c.start..c.end];
-    let colon = inner.find(':')?;
-    let name = &inner[..colon];
-    if name.is_empty() || name.len() > 30 || !name.chars().any(|x| x.is_alphabetic()) {
-        return None;
-    }
-    if !name
-        .chars()
-        .all(|x| x.is_uppercase() || x == ' ' || x == '.' || x == '\'' || x == '-')
-        || name.starts_with(' ')
-    {
-        return None;
-    }
+    let name = quotes::transcript_label(inner)?;
+    let colon = name.len();
     let span = Span::new(c.start, c.start + colon);
     let display: String = name
         .split(' ')

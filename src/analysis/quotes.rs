@@ -229,7 +229,68 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         }
     }
     out.sort_by_key(|q| q.span.start);
+    split_transcript_turns(prose, out)
+}
+
+/// A transcript quoted as one long multi-paragraph quotation ("PENCE: …" /
+/// "WALLACE: …") is one quotation per speaker turn.
+fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    let mut out = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if q.pieces.len() < 2
+            || !q.pieces[1..]
+                .iter()
+                .any(|p| transcript_label(&prose[p.start..p.end]).is_some())
+        {
+            out.push(q);
+            continue;
+        }
+        let mut cur: Option<RawQuote> = None;
+        for (k, p) in q.pieces.iter().enumerate() {
+            let label = k > 0 && transcript_label(&prose[p.start..p.end]).is_some();
+            if label {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+            }
+            // The opening mark sits right before the piece.
+            let open = prose[..p.start]
+                .char_indices()
+                .next_back()
+                .map_or(p.start, |(i, _)| i);
+            let c = cur.get_or_insert_with(|| RawQuote {
+                span: Span::new(open, open),
+                pieces: Vec::new(),
+                terminated: true,
+                single: q.single,
+            });
+            c.pieces.push(*p);
+            c.span.end = if k + 1 == q.pieces.len() {
+                q.span.end
+            } else {
+                p.end
+            };
+        }
+        if let Some(mut c) = cur {
+            c.terminated = q.terminated;
+            out.push(c);
+        }
+    }
     out
+}
+
+/// "PENCE:" or "MR. SMITH:" opening a transcript turn: the name.
+pub fn transcript_label(content: &str) -> Option<&str> {
+    let colon = content.find(':')?;
+    let name = &content[..colon];
+    let ok = !name.is_empty()
+        && name.len() <= 30
+        && name.chars().any(char::is_alphabetic)
+        && !name.starts_with(' ')
+        && name
+            .chars()
+            .all(|x| x.is_uppercase() || matches!(x, ' ' | '.' | '\'' | '-' | '’'));
+    ok.then_some(name)
 }
 
 /// True when single marks open far more quotations than double marks do.
@@ -412,6 +473,21 @@ mod tests {
             ]
         );
         assert!(q.iter().all(|x| !x.2));
+    }
+
+    #[test]
+    fn transcript_turns_are_separate_quotations() {
+        let t = "\"HOST: Welcome back.\n\n\"GUEST: Thank you.\n\n\"It is good to be here.\n\n\"HOST: Let us begin.\"";
+        let q = quotes(t);
+        let words: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            words,
+            vec![
+                "HOST: Welcome back.",
+                "GUEST: Thank you.|It is good to be here.",
+                "HOST: Let us begin."
+            ]
+        );
     }
 
     #[test]
