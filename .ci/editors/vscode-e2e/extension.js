@@ -108,6 +108,17 @@ async function run(folder, check) {
   await vscode.commands.executeCommand('quoth.restartServer');
   check('symbols still arrive after a restart', !!(await quothSymbols(mdUri, 'Daniel Okafor')));
 
+  // The document selector follows quoth.languages (the client restarts).
+  await vscode.workspace.getConfiguration('quoth')
+    .update('languages', ['markdown'], vscode.ConfigurationTarget.Global);
+  const narrowed = await poll('selector without plaintext', async () => {
+    const md = flatten(await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', mdUri));
+    const txt = flatten(await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', txtUri));
+    return md.some((s) => (s.detail || '').includes('Daniel Okafor'))
+      && !txt.some((s) => (s.detail || '').includes('Priya Raman'));
+  }, 15000);
+  check('quoth.languages = ["markdown"] leaves plain text alone', !!narrowed);
+
   // A quoth.path that does not exist: the extension restarts, explains in an
   // error message and in the "quoth" log (which test-vscode.sh reads), and
   // serves nothing.
