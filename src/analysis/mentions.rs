@@ -518,8 +518,19 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             e += 1;
             continue;
         }
-        let title_before_name = (TITLE_WORDS.contains(w) || ROLE_NOUNS.contains(w))
-            && toks.get(e + 1).is_some_and(|n| n.is_word() && n.cap);
+        // "press secretary Josh Earnest", "Clinton communication director
+        // Jennifer Palmieri": lowercase words ending in a title right before a name.
+        let title_before_name = (1..=3).any(|k| {
+            let Some(title) = toks.get(e + k - 1) else {
+                return false;
+            };
+            (TITLE_WORDS.contains(title.lower.as_str())
+                || ROLE_NOUNS.contains(title.lower.as_str()))
+                && toks[e..e + k]
+                    .iter()
+                    .all(|t| t.is_word() && !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
+                && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap)
+        });
         if title_before_name {
             e += 1;
             continue;
