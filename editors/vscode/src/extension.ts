@@ -20,8 +20,10 @@ const INSTALL_URL = 'https://example.invalid/quoth/tree/main/editors/vscode#1-in
 let client: LanguageClient | undefined;
 let serverLog: vscode.LogOutputChannel;
 let traceLog: vscode.LogOutputChannel;
+/** Starts and restarts run one after another: a client still starting cannot be stopped. */
+let restarting: Promise<void> = Promise.resolve();
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<void> {
   serverLog = vscode.window.createOutputChannel('quoth', { log: true });
   traceLog = vscode.window.createOutputChannel('quoth trace', { log: true });
   context.subscriptions.push(
@@ -35,17 +37,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  await start();
+  restarting = start();
+  return restarting;
 }
 
 export async function deactivate(): Promise<void> {
+  await restarting.catch(() => undefined);
   await stop();
 }
 
-async function restart(): Promise<void> {
-  serverLog.info('Restarting the quoth server.');
-  await stop();
-  await start();
+function restart(): Promise<void> {
+  restarting = restarting.catch(() => undefined).then(async () => {
+    serverLog.info('Restarting the quoth server.');
+    await stop();
+    await start();
+  });
+  return restarting;
 }
 
 async function stop(): Promise<void> {
