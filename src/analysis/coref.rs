@@ -71,6 +71,26 @@ pub struct Coref {
     /// Entity index → key words of its name.
     name_words: Vec<Vec<String>>,
     by_key: HashMap<String, usize>,
+    /// Indexes that keep look-ups from scanning every entity or the whole
+    /// mention history (quadratic on long documents).
+    idx: Index,
+}
+
+/// Per entity: position in the history of its last mention (0 = none yet,
+/// else position + 1) and its mention weight (speaker or subject counts
+/// twice); role word → entities having it.
+#[derive(Default)]
+struct Index {
+    last_seen: Vec<usize>,
+    weight: Vec<usize>,
+    role_word: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn seen(&mut self, e: usize, position: usize, salient: bool) {
+        self.last_seen[e] = position + 1;
+        self.weight[e] += if salient { 2 } else { 1 };
+    }
 }
 
 trait NameKey {
@@ -97,6 +117,8 @@ impl Coref {
         });
         self.name_words.push(words(name));
         self.by_key.insert(key(name), id);
+        self.idx.last_seen.push(0);
+        self.idx.weight.push(0);
         id
     }
 
@@ -111,6 +133,12 @@ impl Coref {
             .any(|r| r.eq_ignore_ascii_case(role))
         {
             self.entities[e].roles.push(role.to_string());
+            for w in role_words(role) {
+                let list = self.idx.role_word.entry(w).or_default();
+                if list.last() != Some(&e) {
+                    list.push(e);
+                }
+            }
         }
     }
 
@@ -133,6 +161,7 @@ pub fn resolve(
         entities: Vec::new(),
         name_words: Vec::new(),
         by_key: HashMap::new(),
+        idx: Index::default(),
     };
     // People from the configuration come first, with their roles and sex.
     for k in known {
@@ -276,6 +305,7 @@ pub fn resolve(
             {
                 c.entities[e].gender = p.gender;
             }
+            c.idx.seen(e, history.len(), m.speaker || m.subject);
             history.push((i, e, m.speaker || m.subject));
         }
         out[i] = r;
@@ -359,7 +389,14 @@ fn resolve_name(
         } else {
             surname
         };
-        let recent = history.iter().rev().map(|h| h.1).find(|e| pool.contains(e));
+        // The pool member mentioned last (as a backwards search of the
+        // history would find it).
+        let _ = history;
+        let recent = pool
+            .iter()
+            .copied()
+            .filter(|&e| c.idx.last_seen[e] > 0)
+            .max_by_key(|&e| c.idx.last_seen[e]);
         let e = recent.unwrap_or(pool[0]);
         return Resolved {
             entity: Some(e),
@@ -626,17 +663,11 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
                 || c.entities[e].gender == Gender::Unknown
                 || c.entities[e].gender == p.gender)
     };
-    // The person the article is about: most mentions (speaking counts twice).
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for h in history {
-        if compatible(h.1) {
-            *counts.entry(h.1).or_default() += if h.2 { 2 } else { 1 };
-        }
-    }
-    let e = counts
-        .iter()
-        .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
-        .map(|(e, _)| *e);
+    // The person the article is about: most mentions (speaking counts twice),
+    // from the running weights.
+    let e = (0..c.entities.len())
+        .filter(|&e| c.idx.weight[e] > 0 && compatible(e))
+        .max_by_key(|&e| (c.idx.weight[e], std::cmp::Reverse(e)));
     match e {
         Some(e) => Resolved {
             entity: Some(e),
@@ -706,20 +737,40 @@ fn named_inside(c: &Coref, role: &str) -> Option<usize> {
 }
 
 /// The person entity seen so far whose roles fit the description best
-/// (ties go to the most recent).
+/// (ties go to the most recent), when one fits at all (score > 0).
+///
+/// Only entities sharing a role word (or a role group) with the description
+/// can score, so those are found through the role-word index rather than by
+/// walking the whole history; the winner is the same: highest score, then the
+/// latest mention.
 fn best_fit(
     c: &Coref,
     desc: &[String],
     history: &[(usize, usize, bool)],
     gender: Gender,
 ) -> Option<(i64, usize)> {
-    let mut best: Option<(i64, usize)> = None;
-    let mut seen = Vec::new();
-    for &(_, e, _) in history.iter().rev() {
-        if seen.contains(&e) {
-            continue;
+    let _ = history;
+    let mut cands: Vec<usize> = Vec::new();
+    let mut add = |w: &str| {
+        if let Some(list) = c.idx.role_word.get(w) {
+            cands.extend(list.iter().copied());
         }
-        seen.push(e);
+    };
+    for d in desc {
+        add(d);
+        for g in ROLE_GROUPS {
+            if g.contains(&d.as_str()) {
+                for r in g.iter() {
+                    add(r);
+                }
+            }
+        }
+    }
+    cands.retain(|&e| c.idx.last_seen[e] > 0);
+    cands.sort_by_key(|&e| std::cmp::Reverse(c.idx.last_seen[e]));
+    cands.dedup();
+    let mut best: Option<(i64, usize)> = None;
+    for e in cands {
         let ent = &c.entities[e];
         if ent.kind != EntityKind::Person {
             continue;
@@ -728,7 +779,7 @@ fn best_fit(
             continue;
         }
         let s = role_fit(desc, &ent.roles);
-        if best.is_none_or(|b| s > b.0) {
+        if s > 0 && best.is_none_or(|b| s > b.0) {
             best = Some((s, e));
         }
     }
