@@ -84,9 +84,29 @@ struct Index {
     last_seen: Vec<usize>,
     weight: Vec<usize>,
     role_word: HashMap<String, Vec<usize>>,
+    /// First and last word of each entity's name → entities, in creation
+    /// order (a renamed entity is added under its new first word too).
+    first_word: HashMap<String, Vec<usize>>,
+    last_word: HashMap<String, Vec<usize>>,
 }
 
 impl Index {
+    fn named(&mut self, e: usize, w: &[String]) {
+        if let (Some(f), Some(l)) = (w.first(), w.last()) {
+            let list = self.first_word.entry(f.clone()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+            let list = self.last_word.entry(l.clone()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    }
+    /// Entities whose name ends with `last`, in creation order.
+    fn ending(&self, last: &str) -> &[usize] {
+        self.last_word.get(last).map_or(&[], Vec::as_slice)
+    }
     fn seen(&mut self, e: usize, position: usize, salient: bool) {
         self.last_seen[e] = position + 1;
         self.weight[e] += if salient { 2 } else { 1 };
@@ -117,6 +137,7 @@ impl Coref {
         });
         self.name_words.push(words(name));
         self.by_key.insert(key(name), id);
+        self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
         self.idx.weight.push(0);
         id
@@ -221,7 +242,8 @@ pub fn resolve(
         if w.len() < 2 {
             continue;
         }
-        let existing = (0..c.entities.len()).find(|&e| {
+        // Same person means same last word: only those entities are asked.
+        let existing = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
             c.entities[e].kind == EntityKind::Person && same_person(&c.name_words[e], &w)
         });
         match existing {
@@ -229,6 +251,7 @@ pub fn resolve(
                 if w.len() > c.name_words[e].len() {
                     let old = std::mem::replace(&mut c.entities[e].name, m.phrase.name.clone());
                     c.add_alias(e, &old);
+                    c.idx.named(e, &w);
                     c.name_words[e] = w;
                 } else {
                     c.add_alias(e, &m.phrase.name);
@@ -346,7 +369,7 @@ fn resolve_name(
         return Resolved::default();
     }
     if w.len() >= 2 {
-        if let Some(e) = (0..c.entities.len()).find(|&e| {
+        if let Some(e) = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
             c.entities[e].kind == EntityKind::Person
                 && (same_person(&c.name_words[e], &w) || c.name_words[e] == w)
         }) {
@@ -365,7 +388,16 @@ fn resolve_name(
     // A surname (or first name) alone: the person whose name ends (or starts)
     // with it; the nearest earlier one, else the first later one.
     let last = &w[w.len() - 1];
-    let candidates: Vec<usize> = (0..c.entities.len())
+    // Entities whose name ends (or, for one word, starts) with it, from the
+    // word indexes, in entity order.
+    let mut cands: Vec<usize> = c.idx.ending(last).to_vec();
+    if w.len() == 1 {
+        cands.extend(c.idx.first_word.get(last).into_iter().flatten().copied());
+        cands.sort_unstable();
+        cands.dedup();
+    }
+    let candidates: Vec<usize> = cands
+        .into_iter()
         .filter(|&e| c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > w.len())
         .filter(|&e| {
             c.name_words[e].last() == Some(last)
@@ -757,6 +789,10 @@ fn best_fit(
         }
     };
     for d in desc {
+        // Words role_fit skips score nothing.
+        if matches!(d.as_str(), "the" | "a" | "an" | "former" | "current") {
+            continue;
+        }
         add(d);
         for g in ROLE_GROUPS {
             if g.contains(&d.as_str()) {
