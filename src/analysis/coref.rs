@@ -802,11 +802,35 @@ fn best_fit(
             }
         }
     }
-    cands.retain(|&e| c.idx.last_seen[e] > 0);
-    cands.sort_by_key(|&e| std::cmp::Reverse(c.idx.last_seen[e]));
-    cands.dedup();
+    // The most recent first, lazily (a heap over last-mention positions),
+    // stopping at the first entity that reaches the highest score the
+    // description allows: nobody later in the order can beat it.
+    let bound: i64 = desc
+        .iter()
+        .filter(|d| !matches!(d.as_str(), "the" | "a" | "an" | "former" | "current"))
+        .map(|d| {
+            if NATIONALITIES.contains(d.as_str()) {
+                2
+            } else {
+                3
+            }
+        })
+        .sum();
+    let mut heap: std::collections::BinaryHeap<(usize, usize)> = cands
+        .into_iter()
+        .filter(|&e| c.idx.last_seen[e] > 0)
+        .map(|e| (c.idx.last_seen[e], e))
+        .collect();
     let mut best: Option<(i64, usize)> = None;
-    for e in cands {
+    let mut previous = None;
+    while let Some((_, e)) = heap.pop() {
+        if previous == Some(e) {
+            continue;
+        }
+        previous = Some(e);
+        if best.is_some_and(|b| b.0 >= bound) {
+            break;
+        }
         let ent = &c.entities[e];
         if ent.kind != EntityKind::Person {
             continue;
