@@ -161,6 +161,63 @@ fn finding_json(path: &Path, lines: &Lines, a: &Analysis, k: usize) -> Value {
     })
 }
 
+/// One file checked: findings rendered for people or as JSON, and counts of
+/// errors, warnings and others.
+struct Checked {
+    human: String,
+    json: Vec<Value>,
+    counts: [usize; 3],
+}
+
+fn check_one(p: &Path, json_out: bool) -> Result<Checked, String> {
+    let text = read_text(p)?;
+    let a = analyze(&text, &options_for(p));
+    let lines = Lines::new(&text);
+    let mut c = Checked {
+        human: String::new(),
+        json: Vec::new(),
+        counts: [0; 3],
+    };
+    let mut buf = Vec::new();
+    for (k, f) in a.findings.iter().enumerate() {
+        c.counts[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            _ => 2,
+        }] += 1;
+        if json_out {
+            c.json.push(finding_json(p, &lines, &a, k));
+        } else {
+            let _ = human(
+                &mut buf,
+                p,
+                &lines,
+                f.span,
+                f.severity,
+                f.code.as_str(),
+                &f.message,
+            );
+        }
+    }
+    c.human = String::from_utf8_lossy(&buf).into_owned();
+    Ok(c)
+}
+
+/// A progress bar on stderr for many files, only when stderr is a terminal.
+fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if files < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} files {elapsed_precise} (eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 /// Runs `quoth check`. Returns the exit code: 0 clean, 1 a warning or error
 /// found, 2 a usage or I/O problem (the other files are still checked).
 pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
@@ -169,35 +226,35 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
-    for p in &files {
-        let text = match read_text(p) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(e);
-                continue;
+    // Files are read, analysed and rendered on every core; the results are
+    // written in the files' order, so the output is the same as serially.
+    let progress = progress_bar(files.len());
+    let results: Vec<Result<Checked, String>> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|p| {
+                let r = check_one(p, json_out);
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                r
+            })
+            .collect()
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    for r in results {
+        match r {
+            Ok(c) => {
+                errors += c.counts[0];
+                warnings += c.counts[1];
+                others += c.counts[2];
+                let _ = out.write_all(c.human.as_bytes());
+                all_json.extend(c.json);
             }
-        };
-        let a = analyze(&text, &options_for(p));
-        let lines = Lines::new(&text);
-        for (k, f) in a.findings.iter().enumerate() {
-            match f.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                _ => others += 1,
-            }
-            if json_out {
-                all_json.push(finding_json(p, &lines, &a, k));
-            } else {
-                let _ = human(
-                    &mut out,
-                    p,
-                    &lines,
-                    f.span,
-                    f.severity,
-                    f.code.as_str(),
-                    &f.message,
-                );
-            }
+            Err(e) => problems.push(e),
         }
     }
     if json_out {
