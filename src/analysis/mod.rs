@@ -10,6 +10,7 @@ mod coref;
 pub mod lexicon;
 mod mentions;
 mod quotes;
+pub mod sections;
 mod segment;
 mod spanset;
 mod tokens;

@@ -8,7 +8,8 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 use super::position::{range_to_offsets, Encoding};
-use crate::analysis::{analyze, Analysis, Format, Options};
+use crate::analysis::sections::IncrementalAnalysis;
+use crate::analysis::{Analysis, Format, Options};
 
 pub struct Document {
     pub rope: Rope,
@@ -18,6 +19,8 @@ pub struct Document {
     pub language_id: String,
     pub analysis: Arc<Analysis>,
     format: Format,
+    /// Section analyses of long documents, reused across edits.
+    incremental: IncrementalAnalysis,
 }
 
 impl Document {
@@ -34,6 +37,7 @@ impl Document {
             language_id,
             analysis: Arc::default(),
             format,
+            incremental: IncrementalAnalysis::default(),
         };
         doc.reanalyse();
         doc
@@ -70,7 +74,14 @@ impl Document {
         };
         // A panic in the analysis must not take the server down with it;
         // the panic hook has already reported it on stderr.
-        let analysis = std::panic::catch_unwind(|| analyze(&text, &options));
+        let inc = &mut self.incremental;
+        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            inc.analyse(&text, &options)
+        }));
+        if analysis.is_err() {
+            // The cache may be half updated: start afresh next time.
+            self.incremental = IncrementalAnalysis::default();
+        }
         self.analysis = Arc::new(analysis.unwrap_or_default());
     }
 }
