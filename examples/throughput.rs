@@ -80,7 +80,36 @@ fn main() {
     // Time per byte at 10 MB over time per byte at 1 MB: 1.0 is linear; the
     // target (10 MB in at most 11x the time of 1 MB) is a ratio <= 1.1.
     let linearity = secs["10mb"] / secs["1mb"];
+    // A keystroke in a 10 MB document with the section cache the language
+    // server keeps: re-analysis of the edited text, joined (server side, before
+    // diagnostics are converted and sent).
+    let keystroke_ms = {
+        let mut text = collection(10_000_000, 42, true);
+        let mut inc = quoth::analysis::sections::IncrementalAnalysis::default();
+        std::hint::black_box(inc.analyse(&text, &options));
+        let mut times = Vec::new();
+        for k in 0..10 {
+            let mut at = text.len() / 2 + k * 10_007;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            text.insert(at, 'x');
+            let t = Instant::now();
+            std::hint::black_box(inc.analyse(&text, &options));
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        if !json {
+            println!(
+                "keystroke in 10 MB (section cache): median {:.1} ms, max {:.1} ms",
+                times[times.len() / 2],
+                times[times.len() - 1]
+            );
+        }
+        serde_json::json!({"median": times[times.len() / 2], "max": times[times.len() - 1]})
+    };
     let report = serde_json::json!({
+        "incremental_keystroke_ms_10mb": keystroke_ms,
         "mb_per_s": total_bytes as f64 / 1e6 / total_time,
         "linearity_10mb_over_1mb": linearity,
         "sizes": rows,
