@@ -169,6 +169,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 
     // Context: a paragraph that is only a quotation, right after a paragraph
     // whose last quotation has a speaker.
+    let mut para_has_quote = vec![false; paras.len()];
+    for t in &toks {
+        if t.quote().is_some() {
+            para_has_quote[t.para] = true;
+        }
+    }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
     for qi in 0..raw.len() {
@@ -179,6 +185,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if found[qi].is_none() && para > 0 && quote_only_paragraph(&toks, para, first_tok[qi]) {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
+            } else if !para_has_quote[para - 1] {
+                // After a paragraph of narration, the person it ended on
+                // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
+                found[qi] =
+                    narration_subject(&toks, &prose, &sents, para - 1).map(|phrase| Found {
+                        phrase,
+                        cue: None,
+                        method: AttributionMethod::Subject,
+                        weak: true,
+                        appositive: None,
+                    });
             }
         }
         let end_para = toks[last_tok[qi]].para;
@@ -805,4 +822,36 @@ fn beat_subject(
         }
     }
     best.map(|b| b.1)
+}
+
+/// The person the last sentences of a narration paragraph are about.
+fn narration_subject(
+    toks: &[Tok],
+    prose: &str,
+    sents: &[(usize, usize)],
+    para: usize,
+) -> Option<Phrase> {
+    // The paragraph's sentences, last first.
+    let end = sents.partition_point(|&(s, _)| toks[s].para <= para);
+    for &(s, e) in sents[..end].iter().rev().take(3) {
+        if toks[s].para != para {
+            break;
+        }
+        let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
+            continue;
+        };
+        let person = match p.kind {
+            MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
+            MentionKind::Name => plausible_source(&p),
+            MentionKind::Nominal => p.role.split_whitespace().last().is_some_and(|h| {
+                mentions::gender_of_noun(&h.to_lowercase()).is_some()
+                    || lexicon::ROLE_NOUNS.contains(h.to_lowercase().as_str())
+            }),
+            _ => false,
+        };
+        if person {
+            return Some(p);
+        }
+    }
+    None
 }
