@@ -1,0 +1,172 @@
+//! The server's settings: the editor's (`initializationOptions`, then each
+//! `workspace/didChangeConfiguration`) under each document's `quoth.toml`.
+//! Precedence, lowest first: built-in defaults, editor settings, the
+//! `quoth.toml` nearest the document (the file the whole newsroom and CI
+//! share, so the editor shows what `quoth check` will report).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use serde_json::Value;
+use tower_lsp_server::ls_types::{Diagnostic, InitializeParams, Uri};
+
+use super::document::Document;
+use super::position::Encoding;
+use super::present;
+use crate::analysis::Analysis;
+use crate::config::{self, Config, Layer};
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[derive(Default)]
+pub struct Settings {
+    editor: Mutex<Layer>,
+    folders: Mutex<Vec<PathBuf>>,
+    per_doc: Mutex<HashMap<Uri, Arc<Config>>>,
+    /// Problems already shown, so each is shown once.
+    reported: Mutex<HashSet<String>>,
+}
+
+pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+impl Settings {
+    /// Reads `initializationOptions` and the workspace folders; returns the
+    /// problems to show.
+    pub fn initialize(&self, params: &InitializeParams) -> Vec<String> {
+        let mut folders: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| uri_path(&f.uri))
+            .collect();
+        #[allow(deprecated)]
+        if folders.is_empty() {
+            if let Some(root) = params.root_uri.as_ref().and_then(uri_path) {
+                folders.push(root);
+            }
+        }
+        *lock(&self.folders) = folders;
+        match &params.initialization_options {
+            Some(v) => self.set_editor(v),
+            None => Vec::new(),
+        }
+    }
+
+    /// New editor settings; returns the problems to show.
+    pub fn set_editor(&self, v: &Value) -> Vec<String> {
+        let (layer, problems) = config::parse_json(v);
+        *lock(&self.editor) = layer;
+        self.fresh(problems.iter().map(|p| p.render("quoth settings")))
+    }
+
+    pub fn folders(&self) -> Vec<PathBuf> {
+        lock(&self.folders).clone()
+    }
+
+    pub fn set_folders(&self, added: Vec<PathBuf>, removed: &[PathBuf]) {
+        let mut folders = lock(&self.folders);
+        folders.retain(|f| !removed.contains(f));
+        folders.extend(added);
+    }
+
+    fn fresh(&self, messages: impl Iterator<Item = String>) -> Vec<String> {
+        let mut reported = lock(&self.reported);
+        messages.filter(|m| reported.insert(m.clone())).collect()
+    }
+
+    /// The configuration for an article at `path` (or for an untitled
+    /// document), and the problems not yet shown.
+    pub fn config_at(&self, path: Option<&Path>) -> (Config, Vec<String>) {
+        let editor = lock(&self.editor).clone();
+        let loaded = path.and_then(config::load_for);
+        let mut layers: Vec<(&Layer, Option<&Path>)> = vec![(&editor, None)];
+        if let Some(l) = &loaded {
+            layers.push((&l.layer, l.path.parent()));
+        }
+        let (config, more) = Config::build(&layers);
+        let mut messages = Vec::new();
+        if let Some(l) = &loaded {
+            let shown = l.path.display().to_string();
+            messages.extend(l.problems.iter().chain(&more).map(|p| p.render(&shown)));
+        } else {
+            messages.extend(more.iter().map(|p| p.render("quoth settings")));
+        }
+        (config, self.fresh(messages.into_iter()))
+    }
+
+    /// Computes and remembers the configuration of document `uri`.
+    pub fn refresh(&self, uri: &Uri) -> (Arc<Config>, Vec<String>) {
+        let path = uri_path(uri);
+        let (config, problems) = self.config_at(path.as_deref());
+        let config = Arc::new(config);
+        lock(&self.per_doc).insert(uri.clone(), Arc::clone(&config));
+        (config, problems)
+    }
+
+    /// The remembered configuration of `uri` (defaults if none).
+    pub fn get(&self, uri: &Uri) -> Arc<Config> {
+        lock(&self.per_doc).get(uri).cloned().unwrap_or_default()
+    }
+
+    pub fn forget(&self, uri: &Uri) {
+        lock(&self.per_doc).remove(uri);
+    }
+
+    /// Forgets which problems were shown, so a changed file shows its own.
+    pub fn reset_reported(&self) {
+        lock(&self.reported).clear();
+    }
+}
+
+/// Whether the settings let a document be analysed.
+pub fn enabled(config: &Config, uri: &Uri, language_id: &str, len: usize) -> bool {
+    config.accepts_language(language_id)
+        && len <= config.max_size
+        && !uri_path(uri).is_some_and(|p| config.is_ignored(&p))
+}
+
+/// Opens a document under its settings.
+pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
+    let on = enabled(config, uri, &language_id, text.len());
+    let format = crate::analysis::Format::from_hint(if language_id.is_empty() {
+        uri.as_str()
+    } else {
+        &language_id
+    });
+    Document::open_with(
+        text,
+        version,
+        language_id,
+        uri.as_str(),
+        config.options(format),
+        on,
+    )
+}
+
+/// The diagnostics of a document under its settings.
+pub fn diagnostics(doc: &Document, config: &Config, enc: Encoding) -> Vec<Diagnostic> {
+    if !doc.enabled {
+        return Vec::new();
+    }
+    diagnostics_of(&doc.rope, &doc.analysis, config, enc)
+}
+
+pub fn diagnostics_of(
+    rope: &Rope,
+    analysis: &Analysis,
+    config: &Config,
+    enc: Encoding,
+) -> Vec<Diagnostic> {
+    let text = rope.to_string();
+    let shown = Analysis {
+        findings: config.apply(&text, &analysis.findings),
+        ..Default::default()
+    };
+    present::diagnostics(rope, &shown, enc)
+}
