@@ -63,6 +63,12 @@ impl Client {
     /// for its reply, then `initialized`. `encodings` is what the client
     /// offers in `general.positionEncodings` (None: the field is left out).
     pub fn start(encodings: Option<&[&str]>) -> Client {
+        Client::start_with(encodings, json!({}))
+    }
+
+    /// `start` with more `initialize` params: `extra`'s keys are added, and
+    /// its `capabilities` merged into the default ones.
+    pub fn start_with(encodings: Option<&[&str]>, extra: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
             .args(["lsp", "--stdio"])
             .stdin(Stdio::piped())
@@ -91,7 +97,18 @@ impl Client {
         if let Some(encodings) = encodings {
             capabilities["general"] = json!({ "positionEncodings": encodings });
         }
-        let params = json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        if let Some(more) = extra.get("capabilities").and_then(Value::as_object) {
+            for (k, v) in more {
+                capabilities[k] = v.clone();
+            }
+        }
+        let mut params =
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        for (k, v) in extra.as_object().into_iter().flatten() {
+            if k != "capabilities" {
+                params[k] = v.clone();
+            }
+        }
         client.init = client.request("initialize", params);
         client.notify("initialized", json!({}));
         client
@@ -295,4 +312,24 @@ pub fn range_of(text: &str, needle: &str, nth: usize, enc: Enc) -> Value {
         .expect("needle in text")
         .0;
     json!({ "start": position(text, start, enc), "end": position(text, start + needle.len(), enc) })
+}
+
+/// `text` with LSP text edits applied (edits must not overlap).
+pub fn apply_edits(text: &str, edits: &[Value], enc: Enc) -> String {
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(text, &e["range"]["start"], enc),
+                offset(text, &e["range"]["end"], enc),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
+    let mut out = text.to_string();
+    for (s, e, t) in spans {
+        out.replace_range(s..e, &t);
+    }
+    out
 }
