@@ -195,22 +195,31 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         if ce > qs {
             continue;
         }
-        if cue.weak && qs - ce > 6 {
+        if cue.weak && qs - ce > 10 {
             continue;
         }
         if noun_usage(toks, cs) {
             continue;
         }
-        if let Some(np) = np_before(toks, cs, s_start) {
+        // An -ing cue has no subject of its own ("…, saying that").
+        let np = if cue.participle {
+            None
+        } else {
+            np_before(toks, cs, s_start)
+        };
+        if let Some(np) = np {
             if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                 let appositive = appositive(toks, np.1, cs);
-                return Some(Found {
+                let found = Found {
                     phrase: p,
                     cue: Some(span_of(toks, (cs, ce))),
                     method: AttributionMethod::Cue,
                     weak: cue.weak,
                     appositive,
-                });
+                };
+                // Reported speech inside reported speech ("Trump said Clinton
+                // described it as “…”"): the outermost source is the speaker.
+                return Some(outer_source(toks, text, np.0, s_start).unwrap_or(found));
             }
         }
         if cue.participle && participle_seen.is_none() {
@@ -253,6 +262,48 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         }
     }
     None
+}
+
+/// A strong cue with a plausible subject earlier in the sentence whose
+/// complement holds the phrase starting at `inner_start`.
+fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) -> Option<Found> {
+    let mut j = inner_start;
+    let mut best: Option<Found> = None;
+    let mut limit = inner_start;
+    while j > s_start {
+        j -= 1;
+        if toks[j].quote().is_some() {
+            break;
+        }
+        let Some(((cs, ce), cue)) = cue_at(toks, j) else {
+            continue;
+        };
+        if ce > limit || cue.weak || cue.participle || noun_usage(toks, cs) {
+            continue;
+        }
+        // The inner clause must follow the cue directly or after "that".
+        let between = &toks[ce..limit];
+        if between.len() > 1
+            && !(between[0].is_word() && between[0].lower == "that")
+            && !between.iter().all(|t| t.is_word())
+        {
+            continue;
+        }
+        if let Some(np) = np_before(toks, cs, s_start) {
+            if let Some(p) = classify(toks, text, np).filter(plausible_source) {
+                let appositive = appositive(toks, np.1, cs);
+                limit = np.0;
+                best = Some(Found {
+                    phrase: p,
+                    cue: Some(span_of(toks, (cs, ce))),
+                    method: AttributionMethod::Cue,
+                    weak: false,
+                    appositive,
+                });
+            }
+        }
+    }
+    best
 }
 
 /// "The newspaper reports:" closing the paragraph before a quotation.

@@ -136,6 +136,8 @@ pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
     let is_person_name = |m: &Pending| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
+                || m.subject && words(&m.phrase.name).len() >= 2
+                || m.extra_role.is_some()
                 || !m.phrase.role.is_empty()
                 || m.phrase.gender != Gender::Unknown
                 || super::lexicon::first_name_gender(
@@ -398,9 +400,6 @@ fn resolve_pronoun(
             let mut key = 0;
             if pm.speaker || pm.subject {
                 key += 2;
-            }
-            if want_person && ent.gender == p.gender {
-                key += 1;
             }
             cands.push((key, pm.phrase.span.start, e));
         }
