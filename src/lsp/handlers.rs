@@ -7,11 +7,13 @@ use std::sync::Arc;
 use ropey::Rope;
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
-    CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, DidChangeConfigurationParams,
-    DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, DocumentHighlight,
-    DocumentHighlightParams, ExecuteCommandParams, GotoDefinitionParams, GotoDefinitionResponse,
-    InlayHint, InlayHintParams, Location, MessageType, ProgressToken, ReferenceParams,
-    SemanticTokens, SemanticTokensParams, SemanticTokensResult, Uri, WorkspaceSymbolParams,
+    CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, ConfigurationItem,
+    DidChangeConfigurationParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidChangeWorkspaceFoldersParams, DocumentHighlight,
+    DocumentHighlightParams, ExecuteCommandParams, FileSystemWatcher, GlobPattern,
+    GotoDefinitionParams, GotoDefinitionResponse, InlayHint, InlayHintParams, Location,
+    MessageType, ProgressToken, ReferenceParams, Registration, SemanticTokens,
+    SemanticTokensParams, SemanticTokensResult, Uri, WorkspaceSymbolParams,
     WorkspaceSymbolResponse,
 };
 
@@ -104,13 +106,62 @@ impl Backend {
     }
 
     pub(super) async fn on_configuration(&self, params: DidChangeConfigurationParams) {
-        // A pull-model client sends null settings: keep what we have.
-        if !params.settings.is_null() {
+        self.settings.reset_reported();
+        // A pull-model client sends null settings: ask for them.
+        if params.settings.is_null() {
+            self.pull_configuration().await;
+        } else {
             let problems = self.settings.set_editor(&params.settings);
             self.report(problems).await;
         }
-        self.settings.reset_reported();
         self.reconfigure_all().await;
+    }
+
+    /// After `initialized`: watch `quoth.toml` files and pull the editor's
+    /// `quoth` settings, where the client can.
+    pub(super) async fn on_initialized(&self) {
+        let caps = self.client_capabilities();
+        let workspace = caps.workspace.as_ref();
+        let watch = workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|c| c.dynamic_registration);
+        if watch == Some(true) {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "quoth-toml".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            let _ = self.client.register_capability(vec![registration]).await;
+        }
+        if workspace.and_then(|w| w.configuration) == Some(true) && self.pull_configuration().await
+        {
+            self.reconfigure_all().await;
+        }
+    }
+
+    /// Asks the client for its `quoth` settings; true if it gave some.
+    async fn pull_configuration(&self) -> bool {
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("quoth".into()),
+        };
+        let Ok(values) = self.client.configuration(vec![item]).await else {
+            return false;
+        };
+        match values.into_iter().next() {
+            Some(v) if !v.is_null() && v.as_object().is_none_or(|o| !o.is_empty()) => {
+                let problems = self.settings.set_editor(&v);
+                self.report(problems).await;
+                true
+            }
+            _ => false,
+        }
     }
 
     pub(super) async fn on_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -281,12 +332,20 @@ impl Backend {
             );
         }
         let folders = self.settings.folders();
-        let settings = &self.settings;
-        let files: Vec<_> =
-            workspace::list_articles(&folders, &|p| settings.config_at(Some(p)).0.is_ignored(p))
-                .into_iter()
-                .filter(|p| !open_paths.contains(p))
-                .collect();
+        // One configuration per folder for the scan, not one per file.
+        let memo = std::sync::Mutex::new(std::collections::HashMap::new());
+        let config_of = |p: &std::path::Path| -> Arc<Config> {
+            let dir = p.parent().unwrap_or(p).to_path_buf();
+            let mut memo = memo.lock().unwrap_or_else(|e| e.into_inner());
+            let entry = memo
+                .entry(dir)
+                .or_insert_with(|| self.settings.config_at(Some(p)));
+            Arc::new(entry.0.clone())
+        };
+        let files: Vec<_> = workspace::list_articles(&folders, &|p| config_of(p).is_ignored(p))
+            .into_iter()
+            .filter(|p| !open_paths.contains(p))
+            .collect();
 
         let token = match params.work_done_progress_params.work_done_token {
             Some(t) => Some(t),
@@ -310,10 +369,16 @@ impl Backend {
             ),
             None => None,
         };
+        let problems: Vec<String> = memo
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .values_mut()
+            .flat_map(|(_, p)| std::mem::take(p))
+            .collect();
+        self.report(problems).await;
         let total = files.len().max(1);
         for (i, path) in files.iter().enumerate() {
-            let (config, problems) = self.settings.config_at(Some(path));
-            self.report(problems).await;
+            let config = config_of(path);
             symbols.extend(
                 self.cache
                     .symbols(path, &config, enc)

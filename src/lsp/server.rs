@@ -186,6 +186,7 @@ impl LanguageServer for Backend {
             self.encoding().kind().as_str()
         );
         self.client.log_message(MessageType::INFO, message).await;
+        self.on_initialized().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
