@@ -518,3 +518,54 @@ fn workspace_symbols_cover_folders_and_open_documents_with_progress() {
     assert_eq!(kinds.last(), Some(&"end"), "{progress:?}");
     client.exit();
 }
+
+#[test]
+fn pulled_settings_watched_quoth_toml_and_size_cap() {
+    let dir = folder("pull");
+    let path = dir.join("ferry.txt");
+    let uri = uri_of(&path);
+    // The client answers workspace/configuration with its quoth section.
+    let mut client = Client::start_with(
+        None,
+        json!({
+            "capabilities": { "workspace": {
+                "configuration": true,
+                "didChangeWatchedFiles": { "dynamicRegistration": true }
+            } },
+            "replies": { "workspace/configuration": [
+                { "severity": { "unterminated-quote": "warning" } }
+            ] }
+        }),
+    );
+    client.open(&uri, "plaintext", FERRY);
+    let d = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == "unterminated-quote" && d["severity"] == 2)
+    });
+    assert!(!d["diagnostics"].as_array().unwrap().is_empty());
+    // It asked to watch quoth.toml files.
+    let registered = client.server_requests.iter().any(|r| {
+        r["method"] == "client/registerCapability" && r.to_string().contains("quoth.toml")
+    });
+    assert!(registered, "{:?}", client.server_requests);
+
+    // A new quoth.toml caps the size: the article is no longer analysed.
+    std::fs::write(dir.join("quoth.toml"), "max-size = 100\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&dir.join("quoth.toml")), "type": 1 }] }),
+    );
+    client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri && p["diagnostics"].as_array().unwrap().is_empty()
+    });
+    let hover = client.hover(
+        &uri,
+        position(FERRY, FERRY.find("she").unwrap(), Enc::Utf16),
+    );
+    assert_eq!(hover, Value::Null);
+    client.exit();
+}

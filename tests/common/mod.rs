@@ -25,6 +25,10 @@ pub struct Client {
     next_id: i64,
     /// The `initialize` result.
     pub init: Value,
+    /// Answers to the server's requests by method (others get null), and
+    /// the requests received, in order.
+    pub replies: Vec<(String, Value)>,
+    pub server_requests: Vec<Value>,
 }
 
 /// Reads framed messages from `out` until it closes.
@@ -67,7 +71,8 @@ impl Client {
     }
 
     /// `start` with more `initialize` params: `extra`'s keys are added, and
-    /// its `capabilities` merged into the default ones.
+    /// its `capabilities` merged into the default ones; its `replies`
+    /// (method → result) answer the server's requests.
     pub fn start_with(encodings: Option<&[&str]>, extra: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
             .args(["lsp", "--stdio"])
@@ -86,6 +91,12 @@ impl Client {
             pending: Vec::new(),
             next_id: 1,
             init: Value::Null,
+            replies: extra
+                .get("replies")
+                .and_then(Value::as_object)
+                .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default(),
+            server_requests: Vec::new(),
         };
         let mut capabilities = json!({
             "textDocument": {
@@ -105,7 +116,7 @@ impl Client {
         let mut params =
             json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
         for (k, v) in extra.as_object().into_iter().flatten() {
-            if k != "capabilities" {
+            if k != "capabilities" && k != "replies" {
                 params[k] = v.clone();
             }
         }
@@ -160,7 +171,13 @@ impl Client {
                 .unwrap_or_else(|e| panic!("no {waiting_for} from the server: {e}"));
             if message.get("method").is_some() && message.get("id").is_some() {
                 let id = message["id"].clone();
-                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                let result = self
+                    .replies
+                    .iter()
+                    .find(|(m, _)| message["method"] == m.as_str())
+                    .map_or(Value::Null, |(_, v)| v.clone());
+                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
+                self.server_requests.push(message);
                 continue;
             }
             return message;
