@@ -338,3 +338,54 @@ pub fn code_lenses(rope: &Rope, analysis: &Analysis, uri: &Uri, enc: Encoding) -
     }
     lenses
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Options};
+
+    const TEXT: &str = "Harbour Minister Elena Marsh opened the terminal.\n\n\"We built it on time,\" she said.\n\n“Not yet,” Adeyemi said of Marsh's claim.\n";
+
+    #[test]
+    fn subtract_cuts_around_covered_ranges() {
+        assert_eq!(
+            subtract((0, 10), &[(2, 4), (6, 7)]),
+            [(0, 2), (4, 6), (7, 10)]
+        );
+        assert_eq!(subtract((3, 5), &[(0, 10)]), []);
+        assert_eq!(subtract((3, 5), &[]), [(3, 5)]);
+    }
+
+    #[test]
+    fn line_pieces_leave_line_breaks_out() {
+        let rope = Rope::from_str("ab\r\ncd\nef");
+        assert_eq!(
+            line_pieces(&rope, Span::new(1, 9)),
+            [(1, 2), (4, 6), (7, 9)]
+        );
+        assert_eq!(line_pieces(&rope, Span::new(5, 99)), [(5, 6), (7, 9)]);
+    }
+
+    #[test]
+    fn definition_is_the_introduction_and_hints_skip_full_names() {
+        let a = analyze(TEXT, &Options::default());
+        let rope = Rope::from_str(TEXT);
+        let she = TEXT.find("she").unwrap();
+        let (span, _) = definition(&rope, &a, she, Encoding::Utf8).unwrap();
+        assert!(TEXT[span.start..span.end].ends_with("Elena Marsh"));
+        let hints = inlay_hints(&rope, &a, (0, TEXT.len()), Encoding::Utf8);
+        let labels: Vec<String> = hints
+            .iter()
+            .map(|h| match &h.label {
+                InlayHintLabel::String(s) => s.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert!(labels.contains(&"→ Elena Marsh".to_string()), "{labels:?}");
+        // Only the range asked for.
+        let late = TEXT.find("Adeyemi").unwrap();
+        assert!(inlay_hints(&rope, &a, (late, TEXT.len()), Encoding::Utf8)
+            .iter()
+            .all(|h| h.position.line >= 4));
+    }
+}
