@@ -248,7 +248,12 @@ pub fn quotes(path: &Path, json_out: bool) -> u8 {
             return 2;
         }
     };
-    let a = analyze(&text, &options_for(path));
+    let mut settings = crate::config::PerFile::default();
+    let options = settings.for_file(path, 0).map_or_else(
+        || options_for(path),
+        |c| c.options(Format::from_hint(&path.to_string_lossy())),
+    );
+    let a = analyze(&text, &options);
     let lines = Lines::new(&text);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

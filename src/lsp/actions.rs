@@ -416,4 +416,113 @@ mod tests {
             "She said: “We will stay  \nuntil Friday."
         );
     }
+
+    /// Every feature at every char boundary of randomly assembled articles,
+    /// in both formats and encodings: nothing may panic and every edit must
+    /// land inside the document.
+    #[test]
+    fn every_feature_anywhere_never_panics() {
+        use super::super::{navigate, workspace};
+        use crate::analysis::{analyze, Options};
+        use tower_lsp_server::ls_types::Uri;
+
+        let pieces = [
+            "\"",
+            "'",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "„",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "😀",
+            "東京",
+            " she said",
+            " Ann Lee",
+            " Minister Bo Chen said",
+            ". ",
+            ",",
+            "`",
+            "<!-- quoth: ignore -->",
+            "[quoth: ignore]",
+            "<b>",
+            "---\n",
+            "```\n",
+            "it's ",
+            "the minister",
+            "",
+        ];
+        let mut seed: u64 = 0xfea7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let uri: Uri = "file:///tmp/fuzz.md".parse().unwrap();
+        let config = Config::default();
+        for round in 0..60 {
+            let mut text = String::new();
+            for _ in 0..next(40) {
+                text.push_str(pieces[next(pieces.len() as u64) as usize]);
+            }
+            let format = if round % 2 == 0 {
+                Format::Markdown
+            } else {
+                Format::PlainText
+            };
+            let enc = if round % 3 == 0 {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            };
+            let analysis = analyze(
+                &text,
+                &Options {
+                    format,
+                    ..Default::default()
+                },
+            );
+            let rope = Rope::from_str(&text);
+            let doc = Doc {
+                uri: &uri,
+                rope: &rope,
+                text: &text,
+                analysis: &analysis,
+                config: &config,
+                format,
+                enc,
+            };
+            let end = super::super::position::offset_to_position(&rope, text.len(), enc);
+            navigate::semantic_tokens(&rope, &analysis, enc);
+            navigate::code_lenses(&rope, &analysis, &uri, enc);
+            workspace::symbols_of(&uri, &rope, &analysis, enc);
+            navigate::inlay_hints(&rope, &analysis, (0, text.len()), enc);
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for &at in &boundaries {
+                navigate::definition(&rope, &analysis, at, enc);
+                navigate::highlights(&rope, &analysis, at, enc);
+                for action in code_actions(&doc, (at, (at + 7).min(text.len())), &[]) {
+                    let CodeActionOrCommand::CodeAction(action) = action else {
+                        continue;
+                    };
+                    let changes = action.edit.unwrap().changes.unwrap();
+                    for edit in &changes[&uri] {
+                        assert!(
+                            edit.range.start <= edit.range.end && edit.range.end <= end,
+                            "{edit:?} in {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
