@@ -110,9 +110,12 @@ fn strings(v: &Value) -> Option<Vec<String>> {
 
 /// Reads one settings object. `locate` turns a key path into a line for
 /// problems (the TOML reader can; editor settings have no lines).
+/// Unknown keys are problems only when `strict` (in `quoth.toml`): editor
+/// settings sections also carry the client's own keys (`path`, `trace`).
 fn layer_from_value(
     v: &Value,
     locate: &dyn Fn(&[String]) -> Option<usize>,
+    strict: bool,
 ) -> (Layer, Vec<Problem>) {
     let mut layer = Layer::default();
     let mut problems = Vec::new();
@@ -127,7 +130,7 @@ fn layer_from_value(
     };
     // VS Code and Neovim nest the settings under the server's name.
     if let Some(inner) = map.iter().find(|(k, _)| norm(k) == "quoth").map(|(_, v)| v) {
-        return layer_from_value(inner, locate);
+        return layer_from_value(inner, locate, strict);
     }
     for (key, value) in map {
         let path = [key.clone()];
@@ -209,10 +212,11 @@ fn layer_from_value(
                 }
                 None => bad("must be a list of people"),
             },
-            _ => problems.push(Problem {
+            _ if strict => problems.push(Problem {
                 line: locate(&path),
                 message: format!("unknown setting `{key}`; ignored"),
             }),
+            _ => {}
         }
     }
     (layer, problems)
@@ -269,7 +273,7 @@ fn person(v: &Value) -> Result<Person, String> {
 
 /// Editor settings (`initializationOptions`, `didChangeConfiguration`).
 pub fn parse_json(v: &Value) -> (Layer, Vec<Problem>) {
-    layer_from_value(v, &|_| None)
+    layer_from_value(v, &|_| None, false)
 }
 
 /// The line (1-based) where a key path is written in TOML text, found by
@@ -317,7 +321,7 @@ pub fn parse_toml(text: &str) -> (Layer, Vec<Problem>) {
         match toml::from_str::<toml::Table>(&current) {
             Ok(table) => {
                 let value = serde_json::to_value(&table).unwrap_or(Value::Null);
-                let (layer, more) = layer_from_value(&value, &|p| locate(&current, p));
+                let (layer, more) = layer_from_value(&value, &|p| locate(&current, p), true);
                 problems.extend(more);
                 problems.sort_by_key(|p| p.line);
                 return (layer, problems);
@@ -677,7 +681,10 @@ nom = "Nobody"
     fn editor_settings_nest_and_later_layers_win() {
         let (file, _) = parse_toml("inlay-hints = false\ncues = [\"quipped\"]\n");
         let (editor, problems) = parse_json(&serde_json::json!({
-            "quoth": { "inlayHints": { "enable": true }, "cues": ["mused"], "maxSize": 10 }
+            "quoth": {
+                "inlayHints": { "enable": true }, "cues": ["mused"], "maxSize": 10,
+                "path": "quoth", "trace": { "server": "off" }
+            }
         }));
         assert!(problems.is_empty());
         let (c, _) = Config::build(&[(&editor, None), (&file, None)]);
