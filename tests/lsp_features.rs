@@ -92,10 +92,16 @@ fn quoth_toml_and_editor_settings_stack_with_problems_reported_by_line() {
             .unwrap_or("")
             .contains("quoth.toml:4:")
     });
-    assert!(
-        shown["message"].as_str().unwrap().contains("loud")
-            || shown["message"].as_str().unwrap().contains("severity")
-    );
+    assert!(shown["message"]
+        .as_str()
+        .unwrap()
+        .contains("severity of `context-attribution`"));
+    // ... and as a diagnostic on that line of quoth.toml.
+    let toml_uri = uri_of(&dir.join("quoth.toml"));
+    let d = client.diagnostics(&toml_uri, None);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["range"]["start"]["line"], 3);
+    assert_eq!(d[0]["code"], "invalid-setting");
 
     // New editor settings: unterminated quotations off.
     client.notify(
@@ -110,6 +116,13 @@ fn quoth_toml_and_editor_settings_stack_with_problems_reported_by_line() {
     // settings: the hint is back, and the file still decides the rest.
     assert!(has(d, "context-attribution"), "{d:?}");
     assert!(has(d, "unattributed-quote"));
+
+    // Opened in the editor, quoth.toml shows its problems as it is typed.
+    let typed = "[severity]\nunattributed-quote = \"error\"\ncues = = 1\n";
+    client.open(&toml_uri, "toml", typed);
+    let d = client.diagnostics(&toml_uri, Some(1));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["range"]["start"]["line"], 2);
     client.exit();
 }
 

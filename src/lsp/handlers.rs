@@ -56,6 +56,18 @@ impl Backend {
         }
     }
 
+    /// Publishes the problems of each `quoth.toml` read since last time on
+    /// that file (an open one publishes its own as it is edited).
+    pub(super) async fn publish_settings_problems(&self) {
+        for (path, problems) in self.settings.changed_files() {
+            let Some(uri) = Uri::from_file_path(&path) else {
+                continue;
+            };
+            self.publish(uri, settings::problem_diagnostics(&problems), None)
+                .await;
+        }
+    }
+
     /// Re-reads every open document's settings, re-analyses and
     /// re-publishes; asks the client to refresh hints, lenses and tokens.
     pub(super) async fn reconfigure_all(&self) {
@@ -71,7 +83,7 @@ impl Backend {
                 doc.reconfigure(config.options(doc.format()), on);
                 publish.push((
                     uri.clone(),
-                    settings::diagnostics(doc, &config, enc),
+                    settings::diagnostics(uri, doc, &config, enc),
                     doc.version,
                 ));
             }
@@ -80,6 +92,7 @@ impl Backend {
         for (uri, diagnostics, version) in publish {
             self.publish(uri, diagnostics, Some(version)).await;
         }
+        self.publish_settings_problems().await;
         let caps = self.client_capabilities();
         let workspace = caps.workspace.as_ref();
         if workspace

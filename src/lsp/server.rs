@@ -204,13 +204,14 @@ impl LanguageServer for Backend {
                 item.version,
                 item.language_id,
             );
-            let diagnostics = settings::diagnostics(&doc, &config, self.encoding());
+            let diagnostics = settings::diagnostics(&item.uri, &doc, &config, self.encoding());
             self.documents().insert(item.uri.clone(), doc);
             diagnostics
         };
         self.report(problems).await;
         self.publish(item.uri, diagnostics, Some(item.version))
             .await;
+        self.publish_settings_problems().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -223,7 +224,7 @@ impl LanguageServer for Backend {
                 return;
             };
             doc.apply_changes(&params.content_changes, version, self.encoding());
-            settings::diagnostics(doc, &self.settings.get(&uri), self.encoding())
+            settings::diagnostics(&uri, doc, &self.settings.get(&uri), self.encoding())
         };
         self.publish(uri, diagnostics, Some(version)).await;
     }

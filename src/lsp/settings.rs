@@ -10,13 +10,15 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use ropey::Rope;
 use serde_json::Value;
-use tower_lsp_server::ls_types::{Diagnostic, InitializeParams, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticSeverity, InitializeParams, NumberOrString, Position, Range, Uri,
+};
 
 use super::document::Document;
 use super::position::Encoding;
 use super::present;
 use crate::analysis::Analysis;
-use crate::config::{self, Config, Layer};
+use crate::config::{self, Config, Layer, Problem};
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -29,6 +31,9 @@ pub struct Settings {
     per_doc: Mutex<HashMap<Uri, Arc<Config>>>,
     /// Problems already shown, so each is shown once.
     reported: Mutex<HashSet<String>>,
+    /// Each `quoth.toml` read and its problems, with whether they changed
+    /// since they were last published.
+    files: Mutex<HashMap<PathBuf, (Vec<Problem>, bool)>>,
 }
 
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
@@ -92,6 +97,15 @@ impl Settings {
         let (config, more) = Config::build(&layers);
         let mut messages = Vec::new();
         if let Some(l) = &loaded {
+            let mut all = l.problems.clone();
+            all.extend(more.iter().cloned());
+            let mut files = lock(&self.files);
+            let changed = files.get(&l.path).is_none_or(|(p, _)| *p != all);
+            if changed {
+                files.insert(l.path.clone(), (all, true));
+            }
+        }
+        if let Some(l) = &loaded {
             let shown = l.path.display().to_string();
             messages.extend(l.problems.iter().chain(&more).map(|p| p.render(&shown)));
         } else {
@@ -116,6 +130,19 @@ impl Settings {
 
     pub fn forget(&self, uri: &Uri) {
         lock(&self.per_doc).remove(uri);
+    }
+
+    /// The `quoth.toml` files whose problems changed since last asked.
+    pub fn changed_files(&self) -> Vec<(PathBuf, Vec<Problem>)> {
+        let mut files = lock(&self.files);
+        files
+            .iter_mut()
+            .filter(|(_, (_, changed))| *changed)
+            .map(|(path, (problems, changed))| {
+                *changed = false;
+                (path.clone(), problems.clone())
+            })
+            .collect()
     }
 
     /// Forgets which problems were shown, so a changed file shows its own.
@@ -149,8 +176,12 @@ pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: S
     )
 }
 
-/// The diagnostics of a document under its settings.
-pub fn diagnostics(doc: &Document, config: &Config, enc: Encoding) -> Vec<Diagnostic> {
+/// The diagnostics of a document under its settings; an open
+/// `quoth.toml` gets its own problems, as typed.
+pub fn diagnostics(uri: &Uri, doc: &Document, config: &Config, enc: Encoding) -> Vec<Diagnostic> {
+    if is_config_file(uri) {
+        return problem_diagnostics(&config::parse_toml(&doc.rope.to_string()).1);
+    }
     if !doc.enabled {
         return Vec::new();
     }
@@ -169,4 +200,26 @@ pub fn diagnostics_of(
         ..Default::default()
     };
     present::diagnostics(rope, &shown, enc)
+}
+
+pub fn is_config_file(uri: &Uri) -> bool {
+    uri.as_str().rsplit('/').next() == Some(config::FILE_NAME)
+}
+
+/// Settings problems as diagnostics on their lines (whole lines).
+pub fn problem_diagnostics(problems: &[Problem]) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|p| {
+            let line = p.line.unwrap_or(1).saturating_sub(1) as u32;
+            Diagnostic {
+                range: Range::new(Position::new(line, 0), Position::new(line + 1, 0)),
+                severity: Some(DiagnosticSeverity::WARNING),
+                code: Some(NumberOrString::String("invalid-setting".into())),
+                source: Some("quoth".into()),
+                message: p.message.clone(),
+                ..Default::default()
+            }
+        })
+        .collect()
 }
