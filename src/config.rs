@@ -474,6 +474,8 @@ impl Config {
     }
 
     /// Analysis options for a document of `format`.
+    // `..Default::default()` keeps this compiling when the core adds options.
+    #[allow(clippy::needless_update)]
     pub fn options(&self, format: Format) -> Options {
         Options {
             format,

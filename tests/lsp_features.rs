@@ -278,6 +278,18 @@ fn code_actions_attribute_ignore_close_and_curl() {
     let curled = apply_edits(&closed, edits_of(one, uri), Enc::Utf16);
     assert!(curled.contains("“This terminal will carry a million passengers a year,” she said."));
     assert!(curled.contains("\"We built it"));
+    // Asking for quick fixes only leaves the rewrites out.
+    let params = json!({
+        "textDocument": { "uri": uri },
+        "range": range_of(&closed, "This terminal", 0, Enc::Utf16),
+        "context": { "diagnostics": [], "only": ["quickfix"] }
+    });
+    let quick = client.request("textDocument/codeAction", params);
+    assert!(quick
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["kind"] == "quickfix"));
     let all = titled(&actions, "Use curly quotes in the whole document");
     let curled = apply_edits(&closed, edits_of(all, uri), Enc::Utf16);
     assert!(!curled.contains('"'), "{curled}");
@@ -492,6 +504,16 @@ fn workspace_symbols_cover_folders_and_open_documents_with_progress() {
         "Sam Adeyemi was back on Monday. “Still waiting,” Adeyemi said.\n",
     );
     client.diagnostics(unsaved, Some(1));
+    // Without a token from the client the server creates its own.
+    let symbols = client.request("workspace/symbol", json!({ "query": "marsh" }));
+    assert!(!symbols.as_array().unwrap().is_empty());
+    let created = client
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "window/workDoneProgress/create");
+    assert!(created, "{:?}", client.server_requests);
+    client.take_all("$/progress");
+
     let symbols = client.request(
         "workspace/symbol",
         json!({ "query": "adeyemi", "workDoneToken": "scan-1" }),

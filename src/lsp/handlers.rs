@@ -7,8 +7,8 @@ use std::sync::Arc;
 use ropey::Rope;
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
-    CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, ConfigurationItem,
-    DidChangeConfigurationParams, DidChangeWatchedFilesParams,
+    CodeActionOrCommand, CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams,
+    ConfigurationItem, DidChangeConfigurationParams, DidChangeWatchedFilesParams,
     DidChangeWatchedFilesRegistrationOptions, DidChangeWorkspaceFoldersParams, DocumentHighlight,
     DocumentHighlightParams, ExecuteCommandParams, FileSystemWatcher, GlobPattern,
     GotoDefinitionParams, GotoDefinitionResponse, InlayHint, InlayHintParams, Location,
@@ -294,11 +294,20 @@ impl Backend {
             enc,
         };
         let range = range_to_offsets(&s.rope, params.range, enc);
-        Some(actions::code_actions(
-            &doc,
-            range,
-            &params.context.diagnostics,
-        ))
+        let mut found = actions::code_actions(&doc, range, &params.context.diagnostics);
+        // A client may ask for some kinds only ("quickfix", "refactor").
+        if let Some(only) = &params.context.only {
+            found.retain(|a| match a {
+                CodeActionOrCommand::CodeAction(a) => a.kind.as_ref().is_some_and(|k| {
+                    only.iter().any(|o| {
+                        k.as_str() == o.as_str()
+                            || k.as_str().starts_with(&format!("{}.", o.as_str()))
+                    })
+                }),
+                CodeActionOrCommand::Command(_) => false,
+            });
+        }
+        Some(found)
     }
 
     /// `quoth.showQuotations` for clients that hand the lens command to

@@ -126,10 +126,13 @@ pub fn list_articles(folders: &[PathBuf], ignored: &dyn Fn(&Path) -> bool) -> Ve
     out
 }
 
+/// A file's modification time and length, and its symbols then.
+type Entry = (Option<SystemTime>, u64, Vec<WorkspaceSymbol>);
+
 /// Symbols of articles on disk, kept until the file changes.
 #[derive(Default)]
 pub struct Cache {
-    files: Mutex<HashMap<PathBuf, (Option<SystemTime>, u64, Vec<WorkspaceSymbol>)>>,
+    files: Mutex<HashMap<PathBuf, Entry>>,
 }
 
 impl Cache {
