@@ -153,7 +153,7 @@ fn layer_from_value(
                 Some(g) => layer.ignore = g,
                 None => bad("must be a list of globs"),
             },
-            "maxsize" | "sizecap" => match value.as_u64() {
+            "maxsize" | "sizecap" | "maxdocumentbytes" => match value.as_u64() {
                 Some(n) => layer.max_size = Some(usize::try_from(n).unwrap_or(usize::MAX)),
                 None => bad("must be a number of bytes"),
             },

@@ -74,7 +74,7 @@ fn quoth_toml_and_editor_settings_stack_with_problems_reported_by_line() {
     let options = json!({ "quoth": {
         "severity": { "context-attribution": "off", "unattributed-quote": "hint" }
     }});
-    let mut client = Client::start_with(None, json!({ "initializationOptions": options }));
+    let mut client = Client::start_extra(None, json!({ "initializationOptions": options }));
     client.open(&uri, "plaintext", FERRY);
     let d = client.diagnostics(&uri, Some(1));
     assert_eq!(
@@ -131,7 +131,7 @@ fn disabled_languages_and_ignored_files_get_no_diagnostics() {
     let dir = folder("disabled");
     std::fs::write(dir.join("quoth.toml"), "ignore = [\"drafts/**\"]\n").unwrap();
     let draft = dir.join("drafts").join("a.txt");
-    let mut client = Client::start_with(
+    let mut client = Client::start_extra(
         None,
         json!({ "initializationOptions": { "languages": ["markdown"] } }),
     );
@@ -489,7 +489,7 @@ fn workspace_symbols_cover_folders_and_open_documents_with_progress() {
     )
     .unwrap();
 
-    let mut client = Client::start_with(
+    let mut client = Client::start_extra(
         None,
         json!({
             "workspaceFolders": [{ "uri": uri_of(&dir), "name": "news" }],
@@ -560,7 +560,7 @@ fn pulled_settings_watched_quoth_toml_and_size_cap() {
     let path = dir.join("ferry.txt");
     let uri = uri_of(&path);
     // The client answers workspace/configuration with its quoth section.
-    let mut client = Client::start_with(
+    let mut client = Client::start_extra(
         None,
         json!({
             "capabilities": { "workspace": {

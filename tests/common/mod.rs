@@ -67,13 +67,13 @@ impl Client {
     /// for its reply, then `initialized`. `encodings` is what the client
     /// offers in `general.positionEncodings` (None: the field is left out).
     pub fn start(encodings: Option<&[&str]>) -> Client {
-        Client::start_with(encodings, json!({}))
+        Client::start_extra(encodings, json!({}))
     }
 
     /// `start` with more `initialize` params: `extra`'s keys are added, and
     /// its `capabilities` merged into the default ones; its `replies`
     /// (method → result) answer the server's requests.
-    pub fn start_with(encodings: Option<&[&str]>, extra: Value) -> Client {
+    pub fn start_extra(encodings: Option<&[&str]>, extra: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
             .args(["lsp", "--stdio"])
             .stdin(Stdio::piped())
