@@ -321,11 +321,28 @@ impl Backend {
             .get(2)
             .and_then(|v| serde_json::from_value(v.clone()).ok())
             .unwrap_or_default();
+        // With the document open, each line gets the quotation's first words.
+        let rope = locations
+            .first()
+            .and_then(|l| self.snap(&l.uri))
+            .map(|s| s.rope);
         let lines: Vec<String> = locations
             .iter()
-            .map(|l| format!("line {}", l.range.start.line + 1))
+            .map(|l| {
+                let line = format!("line {}", l.range.start.line + 1);
+                let Some(rope) = &rope else { return line };
+                let (s, e) = range_to_offsets(rope, l.range, self.encoding());
+                let words: String = rope
+                    .slice(rope.byte_to_char(s)..rope.byte_to_char(e))
+                    .to_string()
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("{line}: {words}…")
+            })
             .collect();
-        let message = format!("{} quotations: {}", locations.len(), lines.join(", "));
+        let message = format!("{} quotations: {}", locations.len(), lines.join("; "));
         self.client.show_message(MessageType::INFO, message).await;
         None
     }
