@@ -485,3 +485,19 @@ pub fn plausible_source(p: &Phrase) -> bool {
         }
     }
 }
+
+/// The speaker of a sentence of reported speech (a cue with a subject, or
+/// "according to"), for a quotation that opens the next sentence.
+pub fn speaker_of_sentence(
+    toks: &[Tok],
+    text: &str,
+    (s_start, s_end): (usize, usize),
+) -> Option<Found> {
+    let end = if s_end > s_start && toks[s_end - 1].is_punct('.') {
+        s_end - 1
+    } else {
+        s_end
+    };
+    let f = search_left(toks, text, end, s_start)?;
+    (f.method != AttributionMethod::Subject && !f.weak).then_some(f)
+}

@@ -510,11 +510,7 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
     }
     // Documents speak for the organisation (or person) last named.
     if p.document {
-        let e = history
-            .iter()
-            .rev()
-            .map(|h| h.1)
-            .find(|&e| c.entities[e].kind == EntityKind::Organization)
+        let e = last_institution(c, history)
             .or_else(|| history.iter().rev().find(|h| h.2).map(|h| h.1));
         return match e {
             Some(e) => Resolved {
@@ -539,13 +535,7 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
         let by_word = history.iter().rev().map(|h| h.1).find(|&e| {
             c.entities[e].kind == EntityKind::Organization && c.name_words[e].contains(&head)
         });
-        let e = by_word.or_else(|| {
-            history
-                .iter()
-                .rev()
-                .map(|h| h.1)
-                .find(|&e| c.entities[e].kind == EntityKind::Organization)
-        });
+        let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
                 entity: Some(e),
@@ -627,6 +617,27 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
         },
         None => d(),
     }
+}
+
+/// The organisation named last, preferring a real institution (a name of
+/// several words or with an organisation word: "Court of Appeals",
+/// "Homeland Security Investigations") over a bare acronym or place.
+fn last_institution(c: &Coref, history: &[(usize, usize, bool)]) -> Option<usize> {
+    let orgs = || {
+        history
+            .iter()
+            .rev()
+            .map(|h| h.1)
+            .filter(|&e| c.entities[e].kind == EntityKind::Organization)
+    };
+    orgs()
+        .find(|&e| {
+            c.name_words[e].len() >= 2
+                || c.name_words[e]
+                    .iter()
+                    .any(|w| super::lexicon::ORG_WORDS.contains(w.as_str()))
+        })
+        .or_else(|| orgs().next())
 }
 
 /// An entity whose name (or last name word) appears capitalised inside a

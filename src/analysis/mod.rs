@@ -79,6 +79,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                         x.method = AttributionMethod::Continuation;
                         x
                     });
+                } else {
+                    // Reported speech then the quotation: "Schiff said the
+                    // administration may wait. “The other factor is …”"
+                    f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
+                        x.method = AttributionMethod::Continuation;
+                        x
+                    });
                 }
             }
         }
