@@ -72,7 +72,8 @@ fn quoth_toml_and_editor_settings_stack_with_problems_reported_by_line() {
     // The editor turns context attribution off and makes unattributed
     // quotations hints; the file's "error" wins for the latter.
     let options = json!({ "quoth": {
-        "severity": { "context-attribution": "off", "unattributed-quote": "hint" }
+        "severity": { "context-attribution": "off", "unattributed-quote": "hint" },
+        "maxSize": "big"
     }});
     let mut client = Client::start_extra(None, json!({ "initializationOptions": options }));
     client.open(&uri, "plaintext", FERRY);
@@ -85,6 +86,10 @@ fn quoth_toml_and_editor_settings_stack_with_problems_reported_by_line() {
         ],
         "{d:?}"
     );
+    // A wrong editor setting is shown too, once initialized.
+    client.wait_for("window/showMessage", |p| {
+        p["message"] == "quoth settings: `maxSize` must be a number of bytes; ignored"
+    });
     // The bad line is reported with its number; the rest still applied.
     let shown = client.wait_for("window/showMessage", |p| {
         p["message"]

@@ -133,6 +133,7 @@ impl Backend {
     /// After `initialized`: watch `quoth.toml` files and pull the editor's
     /// `quoth` settings, where the client can.
     pub(super) async fn on_initialized(&self) {
+        self.report(self.settings.take_early()).await;
         let caps = self.client_capabilities();
         let workspace = caps.workspace.as_ref();
         let watch = workspace

@@ -114,8 +114,7 @@ impl LanguageServer for Backend {
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = *self.encoding.get_or_init(|| Encoding::negotiate(offered));
         let _ = self.capabilities.set(params.capabilities.clone());
-        let problems = self.settings.initialize(&params);
-        self.report(problems).await;
+        self.settings.initialize(&params);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),

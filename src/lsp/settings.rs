@@ -34,6 +34,8 @@ pub struct Settings {
     /// Each `quoth.toml` read and its problems, with whether they changed
     /// since they were last published.
     files: Mutex<HashMap<PathBuf, (Vec<Problem>, bool)>>,
+    /// Problems found before `initialized`, when messages would be dropped.
+    early: Mutex<Vec<String>>,
 }
 
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
@@ -41,9 +43,9 @@ pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
 }
 
 impl Settings {
-    /// Reads `initializationOptions` and the workspace folders; returns the
-    /// problems to show.
-    pub fn initialize(&self, params: &InitializeParams) -> Vec<String> {
+    /// Reads `initializationOptions` and the workspace folders; the
+    /// problems wait for [`Settings::take_early`].
+    pub fn initialize(&self, params: &InitializeParams) {
         let mut folders: Vec<PathBuf> = params
             .workspace_folders
             .iter()
@@ -57,10 +59,15 @@ impl Settings {
             }
         }
         *lock(&self.folders) = folders;
-        match &params.initialization_options {
-            Some(v) => self.set_editor(v),
-            None => Vec::new(),
+        if let Some(v) = &params.initialization_options {
+            let problems = self.set_editor(v);
+            lock(&self.early).extend(problems);
         }
+    }
+
+    /// The problems found while initializing, to show once initialized.
+    pub fn take_early(&self) -> Vec<String> {
+        std::mem::take(&mut *lock(&self.early))
     }
 
     /// New editor settings; returns the problems to show.
