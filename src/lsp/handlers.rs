@@ -419,12 +419,13 @@ impl Backend {
         let total = files.len().max(1);
         for (i, path) in files.iter().enumerate() {
             let config = config_of(path);
-            symbols.extend(
-                self.cache
-                    .symbols(path, &config, enc)
-                    .into_iter()
-                    .filter(|s| workspace::matches(s, &query)),
-            );
+            // Reading and analysing a file blocks: keep it off the reader.
+            let (cache, path_owned) = (Arc::clone(&self.cache), path.clone());
+            let found =
+                tokio::task::spawn_blocking(move || cache.symbols(&path_owned, &config, enc))
+                    .await
+                    .unwrap_or_default();
+            symbols.extend(found.into_iter().filter(|s| workspace::matches(s, &query)));
             if let Some(p) = &progress {
                 let name = path
                     .file_name()

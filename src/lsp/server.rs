@@ -43,7 +43,7 @@ pub struct Backend {
     documents: Mutex<HashMap<Uri, Document>>,
     encoding: OnceLock<Encoding>,
     pub(super) settings: Settings,
-    pub(super) cache: workspace::Cache,
+    pub(super) cache: Arc<workspace::Cache>,
     capabilities: OnceLock<ClientCapabilities>,
 }
 
@@ -54,7 +54,7 @@ impl Backend {
             documents: Mutex::default(),
             encoding: OnceLock::new(),
             settings: Settings::default(),
-            cache: workspace::Cache::default(),
+            cache: Arc::default(),
             capabilities: OnceLock::new(),
         }
     }
