@@ -179,7 +179,7 @@ fn ignore_markers_silence_their_paragraph_in_the_editor_and_in_check() {
     // quoth check reads the same markers and a quoth.toml beside them.
     std::fs::write(
         dir.join("quoth.toml"),
-        "[severity]\nunterminated-quote = \"off\"\n",
+        "[severity]\nunterminated-quote = \"off\"\nunattributed-quote = \"loud\"\n",
     )
     .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_quoth"))
@@ -200,6 +200,12 @@ fn ignore_markers_silence_their_paragraph_in_the_editor_and_in_check() {
         "{findings}"
     );
     assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("quoth.toml:3: severity of `unattributed-quote`"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("quoth.toml:3:").count(), 1, "once per file");
 }
 
 fn actions_at(client: &mut Client, uri: &str, range: Value) -> Vec<Value> {
