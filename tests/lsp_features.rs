@@ -490,6 +490,12 @@ fn workspace_symbols_cover_folders_and_open_documents_with_progress() {
         "Union leader Sam Adeyemi called a strike on Friday.\n\n“We have waited long enough,” Adeyemi said.\n",
     )
     .unwrap();
+    std::fs::create_dir_all(dir.join("week3")).unwrap();
+    std::fs::write(
+        dir.join("week3").join("draft.txt"),
+        "Sam Adeyemi spoke again. “Draft words,” Adeyemi said.\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(dir.join("archive")).unwrap();
     std::fs::write(
         dir.join("archive").join("old.txt"),
@@ -501,6 +507,7 @@ fn workspace_symbols_cover_folders_and_open_documents_with_progress() {
         None,
         json!({
             "workspaceFolders": [{ "uri": uri_of(&dir), "name": "news" }],
+            "initializationOptions": { "ignore": ["week3/**"] },
             "capabilities": { "window": { "workDoneProgress": true } }
         }),
     );
@@ -546,6 +553,10 @@ fn workspace_symbols_cover_folders_and_open_documents_with_progress() {
     }
     assert!(names.contains(&"Sam Adeyemi"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("Old words")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("Draft words")),
+        "{names:?}"
+    );
     assert!(
         !names.iter().any(|n| n.contains("Elena Marsh")),
         "{names:?}"

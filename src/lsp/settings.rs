@@ -97,7 +97,15 @@ impl Settings {
     pub fn config_at(&self, path: Option<&Path>) -> (Config, Vec<String>) {
         let editor = lock(&self.editor).clone();
         let loaded = path.and_then(config::load_for);
-        let mut layers: Vec<(&Layer, Option<&Path>)> = vec![(&editor, None)];
+        // The editor's ignore globs are relative to the workspace folder.
+        let folder = path.and_then(|p| {
+            lock(&self.folders)
+                .iter()
+                .filter(|f| p.starts_with(f))
+                .max_by_key(|f| f.as_os_str().len())
+                .cloned()
+        });
+        let mut layers: Vec<(&Layer, Option<&Path>)> = vec![(&editor, folder.as_deref())];
         if let Some(l) = &loaded {
             layers.push((&l.layer, l.path.parent()));
         }
