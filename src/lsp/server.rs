@@ -194,7 +194,8 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let (config, problems) = self.settings.refresh(&item.uri);
+        let (config, mut problems) = self.settings.refresh(&item.uri);
+        problems.extend(settings::size_note(&config, &item.uri, item.text.len()));
         let diagnostics = {
             let doc = settings::open(
                 &config,

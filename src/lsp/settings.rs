@@ -173,6 +173,17 @@ pub fn enabled(config: &Config, uri: &Uri, language_id: &str, len: usize) -> boo
         && !uri_path(uri).is_some_and(|p| config.is_ignored(&p))
 }
 
+/// A note for a document the size cap keeps from being analysed.
+pub fn size_note(config: &Config, uri: &Uri, len: usize) -> Option<String> {
+    (len > config.max_size).then(|| {
+        let name = uri.as_str().rsplit('/').next().unwrap_or(uri.as_str());
+        format!(
+            "quoth: {name} is not checked: {len} bytes is over the size cap of {} bytes (max-size)",
+            config.max_size
+        )
+    })
+}
+
 /// Opens a document under its settings.
 pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
     let on = enabled(config, uri, &language_id, text.len());
