@@ -19,13 +19,33 @@ pub struct Found {
     pub appositive: Option<Span>,
 }
 
-/// The cue that starts at token `i`, as the token range it covers.
-pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), &'static Cue)> {
-    let t = toks.get(i)?;
-    if !t.is_word() {
-        return None;
+/// What a matched cue is like.
+#[derive(Clone, Copy, Debug)]
+pub struct CueKind {
+    pub weak: bool,
+    pub participle: bool,
+}
+
+thread_local! {
+    /// Speech cues the user configured, for the analysis running on this
+    /// thread (set by `with_extra_cues` for the length of one `analyze`).
+    static EXTRA_CUES: std::cell::RefCell<std::collections::HashMap<String, Vec<Cue>>> = Default::default();
+}
+
+/// Runs `f` with `cues` (base forms or fixed phrases) recognised as speech
+/// cues in addition to the built-in lexicon.
+pub fn with_extra_cues<R>(cues: &[String], f: impl FnOnce() -> R) -> R {
+    if cues.is_empty() {
+        return f();
     }
-    let cues = CUES.get(t.lower.as_str())?;
+    let map = super::lexicon::cue_map(cues.iter().map(String::as_str), false);
+    EXTRA_CUES.with(|c| *c.borrow_mut() = map);
+    let out = f();
+    EXTRA_CUES.with(|c| c.borrow_mut().clear());
+    out
+}
+
+fn match_cue(toks: &[Tok], i: usize, cues: &[Cue]) -> Option<((usize, usize), CueKind)> {
     'cues: for cue in cues {
         let mut k = i;
         for w in &cue.words {
@@ -34,11 +54,29 @@ pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), &'static Cue)> 
                 _ => continue 'cues,
             }
         }
-        // "said" as an adjective ("the said document") is rare in news; a cue
-        // followed directly by a noun phrase and "that" is still a cue.
-        return Some(((i, k), cue));
+        return Some((
+            (i, k),
+            CueKind {
+                weak: cue.weak,
+                participle: cue.participle,
+            },
+        ));
     }
     None
+}
+
+/// The cue that starts at token `i`, as the token range it covers.
+pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
+    let t = toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    let extra = EXTRA_CUES.with(|c| {
+        let c = c.borrow();
+        c.get(t.lower.as_str())
+            .and_then(|cues| match_cue(toks, i, cues))
+    });
+    extra.or_else(|| match_cue(toks, i, CUES.get(t.lower.as_str())?))
 }
 
 fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {

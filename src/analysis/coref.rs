@@ -125,12 +125,40 @@ impl Coref {
 }
 
 /// Resolves every mention, in document order.
-pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
+pub fn resolve(
+    mentions: &[Pending],
+    known: &[super::types::KnownPerson],
+) -> (Vec<Resolved>, Vec<Entity>) {
     let mut c = Coref {
         entities: Vec::new(),
         name_words: Vec::new(),
         by_key: HashMap::new(),
     };
+    // People from the configuration come first, with their roles and sex.
+    for k in known {
+        if words(&k.name).is_empty() {
+            continue;
+        }
+        let e = c.new_entity(
+            &k.name,
+            EntityKind::Person,
+            k.gender.unwrap_or(Gender::Unknown),
+        );
+        if let Some(r) = &k.role {
+            c.add_role(e, r);
+        }
+        for a in &k.aliases {
+            c.add_alias(e, a);
+            c.by_key.insert(key(a), e);
+            // A description alias ("the commissioner") is a role too.
+            if a.split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            {
+                c.add_role(e, a);
+            }
+        }
+    }
     // Pass 1: every multi-word person name becomes an entity, merged with its
     // fuller or shorter variants; the longest form is the canonical name.
     let is_person_name = |m: &Pending| {

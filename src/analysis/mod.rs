@@ -23,6 +23,10 @@ use tokens::Tok;
 
 /// Analyses one document.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    attribute::with_extra_cues(&options.extra_cues, || analyze_inner(text, options))
+}
+
+fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let prose = segment::prose_view(text, options.format);
     let paras = segment::paragraphs(&prose);
     let raw = quotes::scan(&prose, &paras);
@@ -252,7 +256,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             }
         }
     }
-    let (resolved, mut entities) = coref::resolve(&pending);
+    let (resolved, mut entities) = coref::resolve(&pending, &options.known_people);
 
     let mut analysis = Analysis::default();
     for (m, r) in pending.iter().zip(&resolved) {
