@@ -120,7 +120,8 @@ fn layer_from_value(
     let mut layer = Layer::default();
     let mut problems = Vec::new();
     let Some(map) = v.as_object() else {
-        if !v.is_null() {
+        // Lua (Neovim) sends an empty table as an empty array.
+        if !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()) {
             problems.push(Problem {
                 line: None,
                 message: "settings must be an object".into(),
@@ -169,6 +170,7 @@ fn layer_from_value(
                 Some(b) => layer.code_lens = Some(b),
                 None => bad("must be true or false"),
             },
+            "severity" if value.as_array().is_some_and(|a| a.is_empty()) => {}
             "severity" => match value.as_object() {
                 Some(codes) => {
                     for (code, level) in codes {
@@ -688,6 +690,11 @@ nom = "Nobody"
                 "path": "quoth", "trace": { "server": "off" }
             }
         }));
+        assert!(problems.is_empty());
+        // Neovim's empty Lua tables arrive as empty arrays.
+        let (empty, problems) = parse_json(&serde_json::json!({ "quoth": [] }));
+        assert!(problems.is_empty() && empty == Layer::default());
+        let (_, problems) = parse_json(&serde_json::json!({ "severity": [] }));
         assert!(problems.is_empty());
         let (c, _) = Config::build(&[(&editor, None), (&file, None)]);
         assert!(!c.inlay_hints);
