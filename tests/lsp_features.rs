@@ -630,3 +630,55 @@ fn pulled_settings_watched_quoth_toml_and_size_cap() {
     assert_eq!(hover, Value::Null);
     client.exit();
 }
+
+#[test]
+fn hints_and_tokens_count_columns_in_the_negotiated_encoding() {
+    // Emoji and CJK before the speaker: UTF-8 and UTF-16 columns differ.
+    let text =
+        "Harbour Minister Elena Marsh opened the 東京 pier 🚢 on Monday.\n\n“We are ready 😀,” she said.\n";
+    for (offer, enc) in [(Some(&["utf-8"][..]), Enc::Utf8), (None, Enc::Utf16)] {
+        let uri = "file:///tmp/quoth-features/encoding.txt";
+        let mut client = Client::start(offer);
+        client.open(uri, "plaintext", text);
+        client.diagnostics(uri, Some(1));
+        let whole =
+            json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9, "character": 0 } });
+        let hints = client.request(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": uri }, "range": whole }),
+        );
+        let she_end = text.find("she said").unwrap() + "she".len();
+        assert_eq!(
+            hints[0]["position"],
+            position(text, she_end, enc),
+            "{enc:?}"
+        );
+        assert_eq!(hints[0]["label"], "→ Elena Marsh");
+
+        let result = client.request(
+            "textDocument/semanticTokens/full",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+        let tokens = decode(result["data"].as_array().unwrap());
+        let lines: Vec<&str> = text.lines().collect();
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|&(l, s, n, _)| {
+                let line = lines[l as usize];
+                match enc {
+                    Enc::Utf8 => line[s as usize..(s + n) as usize].to_string(),
+                    Enc::Utf16 => {
+                        let units: Vec<u16> = line.encode_utf16().collect();
+                        String::from_utf16(&units[s as usize..(s + n) as usize]).unwrap()
+                    }
+                }
+            })
+            .collect();
+        assert!(
+            words.contains(&"“We are ready 😀,”".to_string()),
+            "{enc:?} {words:?}"
+        );
+        assert!(words.contains(&"she".to_string()), "{enc:?} {words:?}");
+        client.exit();
+    }
+}
