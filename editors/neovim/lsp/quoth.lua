@@ -9,7 +9,7 @@
 ---
 --- Install the server with cargo:
 --- ```sh
---- cargo install --git https://example.invalid/quoth quoth
+--- cargo install --path .   (in a checkout of the quoth repository)
 --- ```
 
 ---@type vim.lsp.Config
