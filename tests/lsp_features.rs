@@ -682,3 +682,26 @@ fn hints_and_tokens_count_columns_in_the_negotiated_encoding() {
         client.exit();
     }
 }
+
+#[test]
+fn known_people_from_the_settings_are_offered_as_speakers() {
+    let uri = "file:///tmp/quoth-features/people.txt";
+    let options = json!({ "people": [
+        { "name": "Ravi Menon", "aliases": ["Menon"], "role": "harbour master", "pronouns": "he" }
+    ] });
+    let mut client = Client::start_extra(None, json!({ "initializationOptions": options }));
+    client.open(uri, "plaintext", FERRY);
+    client.diagnostics(uri, Some(1));
+    let quote = "\"Nobody will miss the queues.\"";
+    let actions = actions_at(&mut client, uri, range_of(FERRY, quote, 0, Enc::Utf16));
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &titles[..2],
+        ["Attribute to Marsh", "Attribute to Ravi Menon"],
+        "{titles:?}"
+    );
+    client.exit();
+}
