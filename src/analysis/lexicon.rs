@@ -541,7 +541,16 @@ pub static METONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ottawa canberra madrid rome warsaw minsk tbilisi budapest prague vienna athens stockholm
     oslo copenhagen helsinki dublin lisbon bern havana caracas brasilia brasília
     taipei hanoi manila jakarta bangkok doha abu-dhabi kremlin pentagon whitehall downing
-    westminster vatican nato un eu opec",
+    westminster vatican nato un eu opec
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada new-hampshire new-jersey
+    new-mexico new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania
+    rhode-island south-carolina south-dakota tennessee texas utah vermont virginia
+    west-virginia wisconsin wyoming america united-states china russia ukraine india
+    pakistan iran iraq syria israel turkey egypt japan germany france britain england
+    scotland wales ireland italy spain poland canada mexico brazil australia europe asia
+    africa korea north-korea south-korea taiwan cuba venezuela afghanistan",
     )
 });
 

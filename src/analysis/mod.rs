@@ -204,15 +204,26 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
     }
     // The subject of every sentence, for pronoun salience.
-    let subjects: Vec<Span> = sents
+    let subject_phrases: Vec<Phrase> = sents
         .iter()
         .filter_map(|&(s, e)| attribute::sentence_subject(&toks, &prose, s, e))
-        .filter(|p| p.kind != MentionKind::Pronoun)
-        .map(|p| p.span)
         .collect();
+    let subjects: Vec<Span> = subject_phrases.iter().map(|p| p.span).collect();
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     {
         let mut all: Vec<(Phrase, Option<usize>, Option<String>)> = Vec::new();
+        // Pronouns that are subjects ("She then attacked him…") carry the
+        // thread of who the text is about from sentence to sentence.
+        for p in subject_phrases {
+            if p.kind == MentionKind::Pronoun
+                && matches!(p.role.as_str(), "he" | "she" | "they")
+                && !speaker_phrases
+                    .iter()
+                    .any(|(_, sp, _)| sp.span.overlaps(p.span))
+            {
+                all.push((p, None, None));
+            }
+        }
         for p in name_phrases {
             if speaker_phrases
                 .iter()
