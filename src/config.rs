@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
-use crate::analysis::{Finding, FindingCode, Format, Options, Severity};
+use crate::analysis::{Finding, FindingCode, Format, Gender, KnownPerson, Options, Severity};
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "quoth.toml";
@@ -482,7 +482,20 @@ impl Config {
         Options {
             format,
             extra_cues: self.cues.clone(),
-            ..Default::default()
+            known_people: self
+                .people
+                .iter()
+                .map(|p| KnownPerson {
+                    name: p.name.clone(),
+                    aliases: p.aliases.clone(),
+                    role: p.role.clone(),
+                    gender: p.pronouns.as_deref().map(|x| match x {
+                        "he" => Gender::Male,
+                        "she" => Gender::Female,
+                        _ => Gender::Unknown,
+                    }),
+                })
+                .collect(),
         }
     }
 

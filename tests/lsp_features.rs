@@ -18,11 +18,11 @@ Harbour Minister Elena Marsh opened the new ferry terminal on Tuesday.
 
 \"We built it on time and on budget,\" the minister added.
 
-Marsh said the old pier would close in May.
+The old pier will close in May, the harbour office said.
 
 \"Nobody will miss the queues.\"
 
-Union leader Sam Adeyemi was less enthusiastic. “The jobs are not there yet,” Adeyemi said.
+Union leader Sam Adeyemi was less enthusiastic than Marsh. “The jobs are not there yet,” Adeyemi said.
 
 “We will keep asking until someone answers
 ";
