@@ -192,7 +192,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     narration_subject(&toks, &prose, &sents, para - 1).map(|phrase| Found {
                         phrase,
                         cue: None,
-                        method: AttributionMethod::Subject,
+                        method: AttributionMethod::Context,
                         weak: true,
                         appositive: None,
                     });
@@ -605,7 +605,7 @@ fn findings(
                         span: q.span,
                         code: FindingCode::ContextAttribution,
                         severity: FindingCode::ContextAttribution.default_severity(),
-                        message: format!("Attributed to {who} by context: the paragraph before quotes them and this one names no speaker."),
+                        message: format!("Attributed to {who} by context: this paragraph names no speaker, and the one before quotes them or is about them."),
                         quotation: Some(k),
                     });
                 }
