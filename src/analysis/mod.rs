@@ -207,7 +207,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // Dialogue: in a run of paragraphs that open with a quotation, where the
     // explicitly attributed ones show two people taking turns, a paragraph
     // with no cue is the turn of whoever spoke two paragraphs before.
-    let dialogue = turn_taking(&toks, &raw, &keep, &first_tok, &found, &mut context_from);
+    let dialogue = turn_taking(
+        &prose,
+        &toks,
+        &raw,
+        &keep,
+        &first_tok,
+        &found,
+        &mut context_from,
+    );
 
     // Mentions: every name in the prose, then the speaker phrases (which win
     // where they overlap a name, as they carry the titles).
@@ -698,6 +706,7 @@ fn turn_key(f: &Found) -> String {
 /// Fills speakerless turns in runs of dialogue by alternation. Returns, per
 /// quotation, whether it was attributed this way (and sets `context_from`).
 fn turn_taking(
+    prose: &str,
     toks: &[Tok],
     raw: &[quotes::RawQuote],
     keep: &[bool],
@@ -752,8 +761,23 @@ fn turn_taking(
                 if who[i].is_some() {
                     continue;
                 }
-                let source = if i >= 2 { who[i - 2] } else { None }
+                let mut source = if i >= 2 { who[i - 2] } else { None }
                     .or_else(|| who.get(i + 2).copied().flatten());
+                // A turn that addresses someone by name ("Yes, Beatrice.")
+                // is not spoken by them: then it is the other party's.
+                let addressed = vocatives(prose, &run[i].1, raw);
+                let key_of = |q: usize| found[q].as_ref().map(turn_key);
+                if source
+                    .and_then(key_of)
+                    .is_some_and(|k| addressed.contains(&k))
+                {
+                    let other = [i.checked_sub(1), Some(i + 1), i.checked_sub(3), Some(i + 3)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|k| who.get(k).copied().flatten())
+                        .find(|&q| key_of(q).is_some_and(|k| !addressed.contains(&k)));
+                    source = other;
+                }
                 if let Some(src) = source {
                     for &q in &run[i].1 {
                         if found[q].is_none() {
@@ -854,4 +878,42 @@ fn narration_subject(
         }
     }
     None
+}
+
+/// Names a turn addresses: "Lucy, dearest, …", "…, Durbeyfield.", "Oh, Tommy!"
+/// (lowercased last words, as `turn_key` gives them).
+fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<String> {
+    let mut out = Vec::new();
+    for &q in quotes {
+        for piece in &raw[q].pieces {
+            let inner = prose[piece.start..piece.end].trim();
+            let words: Vec<&str> = inner
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // The first word followed by a comma, or a word after a comma
+            // right before the closing punctuation.
+            let mut cands: Vec<&str> = Vec::new();
+            if let Some(first) = words.first() {
+                if first.ends_with(',') {
+                    cands.push(first);
+                }
+            }
+            if words.len() >= 2 {
+                let last = words[words.len() - 1];
+                if words[words.len() - 2].ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
+                    cands.push(last);
+                }
+            }
+            for c in cands {
+                let name = c.trim_matches(|x: char| !x.is_alphanumeric());
+                if name.chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::FUNCTION_WORDS.contains(name.to_lowercase().as_str())
+                {
+                    out.push(name.to_lowercase());
+                }
+            }
+        }
+    }
+    out
 }
