@@ -7,4 +7,5 @@ pub mod analysis;
 #[doc(hidden)]
 pub mod bench_support;
 pub mod cli;
+pub mod config;
 pub mod lsp;

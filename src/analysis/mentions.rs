@@ -960,6 +960,19 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
                 break;
             }
         }
+        // Datelines and shouted headlines in capitals ("MIDWAY ATOLL —") are
+        // not names of people.
+        let caps_run = j - i >= 2
+            && toks[i..j].iter().filter(|t| t.is_word()).count() >= 2
+            && toks[i..j].iter().filter(|t| t.is_word()).all(|t| {
+                let w = &text[t.span.start..t.span.end];
+                w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !w.chars().any(char::is_lowercase)
+            });
+        if caps_run {
+            i = j;
+            continue;
+        }
         // Include a preceding determiner ("the Kremlin") when present.
         let s = if i > range.0 && toks[i - 1].is_word() && toks[i - 1].lower == "the" {
             i - 1

@@ -75,11 +75,7 @@ fn is_blank(l: &[u8]) -> bool {
 
 /// A cheap hash of a few bytes, one time in four zero.
 fn residue(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &x in bytes {
-        h = (h ^ u64::from(x)).wrapping_mul(0x100_0000_01b3);
-    }
-    (h >> 29) % 4
+    (residue_hash(bytes) >> 29) % 4
 }
 
 /// A cache key: length and a hash of the first and last bytes (equality is
@@ -115,6 +111,9 @@ pub struct IncrementalAnalysis {
     pub last_analysed: usize,
     /// How many sections the last text had.
     pub last_sections: usize,
+    /// The options the cache was made with (as text: a change of settings
+    /// empties the cache).
+    options: String,
 }
 
 impl IncrementalAnalysis {
@@ -124,6 +123,11 @@ impl IncrementalAnalysis {
     pub fn analyse(&mut self, text: &str, options: &Options) -> Analysis {
         let ranges = split(text);
         self.last_sections = ranges.len();
+        let options_now = format!("{options:?}");
+        if options_now != self.options {
+            self.cache.clear();
+            self.options = options_now;
+        }
         if ranges.len() == 1 {
             self.cache.clear();
             self.last_analysed = 1;

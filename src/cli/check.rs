@@ -53,7 +53,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, errors)
 }
 
-fn is_article(p: &Path) -> bool {
+/// Whether `p` names an article (`.txt`, `.md`, `.markdown`).
+pub fn is_article(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())
@@ -226,6 +227,7 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
+<<<<<<< HEAD
     // Files are read, analysed and rendered on every core; the results are
     // written in the files' order, so the output is the same as serially.
     let progress = progress_bar(files.len());
@@ -253,6 +255,44 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
                 others += c.counts[2];
                 let _ = out.write_all(c.human.as_bytes());
                 all_json.extend(c.json);
+=======
+    let mut settings = crate::config::PerFile::default();
+    for p in &files {
+        let text = match read_text(p) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
+        };
+        let Some(config) = settings.for_file(p, text.len()) else {
+            continue;
+        };
+        let mut a = analyze(
+            &text,
+            &config.options(Format::from_hint(&p.to_string_lossy())),
+        );
+        a.findings = config.apply(&text, &a.findings);
+        let lines = Lines::new(&text);
+        for (k, f) in a.findings.iter().enumerate() {
+            match f.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                _ => others += 1,
+            }
+            if json_out {
+                all_json.push(finding_json(p, &lines, &a, k));
+            } else {
+                let _ = human(
+                    &mut out,
+                    p,
+                    &lines,
+                    f.span,
+                    f.severity,
+                    f.code.as_str(),
+                    &f.message,
+                );
+>>>>>>> main
             }
             Err(e) => problems.push(e),
         }
@@ -296,7 +336,12 @@ pub fn quotes(path: &Path, json_out: bool) -> u8 {
             return 2;
         }
     };
-    let a = analyze(&text, &options_for(path));
+    let mut settings = crate::config::PerFile::default();
+    let options = settings.for_file(path, 0).map_or_else(
+        || options_for(path),
+        |c| c.options(Format::from_hint(&path.to_string_lossy())),
+    );
+    let a = analyze(&text, &options);
     let lines = Lines::new(&text);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

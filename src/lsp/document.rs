@@ -21,11 +21,28 @@ pub struct Document {
     format: Format,
     /// Section analyses of long documents, reused across edits.
     incremental: IncrementalAnalysis,
+    /// Settings-driven options (extra cues…); `format` above overrides theirs.
+    options: Options,
+    /// False when the settings exclude this document: it is kept but not analysed.
+    pub enabled: bool,
 }
 
 impl Document {
     /// `uri` picks the format when the client sends no language id.
+    #[allow(dead_code)] // the server opens through `open_with`; tests use this
     pub fn open(text: &str, version: i32, language_id: String, uri: &str) -> Document {
+        Document::open_with(text, version, language_id, uri, Options::default(), true)
+    }
+
+    /// `open` with options from the settings; `enabled: false` skips analysis.
+    pub fn open_with(
+        text: &str,
+        version: i32,
+        language_id: String,
+        uri: &str,
+        options: Options,
+        enabled: bool,
+    ) -> Document {
         let format = Format::from_hint(if language_id.is_empty() {
             uri
         } else {
@@ -38,6 +55,8 @@ impl Document {
             analysis: Arc::default(),
             format,
             incremental: IncrementalAnalysis::default(),
+            options,
+            enabled,
         };
         doc.reanalyse();
         doc
@@ -66,11 +85,26 @@ impl Document {
         self.reanalyse();
     }
 
+    /// New settings: re-analyses with them.
+    pub fn reconfigure(&mut self, options: Options, enabled: bool) {
+        self.options = options;
+        self.enabled = enabled;
+        self.reanalyse();
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     fn reanalyse(&mut self) {
+        if !self.enabled {
+            self.analysis = Arc::default();
+            return;
+        }
         let text = self.rope.to_string();
         let options = Options {
             format: self.format,
-            ..Default::default()
+            ..self.options.clone()
         };
         // A panic in the analysis must not take the server down with it;
         // the panic hook has already reported it on stderr.

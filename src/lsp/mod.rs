@@ -5,12 +5,22 @@
 //! - [`position`]: byte offsets ⇄ LSP positions in UTF-8 or UTF-16;
 //! - `document`: an open document, its edits and its cached analysis;
 //! - `present`: analysis → hover, symbols, diagnostics;
-//! - `server`: the tower-lsp-server handlers.
+//! - `server`: the tower-lsp-server handlers;
+//! - `settings`: editor settings and `quoth.toml` per document;
+//! - `navigate`: definition, references, highlights, inlay hints, semantic
+//!   tokens, code lenses;
+//! - `actions`: code actions (attribute, ignore, close, curly quotes);
+//! - `workspace`: workspace symbols over open documents and folders.
 
+mod actions;
 mod document;
+mod handlers;
+mod navigate;
 pub mod position;
 mod present;
 mod server;
+mod settings;
+mod workspace;
 
 use tower_lsp_server::{LspService, Server};
 

@@ -10,24 +10,41 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use ropey::Rope;
+use serde_json::Value;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, MessageType, OneOf, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionParams,
+    CodeActionProviderCapability, CodeActionResponse, CodeLens, CodeLensOptions, CodeLensParams,
+    Diagnostic, DidChangeConfigurationParams, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentHighlight,
+    DocumentHighlightParams, DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandOptions,
+    ExecuteCommandParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
+    InlayHintParams, Location, MessageType, OneOf, ReferenceParams, SaveOptions,
+    SemanticTokensFullOptions, SemanticTokensOptions, SemanticTokensParams, SemanticTokensResult,
+    SemanticTokensServerCapabilities, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities, WorkspaceSymbolParams,
+    WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::document::Document;
+use super::navigate;
 use super::position::{position_to_offset, Encoding};
 use super::present;
+use super::settings::{self, Settings};
+use super::workspace;
 use crate::analysis::Analysis;
 
 pub struct Backend {
-    client: Client,
+    pub(super) client: Client,
     documents: Mutex<HashMap<Uri, Document>>,
     encoding: OnceLock<Encoding>,
+    pub(super) settings: Settings,
+    pub(super) cache: Arc<workspace::Cache>,
+    capabilities: OnceLock<ClientCapabilities>,
 }
 
 impl Backend {
@@ -36,15 +53,29 @@ impl Backend {
             client,
             documents: Mutex::default(),
             encoding: OnceLock::new(),
+            settings: Settings::default(),
+            cache: Arc::default(),
+            capabilities: OnceLock::new(),
         }
     }
 
-    fn encoding(&self) -> Encoding {
+    pub(super) fn client_capabilities(&self) -> ClientCapabilities {
+        self.capabilities.get().cloned().unwrap_or_default()
+    }
+
+    pub(super) fn client_supports_progress(&self) -> bool {
+        let caps = self.capabilities.get();
+        caps.and_then(|c| c.window.as_ref())
+            .and_then(|w| w.work_done_progress)
+            == Some(true)
+    }
+
+    pub(super) fn encoding(&self) -> Encoding {
         self.encoding.get().copied().unwrap_or_default()
     }
 
     /// The documents; a panic elsewhere must not lock every later request out.
-    fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+    pub(super) fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
         self.documents.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -58,7 +89,12 @@ impl Backend {
     /// Publishes `diagnostics` unless `version` is no longer the document's
     /// current one (a newer change will publish its own); `None` means the
     /// document was closed and must still be closed.
-    async fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    pub(super) async fn publish(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<Diagnostic>,
+        version: Option<i32>,
+    ) {
         let current = self.documents().get(&uri).map(|d| d.version);
         if current != version {
             return;
@@ -77,6 +113,8 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = *self.encoding.get_or_init(|| Encoding::negotiate(offered));
+        let _ = self.capabilities.set(params.capabilities.clone());
+        self.settings.initialize(&params);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
@@ -84,11 +122,52 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(false),
+                        })),
                         ..Default::default()
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: navigate::legend(),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: Some(false),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![navigate::SHOW_QUOTATIONS.to_string()],
+                    ..Default::default()
+                }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -106,6 +185,7 @@ impl LanguageServer for Backend {
             self.encoding().kind().as_str()
         );
         self.client.log_message(MessageType::INFO, message).await;
+        self.on_initialized().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -114,19 +194,24 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
+        let (config, mut problems) = self.settings.refresh(&item.uri);
+        problems.extend(settings::size_note(&config, &item.uri, item.text.len()));
         let diagnostics = {
-            let doc = Document::open(
+            let doc = settings::open(
+                &config,
+                &item.uri,
                 &item.text,
                 item.version,
                 item.language_id,
-                item.uri.as_str(),
             );
-            let diagnostics = present::diagnostics(&doc.rope, &doc.analysis, self.encoding());
+            let diagnostics = settings::diagnostics(&item.uri, &doc, &config, self.encoding());
             self.documents().insert(item.uri.clone(), doc);
             diagnostics
         };
+        self.report(problems).await;
         self.publish(item.uri, diagnostics, Some(item.version))
             .await;
+        self.publish_settings_problems().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -139,7 +224,7 @@ impl LanguageServer for Backend {
                 return;
             };
             doc.apply_changes(&params.content_changes, version, self.encoding());
-            present::diagnostics(&doc.rope, &doc.analysis, self.encoding())
+            settings::diagnostics(&uri, doc, &self.settings.get(&uri), self.encoding())
         };
         self.publish(uri, diagnostics, Some(version)).await;
     }
@@ -147,7 +232,72 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents().remove(&uri);
+        self.settings.forget(&uri);
         self.publish(uri, Vec::new(), None).await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.on_saved(&params.text_document.uri).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.on_configuration(params).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.on_watched_files(params).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        self.on_folders(params).await;
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        Ok(self.goto_definition_impl(params))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        Ok(self.references_impl(params))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        Ok(self.highlight_impl(params))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        Ok(self.inlay_hint_impl(params))
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(self.semantic_tokens_impl(params))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        Ok(self.code_lens_impl(params))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        Ok(self.code_action_impl(params))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        Ok(self.execute_command_impl(params).await)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        Ok(self.workspace_symbol_impl(params).await)
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

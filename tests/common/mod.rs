@@ -25,6 +25,10 @@ pub struct Client {
     next_id: i64,
     /// The `initialize` result.
     pub init: Value,
+    /// Answers to the server's requests by method (others get null), and
+    /// the requests received, in order.
+    pub replies: Vec<(String, Value)>,
+    pub server_requests: Vec<Value>,
 }
 
 /// Reads framed messages from `out` until it closes.
@@ -63,6 +67,13 @@ impl Client {
     /// for its reply, then `initialized`. `encodings` is what the client
     /// offers in `general.positionEncodings` (None: the field is left out).
     pub fn start(encodings: Option<&[&str]>) -> Client {
+        Client::start_extra(encodings, json!({}))
+    }
+
+    /// `start` with more `initialize` params: `extra`'s keys are added, and
+    /// its `capabilities` merged into the default ones; its `replies`
+    /// (method → result) answer the server's requests.
+    pub fn start_extra(encodings: Option<&[&str]>, extra: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
             .args(["lsp", "--stdio"])
             .stdin(Stdio::piped())
@@ -80,6 +91,12 @@ impl Client {
             pending: Vec::new(),
             next_id: 1,
             init: Value::Null,
+            replies: extra
+                .get("replies")
+                .and_then(Value::as_object)
+                .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default(),
+            server_requests: Vec::new(),
         };
         let mut capabilities = json!({
             "textDocument": {
@@ -91,7 +108,18 @@ impl Client {
         if let Some(encodings) = encodings {
             capabilities["general"] = json!({ "positionEncodings": encodings });
         }
-        let params = json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        if let Some(more) = extra.get("capabilities").and_then(Value::as_object) {
+            for (k, v) in more {
+                capabilities[k] = v.clone();
+            }
+        }
+        let mut params =
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        for (k, v) in extra.as_object().into_iter().flatten() {
+            if k != "capabilities" && k != "replies" {
+                params[k] = v.clone();
+            }
+        }
         client.init = client.request("initialize", params);
         client.notify("initialized", json!({}));
         client
@@ -143,7 +171,13 @@ impl Client {
                 .unwrap_or_else(|e| panic!("no {waiting_for} from the server: {e}"));
             if message.get("method").is_some() && message.get("id").is_some() {
                 let id = message["id"].clone();
-                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                let result = self
+                    .replies
+                    .iter()
+                    .find(|(m, _)| message["method"] == m.as_str())
+                    .map_or(Value::Null, |(_, v)| v.clone());
+                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
+                self.server_requests.push(message);
                 continue;
             }
             return message;
@@ -295,4 +329,24 @@ pub fn range_of(text: &str, needle: &str, nth: usize, enc: Enc) -> Value {
         .expect("needle in text")
         .0;
     json!({ "start": position(text, start, enc), "end": position(text, start + needle.len(), enc) })
+}
+
+/// `text` with LSP text edits applied (edits must not overlap).
+pub fn apply_edits(text: &str, edits: &[Value], enc: Enc) -> String {
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(text, &e["range"]["start"], enc),
+                offset(text, &e["range"]["end"], enc),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
+    let mut out = text.to_string();
+    for (s, e, t) in spans {
+        out.replace_range(s..e, &t);
+    }
+    out
 }

@@ -16,5 +16,10 @@
 return {
   cmd = { 'quoth', 'lsp' },
   filetypes = { 'text', 'markdown' },
-  root_markers = { '.git' },
+  root_markers = { 'quoth.toml', '.git' },
+  -- quoth's settings (see README.md, "Settings"); a quoth.toml beside the
+  -- articles wins over them.
+  settings = {
+    quoth = {},
+  },
 }
