@@ -170,10 +170,13 @@ struct Checked {
     counts: [usize; 3],
 }
 
-fn check_one(p: &Path, json_out: bool) -> Result<Checked, String> {
-    let text = read_text(p)?;
-    let a = analyze(&text, &options_for(p));
-    let lines = Lines::new(&text);
+fn check_one(p: &Path, text: &str, config: &crate::config::Config, json_out: bool) -> Checked {
+    let mut a = analyze(
+        text,
+        &config.options(Format::from_hint(&p.to_string_lossy())),
+    );
+    a.findings = config.apply(text, &a.findings);
+    let lines = Lines::new(text);
     let mut c = Checked {
         human: String::new(),
         json: Vec::new(),
@@ -201,7 +204,7 @@ fn check_one(p: &Path, json_out: bool) -> Result<Checked, String> {
         }
     }
     c.human = String::from_utf8_lossy(&buf).into_owned();
-    Ok(c)
+    c
 }
 
 /// A progress bar on stderr for many files, only when stderr is a terminal.
@@ -227,16 +230,29 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
-<<<<<<< HEAD
-    // Files are read, analysed and rendered on every core; the results are
-    // written in the files' order, so the output is the same as serially.
-    let progress = progress_bar(files.len());
-    let results: Vec<Result<Checked, String>> = {
+    // Files are read and their settings found in order; then they are
+    // analysed and rendered on every core, and the results written in the
+    // files' order, so the output is the same as serially.
+    let mut settings = crate::config::PerFile::default();
+    let mut work = Vec::with_capacity(files.len());
+    for p in &files {
+        let text = match read_text(p) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
+        };
+        if let Some(config) = settings.for_file(p, text.len()) {
+            work.push((p, text, config));
+        }
+    }
+    let progress = progress_bar(work.len());
+    let results: Vec<Checked> = {
         use rayon::prelude::*;
-        files
-            .par_iter()
-            .map(|p| {
-                let r = check_one(p, json_out);
+        work.par_iter()
+            .map(|(p, text, config)| {
+                let r = check_one(p, text, config, json_out);
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -247,55 +263,12 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    for r in results {
-        match r {
-            Ok(c) => {
-                errors += c.counts[0];
-                warnings += c.counts[1];
-                others += c.counts[2];
-                let _ = out.write_all(c.human.as_bytes());
-                all_json.extend(c.json);
-=======
-    let mut settings = crate::config::PerFile::default();
-    for p in &files {
-        let text = match read_text(p) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(e);
-                continue;
-            }
-        };
-        let Some(config) = settings.for_file(p, text.len()) else {
-            continue;
-        };
-        let mut a = analyze(
-            &text,
-            &config.options(Format::from_hint(&p.to_string_lossy())),
-        );
-        a.findings = config.apply(&text, &a.findings);
-        let lines = Lines::new(&text);
-        for (k, f) in a.findings.iter().enumerate() {
-            match f.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                _ => others += 1,
-            }
-            if json_out {
-                all_json.push(finding_json(p, &lines, &a, k));
-            } else {
-                let _ = human(
-                    &mut out,
-                    p,
-                    &lines,
-                    f.span,
-                    f.severity,
-                    f.code.as_str(),
-                    &f.message,
-                );
->>>>>>> main
-            }
-            Err(e) => problems.push(e),
-        }
+    for c in results {
+        errors += c.counts[0];
+        warnings += c.counts[1];
+        others += c.counts[2];
+        let _ = out.write_all(c.human.as_bytes());
+        all_json.extend(c.json);
     }
     if json_out {
         let _ = writeln!(
