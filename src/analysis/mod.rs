@@ -242,9 +242,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         for p in subject_phrases {
             if p.kind == MentionKind::Pronoun
                 && matches!(p.role.as_str(), "he" | "she" | "they")
-                && !speaker_phrases
-                    .iter()
-                    .any(|(_, sp, _)| sp.span.overlaps(p.span))
+                && !speaker_set.any_overlaps(p.span)
             {
                 all.push((p, None, None));
             }
