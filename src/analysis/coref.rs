@@ -83,6 +83,8 @@ pub struct Coref {
 struct Index {
     last_seen: Vec<usize>,
     weight: Vec<usize>,
+    /// Mention weight where only speaking counts twice.
+    speaker_weight: Vec<usize>,
     role_word: HashMap<String, Vec<usize>>,
     /// First and last word of each entity's name → entities, in creation
     /// order (a renamed entity is added under its new first word too).
@@ -107,9 +109,10 @@ impl Index {
     fn ending(&self, last: &str) -> &[usize] {
         self.last_word.get(last).map_or(&[], Vec::as_slice)
     }
-    fn seen(&mut self, e: usize, position: usize, salient: bool) {
+    fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
         self.last_seen[e] = position + 1;
         self.weight[e] += if salient { 2 } else { 1 };
+        self.speaker_weight[e] += if speaker { 2 } else { 1 };
     }
 }
 
@@ -140,6 +143,7 @@ impl Coref {
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
         self.idx.weight.push(0);
+        self.idx.speaker_weight.push(0);
         id
     }
 
@@ -328,7 +332,8 @@ pub fn resolve(
             {
                 c.entities[e].gender = p.gender;
             }
-            c.idx.seen(e, history.len(), m.speaker || m.subject);
+            c.idx
+                .seen(e, history.len(), m.speaker || m.subject, m.speaker);
             history.push((i, e, m.speaker || m.subject));
         }
         out[i] = r;
@@ -531,17 +536,17 @@ fn resolve_pronoun(
     // Nobody compatible nearby: the person of that sex the text is most about
     // so far (a long run of "she" after one introduction).
     if chosen.is_none() && want_person {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for &(mi, e, _) in history {
-            let ent = &c.entities[e];
-            if ent.kind == EntityKind::Person && ent.gender == p.gender {
-                *counts.entry(e).or_default() += if mentions[mi].speaker { 2 } else { 1 };
-            }
-        }
-        chosen = counts
-            .into_iter()
-            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
-            .map(|(e, _)| (e, None));
+        // From the running per-entity weights (a walk of the whole history
+        // per pronoun was quadratic).
+        chosen = (0..c.entities.len())
+            .filter(|&e| {
+                let ent = &c.entities[e];
+                c.idx.speaker_weight[e] > 0
+                    && ent.kind == EntityKind::Person
+                    && ent.gender == p.gender
+            })
+            .max_by_key(|&e| (c.idx.speaker_weight[e], std::cmp::Reverse(e)))
+            .map(|e| (e, None));
     }
     let best = chosen.map(|(e, _)| (0i64, e));
     let second = chosen.and_then(|(_, t)| t).map(|e| (0i64, e));
