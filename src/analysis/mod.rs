@@ -259,6 +259,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         all.sort_by_key(|(p, _, _)| p.span.start);
         // One mention per span: several quotations can share a speaker phrase.
         let mut by_span: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+        let mut tok_cursor = 0;
         for (p, qi, appo) in all {
             let idx = match by_span.get(&p.span).copied() {
                 Some(k) => {
@@ -268,9 +269,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 None => {
                     let para = para_of(&paras, p.span.start);
                     let subject = subject_set.any_overlaps(p.span);
-                    let tok = toks
-                        .partition_point(|t| t.span.end <= p.span.start)
-                        .min(toks.len().saturating_sub(1));
+                    // Mentions come in order of start: a cursor finds the
+                    // first token ending after it (a binary search per
+                    // mention missed the cache on long texts).
+                    while tok_cursor < toks.len() && toks[tok_cursor].span.end <= p.span.start {
+                        tok_cursor += 1;
+                    }
+                    let tok = tok_cursor.min(toks.len().saturating_sub(1));
                     let sent = sent_of.get(tok).copied().unwrap_or(0);
                     pending.push(Pending {
                         phrase: p,
