@@ -1002,8 +1002,14 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
     if words.len() < 4 || words.len() > 25 {
         return false;
     }
+    // Title case: the words left in lower case are small function words
+    // ("Minister Opens New Pier in the Harbour"), not "opened" or "pier".
     let caps = words.iter().filter(|t| t.cap).count();
-    caps * 10 >= words.len() * 7
+    let lower_content = words
+        .iter()
+        .filter(|t| !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
+        .count();
+    caps * 10 >= words.len() * 7 && lower_content == 0
 }
 
 /// A lowercase "of", "for", "on", "to", "and" or "the" inside an
