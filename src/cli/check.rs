@@ -235,8 +235,12 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     // files' order, so the output is the same as serially.
     let mut settings = crate::config::PerFile::default();
     let mut work = Vec::with_capacity(files.len());
-    for p in &files {
-        let text = match read_text(p) {
+    let texts: Vec<Result<String, String>> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|p| read_text(p)).collect()
+    };
+    for (p, text) in files.iter().zip(texts) {
+        let text = match text {
             Ok(t) => t,
             Err(e) => {
                 problems.push(e);
