@@ -295,7 +295,7 @@ pub fn article(rng: &mut Rng, markdown: bool) -> String {
                 } else {
                     format!(
                         "{} described the offer as {open}a {}{close}.",
-                        capitalise(&speaker.trim_end_matches(',')),
+                        capitalise(speaker.trim_end_matches(',')),
                         rng.pick(&["slow-motion disaster", "fair start", "bad joke"])
                     )
                 }
