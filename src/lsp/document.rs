@@ -18,11 +18,26 @@ pub struct Document {
     pub language_id: String,
     pub analysis: Arc<Analysis>,
     format: Format,
+    /// Longer documents are kept but not analysed (`too_large` says so).
+    max_bytes: usize,
+    pub too_large: bool,
 }
 
 impl Document {
     /// `uri` picks the format when the client sends no language id.
+    #[allow(dead_code)] // for the tests and callers without a size limit
     pub fn open(text: &str, version: i32, language_id: String, uri: &str) -> Document {
+        Document::open_limited(text, version, language_id, uri, usize::MAX)
+    }
+
+    /// As [`Document::open`]; a text over `max_bytes` is not analysed.
+    pub fn open_limited(
+        text: &str,
+        version: i32,
+        language_id: String,
+        uri: &str,
+        max_bytes: usize,
+    ) -> Document {
         let format = Format::from_hint(if language_id.is_empty() {
             uri
         } else {
@@ -34,6 +49,8 @@ impl Document {
             language_id,
             analysis: Arc::default(),
             format,
+            max_bytes,
+            too_large: false,
         };
         doc.reanalyse();
         doc
@@ -63,6 +80,11 @@ impl Document {
     }
 
     fn reanalyse(&mut self) {
+        self.too_large = self.rope.len_bytes() > self.max_bytes;
+        if self.too_large {
+            self.analysis = Arc::default();
+            return;
+        }
         let text = self.rope.to_string();
         let options = Options {
             format: self.format,

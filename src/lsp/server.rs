@@ -20,6 +20,9 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::document::Document;
+use super::failpoint;
+use super::limits::Limits;
+use super::outbox::Outbox;
 use super::position::{position_to_offset, Encoding};
 use super::present;
 use crate::analysis::Analysis;
@@ -28,6 +31,8 @@ pub struct Backend {
     client: Client,
     documents: Mutex<HashMap<Uri, Document>>,
     encoding: OnceLock<Encoding>,
+    limits: OnceLock<Limits>,
+    outbox: Outbox,
 }
 
 impl Backend {
@@ -36,7 +41,13 @@ impl Backend {
             client,
             documents: Mutex::default(),
             encoding: OnceLock::new(),
+            limits: OnceLock::new(),
+            outbox: Outbox::default(),
         }
+    }
+
+    fn limits(&self) -> Limits {
+        self.limits.get().copied().unwrap_or_default()
     }
 
     fn encoding(&self) -> Encoding {
@@ -59,13 +70,18 @@ impl Backend {
     /// current one (a newer change will publish its own); `None` means the
     /// document was closed and must still be closed.
     async fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
-        let current = self.documents().get(&uri).map(|d| d.version);
-        if current != version {
-            return;
-        }
-        self.client
-            .publish_diagnostics(uri, diagnostics, version)
+        let current = || self.documents().get(&uri).map(|d| d.version);
+        self.outbox
+            .publish(&self.client, uri.clone(), diagnostics, version, current)
             .await;
+    }
+
+    /// Tells the user (once) when `uri` is too large to be checked.
+    async fn tell_if_too_large(&self, uri: &Uri, too_large: Option<usize>) {
+        if let Some(bytes) = too_large {
+            let limit = self.limits().max_document_bytes;
+            self.outbox.too_large(&self.client, uri, bytes, limit).await;
+        }
     }
 }
 
@@ -77,6 +93,10 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = *self.encoding.get_or_init(|| Encoding::negotiate(offered));
+        let (limits, problems) =
+            Limits::from_initialization_options(params.initialization_options.as_ref());
+        self.limits.get_or_init(|| limits);
+        problems.into_iter().for_each(|p| self.outbox.wait(p));
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
@@ -106,6 +126,7 @@ impl LanguageServer for Backend {
             self.encoding().kind().as_str()
         );
         self.client.log_message(MessageType::INFO, message).await;
+        self.outbox.flush_waiting(&self.client).await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -114,17 +135,20 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let diagnostics = {
-            let doc = Document::open(
+        let (diagnostics, too_large) = {
+            let doc = Document::open_limited(
                 &item.text,
                 item.version,
                 item.language_id,
                 item.uri.as_str(),
+                self.limits().max_document_bytes,
             );
             let diagnostics = present::diagnostics(&doc.rope, &doc.analysis, self.encoding());
+            let too_large = doc.too_large.then(|| doc.rope.len_bytes());
             self.documents().insert(item.uri.clone(), doc);
-            diagnostics
+            (diagnostics, too_large)
         };
+        self.tell_if_too_large(&item.uri, too_large).await;
         self.publish(item.uri, diagnostics, Some(item.version))
             .await;
     }
@@ -132,21 +156,25 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        let diagnostics = {
+        let (diagnostics, too_large) = {
             let mut docs = self.documents();
             // Changes to a document that was never opened are ignored.
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
             doc.apply_changes(&params.content_changes, version, self.encoding());
-            present::diagnostics(&doc.rope, &doc.analysis, self.encoding())
+            failpoint::hit("didChange");
+            let diagnostics = present::diagnostics(&doc.rope, &doc.analysis, self.encoding());
+            (diagnostics, doc.too_large.then(|| doc.rope.len_bytes()))
         };
+        self.tell_if_too_large(&uri, too_large).await;
         self.publish(uri, diagnostics, Some(version)).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents().remove(&uri);
+        self.outbox.closed(&uri);
         self.publish(uri, Vec::new(), None).await;
     }
 
@@ -155,6 +183,7 @@ impl LanguageServer for Backend {
         let Some((rope, analysis)) = self.snapshot(&at.text_document.uri) else {
             return Ok(None);
         };
+        failpoint::hit("hover");
         let encoding = self.encoding();
         let offset = position_to_offset(&rope, at.position, encoding);
         Ok(present::hover(&rope, &analysis, offset, encoding))
@@ -167,6 +196,7 @@ impl LanguageServer for Backend {
         let Some((rope, analysis)) = self.snapshot(&params.text_document.uri) else {
             return Ok(None);
         };
+        failpoint::hit("documentSymbol");
         let symbols = present::symbols(&rope, &analysis, self.encoding());
         Ok(Some(DocumentSymbolResponse::Nested(symbols)))
     }
