@@ -63,24 +63,17 @@ impl Client {
     /// for its reply, then `initialized`. `encodings` is what the client
     /// offers in `general.positionEncodings` (None: the field is left out).
     pub fn start(encodings: Option<&[&str]>) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
-            .args(["lsp", "--stdio"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("cannot start quoth");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, incoming) = mpsc::channel();
-        thread::spawn(move || read_messages(stdout, tx));
-        let mut client = Client {
-            stdin: child.stdin.take(),
-            child,
-            incoming,
-            pending: Vec::new(),
-            next_id: 1,
-            init: Value::Null,
-        };
+        Client::start_with(encodings, Value::Null, &[])
+    }
+
+    /// As [`Client::start`], with `initializationOptions` (Null: left out)
+    /// and environment variables for the server process.
+    pub fn start_with(
+        encodings: Option<&[&str]>,
+        init_options: Value,
+        env: &[(&str, &str)],
+    ) -> Client {
+        let mut client = Client::spawn(env);
         let mut capabilities = json!({
             "textDocument": {
                 "hover": { "contentFormat": ["markdown", "plaintext"] },
@@ -91,10 +84,102 @@ impl Client {
         if let Some(encodings) = encodings {
             capabilities["general"] = json!({ "positionEncodings": encodings });
         }
-        let params = json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        let mut params =
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+        if !init_options.is_null() {
+            params["initializationOptions"] = init_options;
+        }
         client.init = client.request("initialize", params);
         client.notify("initialized", json!({}));
         client
+    }
+
+    /// Starts the server without any handshake.
+    pub fn spawn(env: &[(&str, &str)]) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+            .args(["lsp", "--stdio"])
+            .envs(env.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot start quoth");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, incoming) = mpsc::channel();
+        thread::spawn(move || read_messages(stdout, tx));
+        Client {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            pending: Vec::new(),
+            next_id: 1,
+            init: Value::Null,
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Writes `bytes` to the server as they are, without framing.
+    pub fn write_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin already closed");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Sends a request without waiting; returns its id (see [`Client::response`]).
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        id
+    }
+
+    /// The response to request `id`, however late.
+    pub fn response(&mut self, id: i64) -> Value {
+        self.wait_message(&format!("a response to {id}"), |m| {
+            m.get("method").is_none() && m["id"] == json!(id)
+        })
+    }
+
+    /// Waits for any message that satisfies `accept` (earlier ones count).
+    pub fn wait_message(&mut self, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.pending.iter().position(&accept) {
+            return self.pending.remove(i);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self.receive(deadline, what);
+            if accept(&message) {
+                return message;
+            }
+            self.pending.push(message);
+        }
+    }
+
+    /// Waits for an error response with id `null` (a message the server
+    /// could not read) and returns its error code.
+    pub fn unreadable_error(&mut self) -> i64 {
+        let m = self.wait_message("an error for an unreadable message", |m| {
+            m.get("method").is_none() && m["id"].is_null() && m.get("error").is_some()
+        });
+        m["error"]["code"].as_i64().unwrap()
+    }
+
+    /// Closes stdin (if `close`) and waits for the process to end.
+    pub fn wait_exit(mut self, close: bool) -> ExitStatus {
+        if close {
+            self.stdin = None;
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn send(&mut self, message: Value) {
@@ -218,15 +303,7 @@ impl Client {
     pub fn exit(mut self) -> ExitStatus {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        self.stdin = None;
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_exit(true)
     }
 }
 
