@@ -11,6 +11,8 @@
 //!   limits, honest publication, injected failures for tests.
 
 mod document;
+#[cfg(test)]
+mod document_props;
 mod failpoint;
 pub mod framing;
 mod limits;
