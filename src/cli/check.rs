@@ -169,11 +169,14 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
+    let mut skipped = 0usize;
     for p in &files {
         let text = match read_text(p) {
             Ok(t) => t,
             Err(e) => {
+                // Said on stderr at the end; the other files go on.
                 problems.push(e);
+                skipped += 1;
                 continue;
             }
         };
@@ -207,11 +210,16 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
             serde_json::to_string_pretty(&Value::Array(all_json)).unwrap_or_default()
         );
     } else {
+        let checked = files.len() - skipped;
         let _ = writeln!(
             out,
-            "checked {} file{}: {errors} error{}, {warnings} warning{}, {others} note{}",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" },
+            "checked {checked} file{}{}: {errors} error{}, {warnings} warning{}, {others} note{}",
+            if checked == 1 { "" } else { "s" },
+            if skipped > 0 {
+                format!(" ({skipped} skipped)")
+            } else {
+                String::new()
+            },
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" },
             if others == 1 { "" } else { "s" },

@@ -7,6 +7,7 @@
 //! the process can set it, not any client that can write to the pipe, and
 //! because it fails inside the real handlers users hit, not a special one.
 
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 /// Set to a point's name (`hover`, `didChange`, `documentSymbol`) to panic there.
 pub const VAR: &str = "QUOTH_TEST_PANIC";
 

@@ -74,6 +74,13 @@ impl Client {
         env: &[(&str, &str)],
     ) -> Client {
         let mut client = Client::spawn(env);
+        client.handshake(encodings, init_options);
+        client
+    }
+
+    /// `initialize` (waiting for its reply), then `initialized`.
+    pub fn handshake(&mut self, encodings: Option<&[&str]>, init_options: Value) {
+        let client = self;
         let mut capabilities = json!({
             "textDocument": {
                 "hover": { "contentFormat": ["markdown", "plaintext"] },
@@ -91,12 +98,20 @@ impl Client {
         }
         client.init = client.request("initialize", params);
         client.notify("initialized", json!({}));
-        client
     }
 
     /// Starts the server without any handshake.
     pub fn spawn(env: &[(&str, &str)]) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
+        Client::spawn_in(env, None)
+    }
+
+    /// As [`Client::spawn`], in the working directory `cwd`.
+    pub fn spawn_in(env: &[(&str, &str)], cwd: Option<&std::path::Path>) -> Client {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_quoth"));
+        if let Some(cwd) = cwd {
+            command.current_dir(cwd);
+        }
+        let mut child = command
             .args(["lsp", "--stdio"])
             .envs(env.iter().copied())
             .stdin(Stdio::piped())
