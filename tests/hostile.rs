@@ -254,6 +254,23 @@ fn exit_without_shutdown_exits_with_1() {
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit(false).code(), Some(0));
+    // Everything sent at once: the requests before exit are answered.
+    let mut client = started();
+    let mut burst = Vec::new();
+    for message in [
+        json!({ "jsonrpc": "2.0", "id": 901, "method": "textDocument/documentSymbol", "params": { "textDocument": { "uri": URI } } }),
+        json!({ "jsonrpc": "2.0", "id": 902, "method": "shutdown" }),
+        json!({ "jsonrpc": "2.0", "method": "exit" }),
+    ] {
+        let body = message.to_string();
+        burst.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
+    }
+    client.write_raw(&burst);
+    let symbols = client.wait_message("symbols", |m| m["id"] == 901);
+    assert_eq!(symbols["result"].as_array().unwrap().len(), 3, "{symbols}");
+    let shutdown = client.wait_message("shutdown", |m| m["id"] == 902);
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    assert_eq!(client.wait_exit(false).code(), Some(0));
     // After shutdown, requests are refused.
     let mut client = started();
     client.request("shutdown", Value::Null);

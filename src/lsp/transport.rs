@@ -14,8 +14,11 @@
 //! - a panic in any handler becomes an internal error (`-32603`) response
 //!   for a request (nothing for a notification), a line on stderr and a
 //!   `window/logMessage` to the client, and the server goes on;
-//! - `exit` ends the session; [`serve`] says whether `shutdown` came first,
-//!   so that the process can exit with 0 or 1 as the specification asks.
+//! - `exit` ends the session once the requests sent before it have been
+//!   answered (tower-lsp-server would cancel them, so a client that sends
+//!   `shutdown` and `exit` together would see `shutdown` fail); [`serve`]
+//!   says whether `shutdown` came first, so that the process can exit with
+//!   0 or 1 as the specification asks.
 //!
 //! Handlers run up to [`MAX_CONCURRENCY`] at a time and are polled in the
 //! order their messages arrived, as tower-lsp-server does: a handler's work
@@ -25,11 +28,12 @@
 
 use std::any::Any;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use futures::channel::mpsc;
-use futures::future::{self, BoxFuture};
+use futures::future::{self, BoxFuture, FusedFuture};
+use futures::stream::FusedStream;
 use futures::{FutureExt, SinkExt, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
@@ -60,8 +64,9 @@ where
     S::Future: Send + 'static,
 {
     let shut_down = Arc::new(AtomicBool::new(false));
+    let in_flight = Arc::new(InFlight::default());
     let (to_client, mut from_client) = socket.split();
-    let (to_client, stop_to_client) = futures::stream::abortable(to_client);
+    let (stop_tx, stop_rx) = futures::channel::oneshot::channel::<()>();
     let (out_tx, out_rx) = mpsc::unbounded::<String>();
     let (task_tx, task_rx) = mpsc::channel::<BoxFuture<'static, Option<Response>>>(100);
 
@@ -71,18 +76,32 @@ where
         .map(|response| Ok(to_json(&response)))
         .forward(out_tx.clone());
 
+    // Answers, and the server's own messages to the client. After the
+    // last handler has finished (`stop`), what it sent is still written.
     let write_output = async {
-        let mut outgoing = futures::stream::select(out_rx, to_client.map(|r| to_json(&r)));
-        while let Some(body) = outgoing.next().await {
-            let header = format!("Content-Length: {}\r\n\r\n", body.len());
-            let written = async {
-                output.write_all(header.as_bytes()).await?;
-                output.write_all(body.as_bytes()).await?;
-                output.flush().await
+        let mut out_rx = out_rx;
+        let mut to_client = to_client.fuse();
+        let mut stop = stop_rx;
+        loop {
+            let body = futures::select_biased! {
+                body = out_rx.next() => body,
+                request = to_client.next() => request.map(|r| to_json(&r)),
+                _ = stop => None,
+                complete => break,
             };
-            if let Err(e) = written.await {
-                eprintln!("quoth: cannot write to the client ({e}); stopping");
+            let done = stop.is_terminated() && out_rx.is_terminated();
+            if let Some(body) = body {
+                if let Err(e) = write_frame(&mut output, &body).await {
+                    eprintln!("quoth: cannot write to the client ({e}); stopping");
+                    return;
+                }
+            } else if done {
                 break;
+            }
+        }
+        while let Some(Some(request)) = to_client.next().now_or_never() {
+            if write_frame(&mut output, &to_json(&request)).await.is_err() {
+                return;
             }
         }
     };
@@ -114,7 +133,11 @@ where
                             break 'read;
                         }
                         let exit = request.method() == "exit";
+                        if exit {
+                            in_flight.all_done().await;
+                        }
                         let task = guarded_call(&mut service, request, &client, &shut_down);
+                        let task = in_flight.track(task);
                         if task_tx.send(task).await.is_err() || exit {
                             break 'read;
                         }
@@ -145,12 +168,56 @@ where
         // Let the handlers in flight finish and their answers go out.
         drop(task_tx);
         drop(errors);
-        stop_to_client.abort();
     };
 
-    // The forwarding fails only if the writer stopped first.
-    let (_forwarded, (), ()) = futures::join!(run_tasks, write_output, read_input);
+    let finish = async {
+        // The forwarding fails only if the writer stopped first.
+        let (_forwarded, ()) = futures::join!(run_tasks, read_input);
+        let _ = stop_tx.send(());
+    };
+    futures::join!(finish, write_output);
     shut_down.load(Ordering::SeqCst)
+}
+
+/// Counts the handlers not finished yet, so that `exit` can wait for them.
+#[derive(Default)]
+struct InFlight {
+    count: AtomicUsize,
+    done: tokio::sync::Notify,
+}
+
+impl InFlight {
+    fn track(
+        self: &Arc<Self>,
+        task: BoxFuture<'static, Option<Response>>,
+    ) -> BoxFuture<'static, Option<Response>> {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        let this = Arc::clone(self);
+        async move {
+            let response = task.await;
+            this.count.fetch_sub(1, Ordering::SeqCst);
+            this.done.notify_waiters();
+            response
+        }
+        .boxed()
+    }
+
+    async fn all_done(&self) {
+        loop {
+            let done = self.done.notified();
+            if self.count.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            done.await;
+        }
+    }
+}
+
+async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &str) -> std::io::Result<()> {
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    output.write_all(header.as_bytes()).await?;
+    output.write_all(body.as_bytes()).await?;
+    output.flush().await
 }
 
 fn to_json(message: &impl Serialize) -> String {
