@@ -257,3 +257,33 @@ fn no_panic_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn configured_cues_and_known_people() {
+    use quoth::analysis::{Gender, KnownPerson};
+    let text = "The harbour master Tove Lind toured the docks.\n\n“The cranes are idle,” she harrumphed.\n\n“Nothing moves until Monday,” the harbour boss quipped.\n";
+    // Without configuration the made-up cue is not read, and "the harbour
+    // boss" fits nobody's role.
+    let plain = run(text);
+    let opts = Options {
+        extra_cues: vec!["harrumph".into()],
+        known_people: vec![KnownPerson {
+            name: "Tove Lind".into(),
+            aliases: vec!["the harbour boss".into()],
+            role: Some("harbour master".into()),
+            gender: Some(Gender::Female),
+        }],
+        ..Default::default()
+    };
+    let a = analyze(text, &opts);
+    assert_eq!(speaker_of(text, &a, "cranes").as_deref(), Some("Tove Lind"));
+    assert_eq!(
+        speaker_of(text, &a, "Nothing moves").as_deref(),
+        Some("Tove Lind")
+    );
+    assert_ne!(
+        speaker_of(text, &plain, "cranes").as_deref(),
+        Some("Tove Lind"),
+        "the extra cue must matter"
+    );
+}

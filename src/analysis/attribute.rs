@@ -19,13 +19,33 @@ pub struct Found {
     pub appositive: Option<Span>,
 }
 
-/// The cue that starts at token `i`, as the token range it covers.
-pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), &'static Cue)> {
-    let t = toks.get(i)?;
-    if !t.is_word() {
-        return None;
+/// What a matched cue is like.
+#[derive(Clone, Copy, Debug)]
+pub struct CueKind {
+    pub weak: bool,
+    pub participle: bool,
+}
+
+thread_local! {
+    /// Speech cues the user configured, for the analysis running on this
+    /// thread (set by `with_extra_cues` for the length of one `analyze`).
+    static EXTRA_CUES: std::cell::RefCell<std::collections::HashMap<String, Vec<Cue>>> = Default::default();
+}
+
+/// Runs `f` with `cues` (base forms or fixed phrases) recognised as speech
+/// cues in addition to the built-in lexicon.
+pub fn with_extra_cues<R>(cues: &[String], f: impl FnOnce() -> R) -> R {
+    if cues.is_empty() {
+        return f();
     }
-    let cues = CUES.get(t.lower.as_str())?;
+    let map = super::lexicon::cue_map(cues.iter().map(String::as_str), false);
+    EXTRA_CUES.with(|c| *c.borrow_mut() = map);
+    let out = f();
+    EXTRA_CUES.with(|c| c.borrow_mut().clear());
+    out
+}
+
+fn match_cue(toks: &[Tok], i: usize, cues: &[Cue]) -> Option<((usize, usize), CueKind)> {
     'cues: for cue in cues {
         let mut k = i;
         for w in &cue.words {
@@ -34,11 +54,29 @@ pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), &'static Cue)> 
                 _ => continue 'cues,
             }
         }
-        // "said" as an adjective ("the said document") is rare in news; a cue
-        // followed directly by a noun phrase and "that" is still a cue.
-        return Some(((i, k), cue));
+        return Some((
+            (i, k),
+            CueKind {
+                weak: cue.weak,
+                participle: cue.participle,
+            },
+        ));
     }
     None
+}
+
+/// The cue that starts at token `i`, as the token range it covers.
+pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
+    let t = toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    let extra = EXTRA_CUES.with(|c| {
+        let c = c.borrow();
+        c.get(t.lower.as_str())
+            .and_then(|cues| match_cue(toks, i, cues))
+    });
+    extra.or_else(|| match_cue(toks, i, CUES.get(t.lower.as_str())?))
 }
 
 fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
@@ -195,22 +233,31 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         if ce > qs {
             continue;
         }
-        if cue.weak && qs - ce > 6 {
+        if cue.weak && qs - ce > 10 {
             continue;
         }
         if noun_usage(toks, cs) {
             continue;
         }
-        if let Some(np) = np_before(toks, cs, s_start) {
+        // An -ing cue has no subject of its own ("…, saying that").
+        let np = if cue.participle {
+            None
+        } else {
+            np_before(toks, cs, s_start)
+        };
+        if let Some(np) = np {
             if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                 let appositive = appositive(toks, np.1, cs);
-                return Some(Found {
+                let found = Found {
                     phrase: p,
                     cue: Some(span_of(toks, (cs, ce))),
                     method: AttributionMethod::Cue,
                     weak: cue.weak,
                     appositive,
-                });
+                };
+                // Reported speech inside reported speech ("Trump said Clinton
+                // described it as “…”"): the outermost source is the speaker.
+                return Some(outer_source(toks, text, np.0, s_start).unwrap_or(found));
             }
         }
         if cue.participle && participle_seen.is_none() {
@@ -253,6 +300,48 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         }
     }
     None
+}
+
+/// A strong cue with a plausible subject earlier in the sentence whose
+/// complement holds the phrase starting at `inner_start`.
+fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) -> Option<Found> {
+    let mut j = inner_start;
+    let mut best: Option<Found> = None;
+    let mut limit = inner_start;
+    while j > s_start {
+        j -= 1;
+        if toks[j].quote().is_some() {
+            break;
+        }
+        let Some(((cs, ce), cue)) = cue_at(toks, j) else {
+            continue;
+        };
+        if ce > limit || cue.weak || cue.participle || noun_usage(toks, cs) {
+            continue;
+        }
+        // The inner clause must follow the cue directly or after "that".
+        let between = &toks[ce..limit];
+        if between.len() > 1
+            && !(between[0].is_word() && between[0].lower == "that")
+            && !between.iter().all(|t| t.is_word())
+        {
+            continue;
+        }
+        if let Some(np) = np_before(toks, cs, s_start) {
+            if let Some(p) = classify(toks, text, np).filter(plausible_source) {
+                let appositive = appositive(toks, np.1, cs);
+                limit = np.0;
+                best = Some(Found {
+                    phrase: p,
+                    cue: Some(span_of(toks, (cs, ce))),
+                    method: AttributionMethod::Cue,
+                    weak: false,
+                    appositive,
+                });
+            }
+        }
+    }
+    best
 }
 
 /// "The newspaper reports:" closing the paragraph before a quotation.
@@ -433,4 +522,20 @@ pub fn plausible_source(p: &Phrase) -> bool {
                 })
         }
     }
+}
+
+/// The speaker of a sentence of reported speech (a cue with a subject, or
+/// "according to"), for a quotation that opens the next sentence.
+pub fn speaker_of_sentence(
+    toks: &[Tok],
+    text: &str,
+    (s_start, s_end): (usize, usize),
+) -> Option<Found> {
+    let end = if s_end > s_start && toks[s_end - 1].is_punct('.') {
+        s_end - 1
+    } else {
+        s_end
+    };
+    let f = search_left(toks, text, end, s_start)?;
+    (f.method != AttributionMethod::Subject && !f.weak).then_some(f)
 }

@@ -125,17 +125,47 @@ impl Coref {
 }
 
 /// Resolves every mention, in document order.
-pub fn resolve(mentions: &[Pending]) -> (Vec<Resolved>, Vec<Entity>) {
+pub fn resolve(
+    mentions: &[Pending],
+    known: &[super::types::KnownPerson],
+) -> (Vec<Resolved>, Vec<Entity>) {
     let mut c = Coref {
         entities: Vec::new(),
         name_words: Vec::new(),
         by_key: HashMap::new(),
     };
+    // People from the configuration come first, with their roles and sex.
+    for k in known {
+        if words(&k.name).is_empty() {
+            continue;
+        }
+        let e = c.new_entity(
+            &k.name,
+            EntityKind::Person,
+            k.gender.unwrap_or(Gender::Unknown),
+        );
+        if let Some(r) = &k.role {
+            c.add_role(e, r);
+        }
+        for a in &k.aliases {
+            c.add_alias(e, a);
+            c.by_key.insert(key(a), e);
+            // A description alias ("the commissioner") is a role too.
+            if a.split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            {
+                c.add_role(e, a);
+            }
+        }
+    }
     // Pass 1: every multi-word person name becomes an entity, merged with its
     // fuller or shorter variants; the longest form is the canonical name.
     let is_person_name = |m: &Pending| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
+                || m.subject && words(&m.phrase.name).len() >= 2
+                || m.extra_role.is_some()
                 || !m.phrase.role.is_empty()
                 || m.phrase.gender != Gender::Unknown
                 || super::lexicon::first_name_gender(
@@ -399,9 +429,6 @@ fn resolve_pronoun(
             if pm.speaker || pm.subject {
                 key += 2;
             }
-            if want_person && ent.gender == p.gender {
-                key += 1;
-            }
             cands.push((key, pm.phrase.span.start, e));
         }
         cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -511,11 +538,7 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
     }
     // Documents speak for the organisation (or person) last named.
     if p.document {
-        let e = history
-            .iter()
-            .rev()
-            .map(|h| h.1)
-            .find(|&e| c.entities[e].kind == EntityKind::Organization)
+        let e = last_institution(c, history)
             .or_else(|| history.iter().rev().find(|h| h.2).map(|h| h.1));
         return match e {
             Some(e) => Resolved {
@@ -540,13 +563,7 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
         let by_word = history.iter().rev().map(|h| h.1).find(|&e| {
             c.entities[e].kind == EntityKind::Organization && c.name_words[e].contains(&head)
         });
-        let e = by_word.or_else(|| {
-            history
-                .iter()
-                .rev()
-                .map(|h| h.1)
-                .find(|&e| c.entities[e].kind == EntityKind::Organization)
-        });
+        let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
                 entity: Some(e),
@@ -628,6 +645,27 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
         },
         None => d(),
     }
+}
+
+/// The organisation named last, preferring a real institution (a name of
+/// several words or with an organisation word: "Court of Appeals",
+/// "Homeland Security Investigations") over a bare acronym or place.
+fn last_institution(c: &Coref, history: &[(usize, usize, bool)]) -> Option<usize> {
+    let orgs = || {
+        history
+            .iter()
+            .rev()
+            .map(|h| h.1)
+            .filter(|&e| c.entities[e].kind == EntityKind::Organization)
+    };
+    orgs()
+        .find(|&e| {
+            c.name_words[e].len() >= 2
+                || c.name_words[e]
+                    .iter()
+                    .any(|w| super::lexicon::ORG_WORDS.contains(w.as_str()))
+        })
+        .or_else(|| orgs().next())
 }
 
 /// An entity whose name (or last name word) appears capitalised inside a

@@ -347,14 +347,23 @@ const WEAK: &[&str] = &[
 ];
 
 /// All cue forms, indexed by their first word.
-pub static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
+pub static CUES: LazyLock<HashMap<String, Vec<Cue>>> =
+    LazyLock::new(|| cue_map(CUE_VERBS.iter().copied(), true));
+
+/// Builds a cue index from base forms ("point out"): every inflection of the
+/// first word, longest cues first.
+pub fn cue_map<'a>(
+    entries: impl Iterator<Item = &'a str>,
+    builtin: bool,
+) -> HashMap<String, Vec<Cue>> {
     let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
     let mut seen = HashSet::new();
-    for &entry in CUE_VERBS {
-        let mut parts = entry.split(' ');
-        let head = parts.next().unwrap_or(entry);
+    for entry in entries {
+        let entry = entry.trim().to_lowercase();
+        let mut parts = entry.split_whitespace();
+        let Some(head) = parts.next() else { continue };
         let rest: Vec<&str> = parts.collect();
-        let weak = WEAK.contains(&entry);
+        let weak = builtin && WEAK.contains(&entry.as_str());
         for form in inflections(head) {
             let mut words = vec![form.clone()];
             words.extend(rest.iter().map(|s| s.to_string()));
@@ -374,7 +383,7 @@ pub static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
         cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
     map
-});
+}
 
 /// How many distinct cue forms the lexicon knows (for the docs and tests).
 pub fn cue_form_count() -> usize {

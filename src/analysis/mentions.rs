@@ -220,7 +220,25 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
         if k > floor && toks[k].is_punct(',') {
             let k = strip_parenthetical(toks, k, floor);
             if let Some(np) = np_core_before(toks, k, floor) {
-                return Some(np);
+                // Appositives stack ("Ayrault, the foreign minister of
+                // France, a permanent member of the council, said"): the
+                // speaker is the first phrase of the chain.
+                let mut best = np;
+                let mut guard = 0;
+                while guard < 3
+                    && best.0 > floor + 1
+                    && toks[best.0 - 1].is_punct(',')
+                    && !toks[best.0].cap
+                {
+                    let Some(prev) =
+                        np_core_before(toks, strip_parenthetical(toks, best.0 - 1, floor), floor)
+                    else {
+                        break;
+                    };
+                    best = prev;
+                    guard += 1;
+                }
+                return Some(best);
             }
         }
         return None;
@@ -503,7 +521,11 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
     while e < ceil && e - s < 12 {
         let t = &toks[e];
         if name_word(toks, e) {
-            if is_function(toks, e) && e > s && !HONORIFICS.contains_key(t.lower.as_str()) {
+            if is_function(toks, e)
+                && e > s
+                && !HONORIFICS.contains_key(t.lower.as_str())
+                && !TITLE_WORDS.contains(t.lower.as_str())
+            {
                 break;
             }
             e += 1;
@@ -518,8 +540,19 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             e += 1;
             continue;
         }
-        let title_before_name = (TITLE_WORDS.contains(w) || ROLE_NOUNS.contains(w))
-            && toks.get(e + 1).is_some_and(|n| n.is_word() && n.cap);
+        // "press secretary Josh Earnest", "Clinton communication director
+        // Jennifer Palmieri": lowercase words ending in a title right before a name.
+        let title_before_name = (1..=4).any(|k| {
+            let Some(title) = toks.get(e + k - 1) else {
+                return false;
+            };
+            (TITLE_WORDS.contains(title.lower.as_str())
+                || ROLE_NOUNS.contains(title.lower.as_str()))
+                && toks[e..e + k]
+                    .iter()
+                    .all(|t| t.is_word() && !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
+                && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap)
+        });
         if title_before_name {
             e += 1;
             continue;

@@ -23,6 +23,10 @@ use tokens::Tok;
 
 /// Analyses one document.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    attribute::with_extra_cues(&options.extra_cues, || analyze_inner(text, options))
+}
+
+fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let prose = segment::prose_view(text, options.format);
     let paras = segment::paragraphs(&prose);
     let raw = quotes::scan(&prose, &paras);
@@ -76,6 +80,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                     .filter(|&pq| pq != qi);
                 if let Some(pq) = before {
                     f = found[pq].clone().map(|mut x| {
+                        x.method = AttributionMethod::Continuation;
+                        x
+                    });
+                } else {
+                    // Reported speech then the quotation: "Schiff said the
+                    // administration may wait. “The other factor is …”"
+                    f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
                         x.method = AttributionMethod::Continuation;
                         x
                     });
@@ -245,7 +256,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             }
         }
     }
-    let (resolved, mut entities) = coref::resolve(&pending);
+    let (resolved, mut entities) = coref::resolve(&pending, &options.known_people);
 
     let mut analysis = Analysis::default();
     for (m, r) in pending.iter().zip(&resolved) {

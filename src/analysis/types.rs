@@ -312,4 +312,17 @@ pub struct Options {
     pub format: Format,
     /// Extra speech cues (verbs in their base form or fixed phrases).
     pub extra_cues: Vec<String>,
+    /// People the user told quoth about: their names, roles and pronouns
+    /// help resolve surnames, descriptions and pronouns.
+    pub known_people: Vec<KnownPerson>,
+}
+
+/// A person from the configuration ("Dana Whitfield", aliases "the
+/// commissioner", role "Port Commissioner", pronouns she/her).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KnownPerson {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
 }

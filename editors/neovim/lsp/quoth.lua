@@ -1,0 +1,20 @@
+---@brief
+---
+--- https://example.invalid/quoth
+---
+--- quoth finds the quotations in news articles (plain text and Markdown) and
+--- says who said them: hover a quotation or a speaker, list the quotations as
+--- document symbols (each with its speaker, or "unattributed"), and get
+--- diagnostics for unattributed or unterminated quotations.
+---
+--- Install the server with cargo:
+--- ```sh
+--- cargo install --git https://example.invalid/quoth quoth
+--- ```
+
+---@type vim.lsp.Config
+return {
+  cmd = { 'quoth', 'lsp' },
+  filetypes = { 'text', 'markdown' },
+  root_markers = { '.git' },
+}
