@@ -21,7 +21,12 @@ fn languages() -> Table {
 fn strings(value: Option<&Value>) -> Vec<&str> {
     value
         .and_then(Value::as_array)
-        .map(|items| items.iter().map(|v| v.as_str().expect("a string")).collect())
+        .map(|items| {
+            items
+                .iter()
+                .map(|v| v.as_str().expect("a string"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -57,7 +62,10 @@ fn markdown_keeps_helix_defaults_and_adds_quoth() {
     assert!(servers.contains(&"quoth"), "{servers:?}");
     // Listing language-servers replaces Helix's defaults: keep them.
     for default in ["marksman", "markdown-oxide"] {
-        assert!(servers.contains(&default), "{default} missing from {servers:?}");
+        assert!(
+            servers.contains(&default),
+            "{default} missing from {servers:?}"
+        );
     }
 }
 
@@ -91,15 +99,32 @@ fn every_server_used_is_quoth_or_a_helix_default() {
 #[test]
 fn uses_only_keys_helix_knows() {
     let config = languages();
-    let language_keys = ["name", "scope", "language-id", "file-types", "roots", "language-servers"];
+    let language_keys = [
+        "name",
+        "scope",
+        "language-id",
+        "file-types",
+        "roots",
+        "language-servers",
+    ];
     for lang in config["language"].as_array().unwrap() {
         for key in lang.as_table().unwrap().keys() {
-            assert!(language_keys.contains(&key.as_str()), "[[language]] key {key}");
+            assert!(
+                language_keys.contains(&key.as_str()),
+                "[[language]] key {key}"
+            );
         }
     }
     let server_keys = ["command", "args", "environment", "config", "timeout"];
-    for key in config["language-server"]["quoth"].as_table().unwrap().keys() {
-        assert!(server_keys.contains(&key.as_str()), "[language-server.quoth] key {key}");
+    for key in config["language-server"]["quoth"]
+        .as_table()
+        .unwrap()
+        .keys()
+    {
+        assert!(
+            server_keys.contains(&key.as_str()),
+            "[language-server.quoth] key {key}"
+        );
     }
 }
 
@@ -112,8 +137,16 @@ fn readme_shows_the_file_unchanged() {
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .expect("README has a ```toml block");
-    assert_eq!(block, file, "README's toml block differs from languages.toml");
-    for promise in ["[language-server.quoth]", "`text`", "Markdown", "hx --health"] {
+    assert_eq!(
+        block, file,
+        "README's toml block differs from languages.toml"
+    );
+    for promise in [
+        "[language-server.quoth]",
+        "`text`",
+        "Markdown",
+        "hx --health",
+    ] {
         assert!(readme.contains(promise), "README should mention {promise}");
     }
 }
