@@ -15,6 +15,7 @@
 # See docs/robustness.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
 
 SECONDS_PER=60
 case "${1:-}" in
