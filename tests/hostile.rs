@@ -297,7 +297,11 @@ fn a_panicking_handler_becomes_an_error_response() {
         eprintln!("skipped: failures are injected only in debug builds");
         return;
     }
-    let mut client = Client::start_with(None, Value::Null, &[("QUOTH_TEST_PANIC", "hover")]);
+    let mut client = Client::start_with(
+        None,
+        Value::Null,
+        &[("QUOTH_TEST_PANIC", "hover"), ("RUST_BACKTRACE", "0")],
+    );
     client.open(URI, "markdown", ARTICLE);
     client.diagnostics(URI, Some(1));
     for _ in 0..3 {
@@ -323,7 +327,11 @@ fn a_panicking_handler_becomes_an_error_response() {
 
     // In a notification: no response to give, the server goes on, and the
     // edit made before the panic is kept.
-    let mut client = Client::start_with(None, Value::Null, &[("QUOTH_TEST_PANIC", "didChange")]);
+    let mut client = Client::start_with(
+        None,
+        Value::Null,
+        &[("QUOTH_TEST_PANIC", "didChange"), ("RUST_BACKTRACE", "0")],
+    );
     client.open(URI, "markdown", ARTICLE);
     client.diagnostics(URI, Some(1));
     client.change(URI, 2, json!([{ "text": "“Short,” Ann Lee said." }]));
