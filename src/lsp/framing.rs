@@ -13,10 +13,10 @@
 //!   `Content-Length` rejects that header; its body is skipped as garbage;
 //! - a body that is not one JSON value is rejected;
 //! - a `Content-Length` larger than the body it announces is caught as soon
-//!   as the next message's header shows up where the body should go on (the
-//!   JSON before it is complete): the message is rejected and the next one is
-//!   read from its own header, so a wrong length costs one message, not all
-//!   that follow.
+//!   as the next message's header shows up where the body should go on and
+//!   the JSON before it cannot go on (it is empty, complete or already
+//!   broken): the message is rejected and the next one is read from its own
+//!   header, so a wrong length costs one message, not all that follow.
 //!
 //! Header names are matched case-insensitively; `Content-Type` and unknown
 //! headers are ignored. Pure and synchronous so that it can be unit-tested and
@@ -35,6 +35,10 @@ pub const MAX_HEADER_BYTES: usize = 4096;
 
 const HEADER: &[u8] = b"Content-Length";
 
+/// Headers looked at inside one body; past this many the body is taken to
+/// be a document that talks about them (each look parses the body so far).
+const MAX_HEADER_CHECKS: usize = 16;
+
 #[derive(Debug, PartialEq)]
 pub enum Frame {
     /// A well-framed body holding exactly one JSON value.
@@ -48,8 +52,10 @@ pub struct Decoder {
     buf: Vec<u8>,
     /// The announced body length, once its header section has been read.
     body_len: Option<usize>,
-    /// How far into a pending body the search for a stray header has got.
+    /// Where in a pending body the search for a stray header goes on.
     scanned: usize,
+    /// How many headers were found inside the pending body so far.
+    checks: usize,
     /// Bytes are being skipped; a further skip is not reported again.
     skipping: bool,
 }
@@ -142,6 +148,7 @@ impl Decoder {
                 self.skipping = false;
                 self.body_len = Some(len);
                 self.scanned = 0;
+                self.checks = 0;
                 Step::Again
             }
             Err(why) => {
@@ -153,29 +160,34 @@ impl Decoder {
 
     fn body(&mut self, len: usize) -> Step {
         // A header inside the body means the announced length was too long
-        // if the JSON before it is already complete.
+        // when the JSON before it cannot go on (it is empty, complete, or
+        // already broken); inside a JSON string it is just text.
         let available = self.buf.len().min(len);
-        let from = self.scanned.saturating_sub(HEADER.len() - 1);
-        if let Some(i) = memmem::find(&self.buf[from..available], HEADER) {
+        while self.checks < MAX_HEADER_CHECKS {
+            let from = self.scanned.min(available);
+            let Some(i) = memmem::find(&self.buf[from..available], HEADER) else {
+                // Keep an overlap: a header may be cut between two reads.
+                self.scanned = available.saturating_sub(HEADER.len() - 1).max(from);
+                break;
+            };
             let at = from + i;
-            if ends_a_json_value(&self.buf[..at]) {
+            self.checks += 1;
+            if json_ended_or_broken(&self.buf[..at]) {
                 return self.reject_body(
                     at,
                     format!(
-                    "Content-Length {len} is longer than the message ({at} bytes); message skipped"
-                ),
+                        "Content-Length {len} is longer than the message ({at} bytes); message skipped"
+                    ),
                 );
             }
-            // Part of a string; look further on next time.
             self.scanned = at + 1;
-        } else {
-            self.scanned = available;
         }
         if self.buf.len() < len {
             return Step::NeedMore;
         }
         self.body_len = None;
         self.scanned = 0;
+        self.checks = 0;
         let mut stream =
             serde_json::Deserializer::from_slice(&self.buf[..len]).into_iter::<Value>();
         let step = match stream.next() {
@@ -204,6 +216,7 @@ impl Decoder {
         self.buf.drain(..at);
         self.body_len = None;
         self.scanned = 0;
+        self.checks = 0;
         self.skipping = true;
         Step::Frame(Frame::Malformed(why))
     }
@@ -255,11 +268,16 @@ fn parse_headers(headers: &[u8]) -> Result<usize, String> {
     length.ok_or_else(|| "a message without Content-Length; message skipped".into())
 }
 
-/// Whether `bytes` is one complete JSON object or array, then whitespace.
-fn ends_a_json_value(bytes: &[u8]) -> bool {
-    let trimmed = bytes.trim_ascii_end();
-    matches!(trimmed.last(), Some(b'}' | b']'))
-        && serde_json::from_slice::<serde::de::IgnoredAny>(trimmed).is_ok()
+/// Whether the start of a body, `prefix`, cannot go on as JSON: it is
+/// empty, already one complete value, or already invalid.
+fn json_ended_or_broken(prefix: &[u8]) -> bool {
+    if prefix.trim_ascii().is_empty() {
+        return true;
+    }
+    match serde_json::from_slice::<serde::de::IgnoredAny>(prefix) {
+        Ok(_) => true,
+        Err(e) => !e.is_eof(),
+    }
 }
 
 #[cfg(test)]
@@ -380,9 +398,24 @@ mod tests {
         let frames: Vec<Frame> = std::iter::from_fn(|| d.next()).collect();
         assert_eq!(errors(&frames), 1, "{frames:?}");
         assert_eq!(messages(&frames).len(), 1, "{frames:?}");
-        // The header's name inside a string does not cut a message short.
+        // The header's name inside a string does not cut a message short,
+        // however often it comes.
         let body = r#"{"text":"} Content-Length: 3"}"#;
         assert_eq!(messages(&decode_all(&frame(body))).len(), 1);
+        let body = format!(r#"{{"text":"{}"}}"#, "} Content-Length: 3 ".repeat(40));
+        assert_eq!(messages(&decode_all(&frame(&body))).len(), 1);
+        // A length that swallows the next messages whole (found by fuzzing),
+        // or a body that is broken before the next header.
+        for start in [
+            "Content-Length: 110\r\n\r\n",
+            "Content-Length: 500\r\n\r\nxyz",
+        ] {
+            let mut bytes = start.as_bytes().to_vec();
+            bytes.extend(frame(OK));
+            bytes.extend(frame(OK));
+            let frames = decode_all(&bytes);
+            assert_eq!(messages(&frames).len(), 2, "{start:?}: {frames:?}");
+        }
     }
 
     #[test]
