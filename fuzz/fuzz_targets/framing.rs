@@ -1,5 +1,7 @@
 //! The message decoder on arbitrary bytes, fed in arbitrary pieces: no
-//! panic, and a valid message sent afterwards is always decoded.
+//! panic, and after any garbage a blank line and two well-formed messages
+//! are enough for one of them to be read (or the decoder is still waiting
+//! for the rest of a long body: nothing is thrown away unseen).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,18 +14,21 @@ fuzz_target!(|data: &[u8]| {
     let cut = data.first().map_or(1, |&b| usize::from(b).max(1));
     for piece in data.chunks(cut) {
         d.push(piece);
-        while d.next().is_some() {}
-    }
-    // A well-formed message after any garbage is read, perhaps after the
-    // garbage's own errors (a header cut short may swallow up to its length).
-    d.push(b"\r\n\r\n");
-    while d.next().is_some() {}
-    let mut seen = false;
-    for _ in 0..3 {
-        d.push(VALID);
         while let Some(frame) = d.next() {
-            seen |= matches!(frame, Frame::Message(_));
+            if let Frame::Malformed(why) = frame {
+                assert!(!why.is_empty());
+            }
         }
     }
-    let _ = seen;
+    if d.buffered() < 1000 {
+        d.push(b"\r\n\r\n");
+        d.push(VALID);
+        d.push(VALID);
+        let frames: Vec<Frame> = std::iter::from_fn(|| d.next()).collect();
+        let read = frames
+            .iter()
+            .filter(|f| matches!(f, Frame::Message(_)))
+            .count();
+        assert!(read >= 1 || d.buffered() > 0, "{frames:?}");
+    }
 });
