@@ -287,3 +287,18 @@ fn configured_cues_and_known_people() {
         "the extra cue must matter"
     );
 }
+
+#[test]
+fn short_introductions_are_not_headlines() {
+    // A capitalised name and place in a short sentence is still a sentence.
+    let text =
+        "Harbour Minister Elena Marsh 🚢 opened 東京 Pier.\n\n😀 \"We are ready,\" she said.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "ready").as_deref(),
+        Some("Elena Marsh")
+    );
+    // A real headline in title case is not read for names.
+    let headline = "Minister Opens New Pier in the Harbour\n\nThe pier opened on Monday.\n";
+    assert!(run(headline).entities.is_empty());
+}

@@ -459,6 +459,21 @@ fn resolve_pronoun(
     if chosen.is_none() && !group.is_empty() {
         chosen = pick(&group);
     }
+    // Nobody compatible nearby: the person of that sex the text is most about
+    // so far (a long run of "she" after one introduction).
+    if chosen.is_none() && want_person {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &(mi, e, _) in history {
+            let ent = &c.entities[e];
+            if ent.kind == EntityKind::Person && ent.gender == p.gender {
+                *counts.entry(e).or_default() += if mentions[mi].speaker { 2 } else { 1 };
+            }
+        }
+        chosen = counts
+            .into_iter()
+            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+            .map(|(e, _)| (e, None));
+    }
     let best = chosen.map(|(e, _)| (0i64, e));
     let second = chosen.and_then(|(_, t)| t).map(|e| (0i64, e));
     match best {

@@ -219,6 +219,68 @@ const CUE_VERBS: &[&str] = &[
     "publish",
     "headline",
     "intone",
+    // Dialogue verbs of fiction.
+    "return",
+    "rejoin",
+    "interrupt",
+    "bellow",
+    "shriek",
+    "mumble",
+    "sob",
+    "gasp",
+    "cry out",
+    "call out",
+    "chuckle",
+    "giggle",
+    "snort",
+    "growl",
+    "resume",
+    "persist",
+    "venture",
+    "put in",
+    "break in",
+    "cut in",
+    "pipe up",
+    "drawl",
+    "lisp",
+    "croak",
+    "wail",
+    "moan",
+    "squeal",
+    "purr",
+    "coo",
+    "stutter",
+    "blurt",
+    "blurt out",
+    "splutter",
+    "sputter",
+    "grunt",
+    "howl",
+    "screech",
+    "shout back",
+    "call back",
+    "whimper",
+    "exclaim",
+    "ejaculate",
+    "expostulate",
+    "remonstrate",
+    "observe",
+    "reflect",
+    "suppose",
+    "assent",
+    "acquiesce",
+    "demur",
+    "urge",
+    "implore",
+    "entreat",
+    "command",
+    "warn",
+    "soothe",
+    "console",
+    "tease",
+    "taunt",
+    "jeer",
+    "bluster",
 ];
 
 /// Past tense and participles that do not follow the regular rules.
@@ -243,6 +305,9 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("forecast", &["forecast"]),
     ("broadcast", &["broadcast"]),
     ("fire", &["fired"]),
+    ("break", &["broke", "broken"]),
+    ("cut", &["cut"]),
+    ("sob", &["sobbed"]),
 ];
 
 /// Verbs whose final consonant doubles (admit → admitted).
@@ -312,6 +377,14 @@ pub struct Cue {
 }
 
 const WEAK: &[&str] = &[
+    "return",
+    "resume",
+    "persist",
+    "venture",
+    "reflect",
+    "suppose",
+    "command",
+    "console",
     "call",
     "describe",
     "dub",
@@ -541,7 +614,16 @@ pub static METONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ottawa canberra madrid rome warsaw minsk tbilisi budapest prague vienna athens stockholm
     oslo copenhagen helsinki dublin lisbon bern havana caracas brasilia brasília
     taipei hanoi manila jakarta bangkok doha abu-dhabi kremlin pentagon whitehall downing
-    westminster vatican nato un eu opec",
+    westminster vatican nato un eu opec
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada new-hampshire new-jersey
+    new-mexico new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania
+    rhode-island south-carolina south-dakota tennessee texas utah vermont virginia
+    west-virginia wisconsin wyoming america united-states china russia ukraine india
+    pakistan iran iraq syria israel turkey egypt japan germany france britain england
+    scotland wales ireland italy spain poland canada mexico brazil australia europe asia
+    africa korea north-korea south-korea taiwan cuba venezuela afghanistan",
     )
 });
 

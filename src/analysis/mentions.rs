@@ -155,8 +155,23 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
     if t.cap {
         return true;
     }
+    is_name_particle(t.lower.as_str()) && i + 1 < toks.len() && toks[i + 1].cap
+}
+
+/// A function word, unless it is an initial ("A." in "Julie A. Diaz").
+fn is_function(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.is_word()
+        && FUNCTION_WORDS.contains(t.lower.as_str())
+        && !(t.cap
+            && t.lower.chars().count() == 1
+            && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
+}
+
+/// Lowercase words inside names: "Ursula von der Leyen", "Ibn Saud".
+fn is_name_particle(w: &str) -> bool {
     matches!(
-        t.lower.as_str(),
+        w,
         "de" | "van"
             | "von"
             | "bin"
@@ -171,18 +186,7 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
             | "dos"
             | "del"
             | "ibn"
-    ) && i + 1 < toks.len()
-        && toks[i + 1].cap
-}
-
-/// A function word, unless it is an initial ("A." in "Julie A. Diaz").
-fn is_function(toks: &[Tok], i: usize) -> bool {
-    let t = &toks[i];
-    t.is_word()
-        && FUNCTION_WORDS.contains(t.lower.as_str())
-        && !(t.cap
-            && t.lower.chars().count() == 1
-            && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
+    )
 }
 
 fn stem_possessive(w: &str) -> &str {
@@ -638,24 +642,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 || HONORIFICS.contains_key(lw)
                 || NATIONALITIES.contains(lw))
                 && k + 1 < words.len();
-            if !w.cap
-                && !matches!(
-                    lw,
-                    "de" | "van"
-                        | "von"
-                        | "bin"
-                        | "al"
-                        | "da"
-                        | "du"
-                        | "la"
-                        | "le"
-                        | "der"
-                        | "den"
-                        | "di"
-                        | "del"
-                        | "ibn"
-                )
-            {
+            if !w.cap && !is_name_particle(lw) {
                 break;
             }
             if is_title || lw.ends_with("'s") && k + 1 < words.len() {
@@ -960,6 +947,19 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
                 break;
             }
         }
+        // Datelines and shouted headlines in capitals ("MIDWAY ATOLL —") are
+        // not names of people.
+        let caps_run = j - i >= 2
+            && toks[i..j].iter().filter(|t| t.is_word()).count() >= 2
+            && toks[i..j].iter().filter(|t| t.is_word()).all(|t| {
+                let w = &text[t.span.start..t.span.end];
+                w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !w.chars().any(char::is_lowercase)
+            });
+        if caps_run {
+            i = j;
+            continue;
+        }
         // Include a preceding determiner ("the Kremlin") when present.
         let s = if i > range.0 && toks[i - 1].is_word() && toks[i - 1].lower == "the" {
             i - 1
@@ -1002,8 +1002,14 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
     if words.len() < 4 || words.len() > 25 {
         return false;
     }
+    // Title case: the words left in lower case are small function words
+    // ("Minister Opens New Pier in the Harbour"), not "opened" or "pier".
     let caps = words.iter().filter(|t| t.cap).count();
-    caps * 10 >= words.len() * 7
+    let lower_content = words
+        .iter()
+        .filter(|t| !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
+        .count();
+    caps * 10 >= words.len() * 7 && lower_content == 0
 }
 
 /// A lowercase "of", "for", "on", "to", "and" or "the" inside an

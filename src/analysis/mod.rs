@@ -169,6 +169,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 
     // Context: a paragraph that is only a quotation, right after a paragraph
     // whose last quotation has a speaker.
+    let mut para_has_quote = vec![false; paras.len()];
+    for t in &toks {
+        if t.quote().is_some() {
+            para_has_quote[t.para] = true;
+        }
+    }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
     for qi in 0..raw.len() {
@@ -179,6 +185,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if found[qi].is_none() && para > 0 && quote_only_paragraph(&toks, para, first_tok[qi]) {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
+            } else if !para_has_quote[para - 1] {
+                // After a paragraph of narration, the person it ended on
+                // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
+                found[qi] =
+                    narration_subject(&toks, &prose, &sents, para - 1).map(|phrase| Found {
+                        phrase,
+                        cue: None,
+                        method: AttributionMethod::Context,
+                        weak: true,
+                        appositive: None,
+                    });
             }
         }
         let end_para = toks[last_tok[qi]].para;
@@ -190,7 +207,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // Dialogue: in a run of paragraphs that open with a quotation, where the
     // explicitly attributed ones show two people taking turns, a paragraph
     // with no cue is the turn of whoever spoke two paragraphs before.
-    let dialogue = turn_taking(&toks, &raw, &keep, &first_tok, &found, &mut context_from);
+    let dialogue = turn_taking(
+        &prose,
+        &toks,
+        &raw,
+        &keep,
+        &first_tok,
+        &found,
+        &mut context_from,
+    );
 
     // Mentions: every name in the prose, then the speaker phrases (which win
     // where they overlap a name, as they carry the titles).
@@ -204,15 +229,26 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
     }
     // The subject of every sentence, for pronoun salience.
-    let subjects: Vec<Span> = sents
+    let subject_phrases: Vec<Phrase> = sents
         .iter()
         .filter_map(|&(s, e)| attribute::sentence_subject(&toks, &prose, s, e))
-        .filter(|p| p.kind != MentionKind::Pronoun)
-        .map(|p| p.span)
         .collect();
+    let subjects: Vec<Span> = subject_phrases.iter().map(|p| p.span).collect();
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     {
         let mut all: Vec<(Phrase, Option<usize>, Option<String>)> = Vec::new();
+        // Pronouns that are subjects ("She then attacked him…") carry the
+        // thread of who the text is about from sentence to sentence.
+        for p in subject_phrases {
+            if p.kind == MentionKind::Pronoun
+                && matches!(p.role.as_str(), "he" | "she" | "they")
+                && !speaker_phrases
+                    .iter()
+                    .any(|(_, sp, _)| sp.span.overlaps(p.span))
+            {
+                all.push((p, None, None));
+            }
+        }
         for p in name_phrases {
             if speaker_phrases
                 .iter()
@@ -577,7 +613,7 @@ fn findings(
                         span: q.span,
                         code: FindingCode::ContextAttribution,
                         severity: FindingCode::ContextAttribution.default_severity(),
-                        message: format!("Attributed to {who} by context: the paragraph before quotes them and this one names no speaker."),
+                        message: format!("Attributed to {who} by context: this paragraph names no speaker, and the one before quotes them or is about them."),
                         quotation: Some(k),
                     });
                 }
@@ -670,6 +706,7 @@ fn turn_key(f: &Found) -> String {
 /// Fills speakerless turns in runs of dialogue by alternation. Returns, per
 /// quotation, whether it was attributed this way (and sets `context_from`).
 fn turn_taking(
+    prose: &str,
     toks: &[Tok],
     raw: &[quotes::RawQuote],
     keep: &[bool],
@@ -724,8 +761,23 @@ fn turn_taking(
                 if who[i].is_some() {
                     continue;
                 }
-                let source = if i >= 2 { who[i - 2] } else { None }
+                let mut source = if i >= 2 { who[i - 2] } else { None }
                     .or_else(|| who.get(i + 2).copied().flatten());
+                // A turn that addresses someone by name ("Yes, Beatrice.")
+                // is not spoken by them: then it is the other party's.
+                let addressed = vocatives(prose, &run[i].1, raw);
+                let key_of = |q: usize| found[q].as_ref().map(turn_key);
+                if source
+                    .and_then(key_of)
+                    .is_some_and(|k| addressed.contains(&k))
+                {
+                    let other = [i.checked_sub(1), Some(i + 1), i.checked_sub(3), Some(i + 3)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|k| who.get(k).copied().flatten())
+                        .find(|&q| key_of(q).is_some_and(|k| !addressed.contains(&k)));
+                    source = other;
+                }
                 if let Some(src) = source {
                     for &q in &run[i].1 {
                         if found[q].is_none() {
@@ -794,4 +846,74 @@ fn beat_subject(
         }
     }
     best.map(|b| b.1)
+}
+
+/// The person the last sentences of a narration paragraph are about.
+fn narration_subject(
+    toks: &[Tok],
+    prose: &str,
+    sents: &[(usize, usize)],
+    para: usize,
+) -> Option<Phrase> {
+    // The paragraph's sentences, last first.
+    let end = sents.partition_point(|&(s, _)| toks[s].para <= para);
+    for &(s, e) in sents[..end].iter().rev().take(3) {
+        if toks[s].para != para {
+            break;
+        }
+        let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
+            continue;
+        };
+        let person = match p.kind {
+            MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
+            MentionKind::Name => plausible_source(&p),
+            MentionKind::Nominal => p.role.split_whitespace().last().is_some_and(|h| {
+                mentions::gender_of_noun(&h.to_lowercase()).is_some()
+                    || lexicon::ROLE_NOUNS.contains(h.to_lowercase().as_str())
+            }),
+            _ => false,
+        };
+        if person {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Names a turn addresses: "Lucy, dearest, …", "…, Durbeyfield.", "Oh, Tommy!"
+/// (lowercased last words, as `turn_key` gives them).
+fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<String> {
+    let mut out = Vec::new();
+    for &q in quotes {
+        for piece in &raw[q].pieces {
+            let inner = prose[piece.start..piece.end].trim();
+            let words: Vec<&str> = inner
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // The first word followed by a comma, or a word after a comma
+            // right before the closing punctuation.
+            let mut cands: Vec<&str> = Vec::new();
+            if let Some(first) = words.first() {
+                if first.ends_with(',') {
+                    cands.push(first);
+                }
+            }
+            if words.len() >= 2 {
+                let last = words[words.len() - 1];
+                if words[words.len() - 2].ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
+                    cands.push(last);
+                }
+            }
+            for c in cands {
+                let name = c.trim_matches(|x: char| !x.is_alphanumeric());
+                if name.chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::FUNCTION_WORDS.contains(name.to_lowercase().as_str())
+                {
+                    out.push(name.to_lowercase());
+                }
+            }
+        }
+    }
+    out
 }

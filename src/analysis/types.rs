@@ -70,7 +70,9 @@ impl AttributionMethod {
             AttributionMethod::Cue => "speech cue",
             AttributionMethod::Colon => "colon introduction",
             AttributionMethod::AccordingTo => "\"according to\"",
-            AttributionMethod::Context => "context (the previous paragraph's speaker)",
+            AttributionMethod::Context => {
+                "context (the paragraph before quotes them or is about them)"
+            }
             AttributionMethod::Dialogue => "turn-taking in dialogue",
             AttributionMethod::Continuation => "continues the quotation before it",
             AttributionMethod::Subject => "subject of the sentence (no speech cue)",

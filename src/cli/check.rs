@@ -53,7 +53,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, errors)
 }
 
-fn is_article(p: &Path) -> bool {
+/// Whether `p` names an article (`.txt`, `.md`, `.markdown`).
+pub fn is_article(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())
@@ -170,6 +171,7 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
     let mut skipped = 0usize;
+    let mut settings = crate::config::PerFile::default();
     for p in &files {
         let text = match read_text(p) {
             Ok(t) => t,
@@ -180,7 +182,14 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
                 continue;
             }
         };
-        let a = analyze(&text, &options_for(p));
+        let Some(config) = settings.for_file(p, text.len()) else {
+            continue;
+        };
+        let mut a = analyze(
+            &text,
+            &config.options(Format::from_hint(&p.to_string_lossy())),
+        );
+        a.findings = config.apply(&text, &a.findings);
         let lines = Lines::new(&text);
         for (k, f) in a.findings.iter().enumerate() {
             match f.severity {
@@ -247,7 +256,12 @@ pub fn quotes(path: &Path, json_out: bool) -> u8 {
             return 2;
         }
     };
-    let a = analyze(&text, &options_for(path));
+    let mut settings = crate::config::PerFile::default();
+    let options = settings.for_file(path, 0).map_or_else(
+        || options_for(path),
+        |c| c.options(Format::from_hint(&path.to_string_lossy())),
+    );
+    let a = analyze(&text, &options);
     let lines = Lines::new(&text);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -18,6 +18,10 @@ pub struct Document {
     pub language_id: String,
     pub analysis: Arc<Analysis>,
     format: Format,
+    /// Settings-driven options (extra cues…); `format` above overrides theirs.
+    options: Options,
+    /// False when the settings exclude this document: it is kept but not analysed.
+    pub enabled: bool,
     /// Longer documents are kept but not analysed (`too_large` says so).
     max_bytes: usize,
     pub too_large: bool,
@@ -25,17 +29,40 @@ pub struct Document {
 
 impl Document {
     /// `uri` picks the format when the client sends no language id.
-    #[allow(dead_code)] // for the tests and callers without a size limit
+    #[allow(dead_code)] // the server opens through `open_limited`; tests use this
     pub fn open(text: &str, version: i32, language_id: String, uri: &str) -> Document {
-        Document::open_limited(text, version, language_id, uri, usize::MAX)
+        Document::open_with(text, version, language_id, uri, Options::default(), true)
     }
 
-    /// As [`Document::open`]; a text over `max_bytes` is not analysed.
+    /// `open` with options from the settings; `enabled: false` skips analysis.
+    #[allow(dead_code)] // the server opens through `open_limited`
+    pub fn open_with(
+        text: &str,
+        version: i32,
+        language_id: String,
+        uri: &str,
+        options: Options,
+        enabled: bool,
+    ) -> Document {
+        Document::open_limited(
+            text,
+            version,
+            language_id,
+            uri,
+            options,
+            enabled,
+            usize::MAX,
+        )
+    }
+
+    /// `open_with`; a text over `max_bytes` is kept but not analysed.
     pub fn open_limited(
         text: &str,
         version: i32,
         language_id: String,
         uri: &str,
+        options: Options,
+        enabled: bool,
         max_bytes: usize,
     ) -> Document {
         let format = Format::from_hint(if language_id.is_empty() {
@@ -49,6 +76,8 @@ impl Document {
             language_id,
             analysis: Arc::default(),
             format,
+            options,
+            enabled,
             max_bytes,
             too_large: false,
         };
@@ -79,16 +108,27 @@ impl Document {
         self.reanalyse();
     }
 
+    /// New settings: re-analyses with them.
+    pub fn reconfigure(&mut self, options: Options, enabled: bool) {
+        self.options = options;
+        self.enabled = enabled;
+        self.reanalyse();
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     fn reanalyse(&mut self) {
         self.too_large = self.rope.len_bytes() > self.max_bytes;
-        if self.too_large {
+        if !self.enabled || self.too_large {
             self.analysis = Arc::default();
             return;
         }
         let text = self.rope.to_string();
         let options = Options {
             format: self.format,
-            ..Default::default()
+            ..self.options.clone()
         };
         // A panic in the analysis must not take the server down with it;
         // the panic hook has already reported it on stderr.

@@ -7,20 +7,29 @@
 //! - `present`: analysis → hover, symbols, diagnostics;
 //! - `server`: the tower-lsp-server handlers;
 //! - `transport`, `framing`: the pipe, robust to any bytes and any panic
-//!   (see docs/robustness.md); `limits`, `outbox`, `failpoint`: size
-//!   limits, honest publication, injected failures for tests.
+//!   (see docs/robustness.md); `outbox`, `failpoint`: honest
+//!   publication, injected failures for tests;
+//! - `settings`: editor settings and `quoth.toml` per document;
+//! - `navigate`: definition, references, highlights, inlay hints, semantic
+//!   tokens, code lenses;
+//! - `actions`: code actions (attribute, ignore, close, curly quotes);
+//! - `workspace`: workspace symbols over open documents and folders.
 
+mod actions;
 mod document;
 #[cfg(test)]
 mod document_props;
 mod failpoint;
 pub mod framing;
-mod limits;
+mod handlers;
+mod navigate;
 mod outbox;
 pub mod position;
 mod present;
 mod server;
+mod settings;
 mod transport;
+mod workspace;
 
 use tower_lsp_server::LspService;
 

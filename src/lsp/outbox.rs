@@ -19,8 +19,6 @@ pub struct Outbox {
     published: tokio::sync::Mutex<HashMap<Uri, Option<i32>>>,
     /// Documents whose size the user has been told about.
     told_too_large: Mutex<HashSet<Uri>>,
-    /// Messages that must wait for `initialized` to be shown.
-    waiting: Mutex<Vec<String>>,
 }
 
 impl Outbox {
@@ -53,16 +51,11 @@ impl Outbox {
         };
     }
 
-    /// Tells the user, once per opened document, that it is too large.
-    pub async fn too_large(&self, client: &Client, uri: &Uri, bytes: usize, limit: usize) {
+    /// Shows `message` about `uri` unless one was shown since it was opened
+    /// (a document too large to check: not on every keystroke).
+    pub async fn tell_once(&self, client: &Client, uri: &Uri, message: String) {
         let first = lock(&self.told_too_large).insert(uri.clone());
         if first {
-            let message = format!(
-                "quoth: {} is {} bytes, over the {} byte limit (maxDocumentBytes): it is not checked",
-                uri.as_str(),
-                bytes,
-                limit
-            );
             client.show_message(MessageType::WARNING, message).await;
         }
     }
@@ -70,19 +63,6 @@ impl Outbox {
     /// Forgets what was told about a closed document.
     pub fn closed(&self, uri: &Uri) {
         lock(&self.told_too_large).remove(uri);
-    }
-
-    /// Keeps `message` until [`Outbox::flush_waiting`].
-    pub fn wait(&self, message: String) {
-        lock(&self.waiting).push(message);
-    }
-
-    /// Shows the messages kept by [`Outbox::wait`].
-    pub async fn flush_waiting(&self, client: &Client) {
-        let messages = std::mem::take(&mut *lock(&self.waiting));
-        for message in messages {
-            client.show_message(MessageType::WARNING, message).await;
-        }
     }
 }
 

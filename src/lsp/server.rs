@@ -10,28 +10,43 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use ropey::Rope;
+use serde_json::Value;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, MessageType, OneOf, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionParams,
+    CodeActionProviderCapability, CodeActionResponse, CodeLens, CodeLensOptions, CodeLensParams,
+    Diagnostic, DidChangeConfigurationParams, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentHighlight,
+    DocumentHighlightParams, DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandOptions,
+    ExecuteCommandParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
+    InlayHintParams, Location, MessageType, OneOf, ReferenceParams, SaveOptions,
+    SemanticTokensFullOptions, SemanticTokensOptions, SemanticTokensParams, SemanticTokensResult,
+    SemanticTokensServerCapabilities, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities, WorkspaceSymbolParams,
+    WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::document::Document;
 use super::failpoint;
-use super::limits::Limits;
+use super::navigate;
 use super::outbox::Outbox;
 use super::position::{position_to_offset, Encoding};
 use super::present;
+use super::settings::{self, Settings};
+use super::workspace;
 use crate::analysis::Analysis;
 
 pub struct Backend {
-    client: Client,
+    pub(super) client: Client,
     documents: Mutex<HashMap<Uri, Document>>,
     encoding: OnceLock<Encoding>,
-    limits: OnceLock<Limits>,
+    pub(super) settings: Settings,
+    pub(super) cache: Arc<workspace::Cache>,
+    capabilities: OnceLock<ClientCapabilities>,
     outbox: Outbox,
 }
 
@@ -41,21 +56,30 @@ impl Backend {
             client,
             documents: Mutex::default(),
             encoding: OnceLock::new(),
-            limits: OnceLock::new(),
+            settings: Settings::default(),
+            cache: Arc::default(),
+            capabilities: OnceLock::new(),
             outbox: Outbox::default(),
         }
     }
 
-    fn limits(&self) -> Limits {
-        self.limits.get().copied().unwrap_or_default()
+    pub(super) fn client_capabilities(&self) -> ClientCapabilities {
+        self.capabilities.get().cloned().unwrap_or_default()
     }
 
-    fn encoding(&self) -> Encoding {
+    pub(super) fn client_supports_progress(&self) -> bool {
+        let caps = self.capabilities.get();
+        caps.and_then(|c| c.window.as_ref())
+            .and_then(|w| w.work_done_progress)
+            == Some(true)
+    }
+
+    pub(super) fn encoding(&self) -> Encoding {
         self.encoding.get().copied().unwrap_or_default()
     }
 
     /// The documents; a panic elsewhere must not lock every later request out.
-    fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+    pub(super) fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
         self.documents.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -69,18 +93,22 @@ impl Backend {
     /// Publishes `diagnostics` unless `version` is no longer the document's
     /// current one (a newer change will publish its own); `None` means the
     /// document was closed and must still be closed.
-    async fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    pub(super) async fn publish(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<Diagnostic>,
+        version: Option<i32>,
+    ) {
         let current = || self.documents().get(&uri).map(|d| d.version);
         self.outbox
             .publish(&self.client, uri.clone(), diagnostics, version, current)
             .await;
     }
 
-    /// Tells the user (once) when `uri` is too large to be checked.
-    async fn tell_if_too_large(&self, uri: &Uri, too_large: Option<usize>) {
-        if let Some(bytes) = too_large {
-            let limit = self.limits().max_document_bytes;
-            self.outbox.too_large(&self.client, uri, bytes, limit).await;
+    /// Tells the user, once per opened document, that it is too large.
+    async fn tell_if_too_large(&self, uri: &Uri, note: Option<String>) {
+        if let Some(note) = note {
+            self.outbox.tell_once(&self.client, uri, note).await;
         }
     }
 }
@@ -93,10 +121,8 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = *self.encoding.get_or_init(|| Encoding::negotiate(offered));
-        let (limits, problems) =
-            Limits::from_initialization_options(params.initialization_options.as_ref());
-        self.limits.get_or_init(|| limits);
-        problems.into_iter().for_each(|p| self.outbox.wait(p));
+        let _ = self.capabilities.set(params.capabilities.clone());
+        self.settings.initialize(&params);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
@@ -104,11 +130,52 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(false),
+                        })),
                         ..Default::default()
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: navigate::legend(),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: Some(false),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![navigate::SHOW_QUOTATIONS.to_string()],
+                    ..Default::default()
+                }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -126,7 +193,7 @@ impl LanguageServer for Backend {
             self.encoding().kind().as_str()
         );
         self.client.log_message(MessageType::INFO, message).await;
-        self.outbox.flush_waiting(&self.client).await;
+        self.on_initialized().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -135,22 +202,25 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let (diagnostics, too_large) = {
-            let doc = Document::open_limited(
+        let (config, problems) = self.settings.refresh(&item.uri);
+        let too_large = settings::size_note(&config, &item.uri, item.text.len());
+        let diagnostics = {
+            let doc = settings::open(
+                &config,
+                &item.uri,
                 &item.text,
                 item.version,
                 item.language_id,
-                item.uri.as_str(),
-                self.limits().max_document_bytes,
             );
-            let diagnostics = present::diagnostics(&doc.rope, &doc.analysis, self.encoding());
-            let too_large = doc.too_large.then(|| doc.rope.len_bytes());
+            let diagnostics = settings::diagnostics(&item.uri, &doc, &config, self.encoding());
             self.documents().insert(item.uri.clone(), doc);
-            (diagnostics, too_large)
+            diagnostics
         };
+        self.report(problems).await;
         self.tell_if_too_large(&item.uri, too_large).await;
         self.publish(item.uri, diagnostics, Some(item.version))
             .await;
+        self.publish_settings_problems().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -164,8 +234,10 @@ impl LanguageServer for Backend {
             };
             doc.apply_changes(&params.content_changes, version, self.encoding());
             failpoint::hit("didChange");
-            let diagnostics = present::diagnostics(&doc.rope, &doc.analysis, self.encoding());
-            (diagnostics, doc.too_large.then(|| doc.rope.len_bytes()))
+            let config = self.settings.get(&uri);
+            let too_large = settings::size_note(&config, &uri, doc.rope.len_bytes());
+            let diagnostics = settings::diagnostics(&uri, doc, &config, self.encoding());
+            (diagnostics, too_large)
         };
         self.tell_if_too_large(&uri, too_large).await;
         self.publish(uri, diagnostics, Some(version)).await;
@@ -174,8 +246,73 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents().remove(&uri);
+        self.settings.forget(&uri);
         self.outbox.closed(&uri);
         self.publish(uri, Vec::new(), None).await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.on_saved(&params.text_document.uri).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.on_configuration(params).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.on_watched_files(params).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        self.on_folders(params).await;
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        Ok(self.goto_definition_impl(params))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        Ok(self.references_impl(params))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        Ok(self.highlight_impl(params))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        Ok(self.inlay_hint_impl(params))
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(self.semantic_tokens_impl(params))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        Ok(self.code_lens_impl(params))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        Ok(self.code_action_impl(params))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        Ok(self.execute_command_impl(params).await)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        Ok(self.workspace_symbol_impl(params).await)
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

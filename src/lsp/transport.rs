@@ -83,9 +83,11 @@ where
         let mut to_client = to_client.fuse();
         let mut stop = stop_rx;
         loop {
+            // The server's own messages first: a handler queues them before
+            // its answer exists (progress "end" before the result).
             let body = futures::select_biased! {
-                body = out_rx.next() => body,
                 request = to_client.next() => request.map(|r| to_json(&r)),
+                body = out_rx.next() => body,
                 _ = stop => None,
                 complete => break,
             };

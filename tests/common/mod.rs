@@ -25,6 +25,10 @@ pub struct Client {
     next_id: i64,
     /// The `initialize` result.
     pub init: Value,
+    /// Answers to the server's requests by method (others get null), and
+    /// the requests received, in order.
+    pub replies: Vec<(String, Value)>,
+    pub server_requests: Vec<Value>,
 }
 
 /// Reads framed messages from `out` until it closes.
@@ -63,7 +67,7 @@ impl Client {
     /// for its reply, then `initialized`. `encodings` is what the client
     /// offers in `general.positionEncodings` (None: the field is left out).
     pub fn start(encodings: Option<&[&str]>) -> Client {
-        Client::start_with(encodings, Value::Null, &[])
+        Client::start_extra(encodings, json!({}))
     }
 
     /// As [`Client::start`], with `initializationOptions` (Null: left out)
@@ -74,13 +78,42 @@ impl Client {
         env: &[(&str, &str)],
     ) -> Client {
         let mut client = Client::spawn(env);
-        client.handshake(encodings, init_options);
+        let extra = if init_options.is_null() {
+            json!({})
+        } else {
+            json!({ "initializationOptions": init_options })
+        };
+        client.handshake_extra(encodings, extra);
+        client
+    }
+
+    /// `start` with more `initialize` params: `extra`'s keys are added, and
+    /// its `capabilities` merged into the default ones; its `replies`
+    /// (method → result) answer the server's requests.
+    pub fn start_extra(encodings: Option<&[&str]>, extra: Value) -> Client {
+        let mut client = Client::spawn(&[]);
+        client.handshake_extra(encodings, extra);
         client
     }
 
     /// `initialize` (waiting for its reply), then `initialized`.
     pub fn handshake(&mut self, encodings: Option<&[&str]>, init_options: Value) {
+        let extra = if init_options.is_null() {
+            json!({})
+        } else {
+            json!({ "initializationOptions": init_options })
+        };
+        self.handshake_extra(encodings, extra);
+    }
+
+    /// `handshake` with `extra` as [`Client::start_extra`] takes it.
+    pub fn handshake_extra(&mut self, encodings: Option<&[&str]>, extra: Value) {
         let client = self;
+        client.replies = extra
+            .get("replies")
+            .and_then(Value::as_object)
+            .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default();
         let mut capabilities = json!({
             "textDocument": {
                 "hover": { "contentFormat": ["markdown", "plaintext"] },
@@ -91,10 +124,17 @@ impl Client {
         if let Some(encodings) = encodings {
             capabilities["general"] = json!({ "positionEncodings": encodings });
         }
+        if let Some(more) = extra.get("capabilities").and_then(Value::as_object) {
+            for (k, v) in more {
+                capabilities[k] = v.clone();
+            }
+        }
         let mut params =
             json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
-        if !init_options.is_null() {
-            params["initializationOptions"] = init_options;
+        for (k, v) in extra.as_object().into_iter().flatten() {
+            if k != "capabilities" && k != "replies" {
+                params[k] = v.clone();
+            }
         }
         client.init = client.request("initialize", params);
         client.notify("initialized", json!({}));
@@ -129,6 +169,8 @@ impl Client {
             pending: Vec::new(),
             next_id: 1,
             init: Value::Null,
+            replies: Default::default(),
+            server_requests: Vec::new(),
         }
     }
 
@@ -243,7 +285,13 @@ impl Client {
                 .unwrap_or_else(|e| panic!("no {waiting_for} from the server: {e}"));
             if message.get("method").is_some() && message.get("id").is_some() {
                 let id = message["id"].clone();
-                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                let result = self
+                    .replies
+                    .iter()
+                    .find(|(m, _)| message["method"] == m.as_str())
+                    .map_or(Value::Null, |(_, v)| v.clone());
+                self.send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
+                self.server_requests.push(message);
                 continue;
             }
             return message;
@@ -387,4 +435,24 @@ pub fn range_of(text: &str, needle: &str, nth: usize, enc: Enc) -> Value {
         .expect("needle in text")
         .0;
     json!({ "start": position(text, start, enc), "end": position(text, start + needle.len(), enc) })
+}
+
+/// `text` with LSP text edits applied (edits must not overlap).
+pub fn apply_edits(text: &str, edits: &[Value], enc: Enc) -> String {
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(text, &e["range"]["start"], enc),
+                offset(text, &e["range"]["end"], enc),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
+    let mut out = text.to_string();
+    for (s, e, t) in spans {
+        out.replace_range(s..e, &t);
+    }
+    out
 }

@@ -1,6 +1,7 @@
 // Runs inside the real VS Code extension host (code-server), next to the
 // installed quoth extension, and asks VS Code itself (not the server) what the
-// user would see: the document symbols, a hover, and the diagnostics.
+// user would see: the document symbols, a hover, the diagnostics, inlay
+// hints, code lenses, quick fixes and a setting taking effect.
 // Writes quoth-e2e-result.json into the workspace folder; the shell script
 // that started code-server reads it.
 'use strict';
@@ -96,6 +97,43 @@ async function run(folder, check) {
     }, 10000);
     check('hover on "he" names Daniel Okafor', !!text, text);
   }
+
+  // Inlay hints: after "he", the speaker it resolves to.
+  const labelOf = (h) => (typeof h.label === 'string' ? h.label : h.label.map((part) => part.value).join(''));
+  const hints = await poll('inlay hints', async () => {
+    const found = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', mdUri,
+      new vscode.Range(0, 0, md.lineCount, 0));
+    return (found || []).length ? found : undefined;
+  }, 10000);
+  check('an inlay hint after "he" names Daniel Okafor', (hints || []).some((h) => labelOf(h) === '→ Daniel Okafor'),
+    JSON.stringify((hints || []).map(labelOf)));
+
+  // Code lens: "1 quotation", opening VS Code's references peek.
+  const lenses = await poll('code lenses', async () => {
+    const found = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', mdUri);
+    return (found || []).length ? found : undefined;
+  }, 10000);
+  const lens = (lenses || []).find((l) => l.command && /quotation/.test(l.command.title));
+  check('a code lens counts the quotations and opens the references peek',
+    !!lens && lens.command.command === 'editor.action.showReferences' && lens.command.arguments[2].length === 1,
+    JSON.stringify((lenses || []).map((l) => l.command && [l.command.title, l.command.command])));
+
+  // Quick fixes on the unattributed quotation.
+  if (unattributed) {
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', mdUri, unattributed.range);
+    const titles = (actions || []).map((a) => a.title);
+    check('quick fixes include "Attribute to Okafor" and "Mark as intentionally unattributed"',
+      titles.includes('Attribute to Okafor') && titles.includes('Mark as intentionally unattributed'), JSON.stringify(titles));
+  }
+
+  // Settings reach the server: quoth.severity turns the warning into an error.
+  const codeOf = (d) => (typeof d.code === 'object' && d.code ? d.code.value : d.code);
+  await vscode.workspace.getConfiguration('quoth')
+    .update('severity', { 'unattributed-quote': 'error' }, vscode.ConfigurationTarget.Global);
+  const asError = await poll('severity from settings', () => vscode.languages.getDiagnostics(mdUri)
+    .some((d) => d.source === 'quoth' && codeOf(d) === 'unattributed-quote' && d.severity === vscode.DiagnosticSeverity.Error), 15000);
+  check('quoth.severity reaches the server (unattributed-quote as an error)', !!asError);
+  await vscode.workspace.getConfiguration('quoth').update('severity', undefined, vscode.ConfigurationTarget.Global);
 
   const txtUri = vscode.Uri.joinPath(folder.uri, 'article.txt');
   const txt = await vscode.workspace.openTextDocument(txtUri);

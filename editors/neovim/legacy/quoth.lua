@@ -6,7 +6,7 @@ local function quoth_root(bufnr)
   local name = vim.api.nvim_buf_get_name(bufnr)
   local dir = name ~= '' and vim.fn.fnamemodify(name, ':p:h') or vim.fn.getcwd()
   if vim.fs and vim.fs.find then -- Neovim 0.8+
-    local marker = vim.fs.find({ '.git' }, { path = dir, upward = true })[1]
+    local marker = vim.fs.find({ 'quoth.toml', '.git' }, { path = dir, upward = true })[1]
     if marker then
       return vim.fs.dirname(marker)
     end
@@ -24,7 +24,15 @@ vim.api.nvim_create_autocmd('FileType', {
       vim.notify_once('quoth: `' .. quoth_cmd[1] .. '` is not on PATH, see editors/neovim/README.md', vim.log.levels.WARN)
       return
     end
-    local config = { name = 'quoth', cmd = quoth_cmd, root_dir = quoth_root(args.buf) }
+    -- quoth's settings (README.md, "Settings"); a quoth.toml wins over them.
+    local settings = { quoth = {} }
+    local config = {
+      name = 'quoth',
+      cmd = quoth_cmd,
+      root_dir = quoth_root(args.buf),
+      init_options = settings,
+      settings = settings,
+    }
     if vim.lsp.start then
       vim.lsp.start(config, { bufnr = args.buf })
     else

@@ -9,12 +9,17 @@
 ---
 --- Install the server with cargo:
 --- ```sh
---- cargo install --git https://example.invalid/quoth quoth
+--- cargo install --path .   (in a checkout of the quoth repository)
 --- ```
 
 ---@type vim.lsp.Config
 return {
   cmd = { 'quoth', 'lsp' },
   filetypes = { 'text', 'markdown' },
-  root_markers = { '.git' },
+  root_markers = { 'quoth.toml', '.git' },
+  -- quoth's settings (see README.md, "Settings"); a quoth.toml beside the
+  -- articles wins over them.
+  settings = {
+    quoth = {},
+  },
 }

@@ -1,7 +1,9 @@
 // The quoth extension: starts `quoth lsp --stdio` for plain-text and Markdown
 // documents and lets vscode-languageclient do the rest (hovers, the outline of
-// quotations, diagnostics). Everything here is about finding the binary,
-// explaining clearly when it is missing, and restarting on demand.
+// quotations, diagnostics, inlay hints, code lenses, quick fixes). Everything
+// here is about finding the binary, explaining clearly when it is missing,
+// restarting on demand, handing the `quoth.*` settings to the server and
+// showing a code lens's quotations in a peek.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +15,9 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+
+/** The server's code lens command: arguments `[uri, position, locations]`. */
+const SHOW_QUOTATIONS = 'quoth.showQuotations';
 
 /** Where the README explains how to install the server binary. */
 const INSTALL_URL = 'https://example.invalid/quoth/tree/main/editors/vscode#1-install-the-server';
@@ -92,6 +97,17 @@ async function start(): Promise<void> {
     ]),
     outputChannel: serverLog,
     traceOutputChannel: traceLog,
+    // The `quoth.*` settings go to the server at start and on every change;
+    // a quoth.toml next to the articles wins over them (see docs/features.md).
+    initializationOptions: { quoth: vscode.workspace.getConfiguration('quoth') },
+    synchronize: { configurationSection: 'quoth' },
+    middleware: {
+      // "N quotations" lenses open VS Code's references peek.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        return lenses?.map(asPeek);
+      },
+    },
   };
 
   // The id 'quoth' makes the client read the `quoth.trace.server` setting.
@@ -105,6 +121,26 @@ async function start(): Promise<void> {
       .showErrorMessage(`quoth: the server (${command}) failed to start. See the "quoth" output for details.`, 'Show log')
       .then((choice) => choice && serverLog.show(true));
   }
+}
+
+/** Turns the server's quoth.showQuotations lens into VS Code's references peek. */
+function asPeek(lens: vscode.CodeLens): vscode.CodeLens {
+  const command = lens.command;
+  const converter = client?.protocol2CodeConverter;
+  if (!command || command.command !== SHOW_QUOTATIONS || !converter || !command.arguments) {
+    return lens;
+  }
+  const [uri, position, locations] = command.arguments;
+  lens.command = {
+    title: command.title,
+    command: 'editor.action.showReferences',
+    arguments: [
+      converter.asUri(uri),
+      converter.asPosition(position),
+      (locations ?? []).map((location: Parameters<typeof converter.asLocation>[0]) => converter.asLocation(location)),
+    ],
+  };
+  return lens;
 }
 
 /** Finds the binary: an explicit path, or a command name looked up on PATH. */
