@@ -48,7 +48,7 @@ if [ "$ENGINE" = proptest ]; then
   echo "fuzz: engine proptest (tests/fuzz_props.rs), ${SECONDS_PER} s per target"
   QUOTH_FUZZ_SECONDS=$SECONDS_PER QUOTH_FUZZ_CASES=${QUOTH_FUZZ_CASES:-2000} \
     cargo test --release --test fuzz_props -- --nocapture --test-threads=1 >target/fuzz-proptest.log 2>&1 || status=$?
-  grep -E '^fuzz |test result|panicked|minimal failing' target/fuzz-proptest.log || true
+  grep -oE 'fuzz [a-z]+: [0-9]+ cases.*|test result.*|panicked.*|minimal failing.*' target/fuzz-proptest.log || true
   [ $status -eq 0 ] && echo "fuzz: no failure" || echo "fuzz: FAILURE, see target/fuzz-proptest.log"
   exit $status
 fi
