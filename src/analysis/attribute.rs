@@ -287,16 +287,14 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
     // A participle cue with no subject of its own ("…, adding that “…”"): the
     // subject of the sentence speaks.
     if let Some((cs, ce)) = participle_seen {
-        if let Some(np) = np_after(toks, s_start, cs) {
-            if let Some(p) = classify(toks, text, np) {
-                return Some(Found {
-                    phrase: p,
-                    cue: Some(span_of(toks, (cs, ce))),
-                    method: AttributionMethod::Cue,
-                    weak: false,
-                    appositive: None,
-                });
-            }
+        if let Some(p) = sentence_subject(toks, text, s_start, cs).filter(plausible_source) {
+            return Some(Found {
+                phrase: p,
+                cue: Some(span_of(toks, (cs, ce))),
+                method: AttributionMethod::Cue,
+                weak: false,
+                appositive: None,
+            });
         }
     }
     None

@@ -354,8 +354,8 @@ pub fn inflections(base: &str) -> Vec<String> {
         out.push(format!("{base}s"));
     }
     // -ing
-    if base.ends_with("ie") {
-        out.push(format!("{}ying", &base[..base.len() - 2]));
+    if let Some(stem) = base.strip_suffix("ie") {
+        out.push(format!("{stem}ying"));
     } else if base.ends_with('e') && !base.ends_with("ee") && base != "be" {
         out.push(format!("{}ing", &base[..base.len() - 1]));
     } else if DOUBLING.contains(&base) && base != "bark" {

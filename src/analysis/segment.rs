@@ -59,11 +59,9 @@ fn html_tags(text: &str) -> Vec<Span> {
                 match in_quote {
                     Some(q) if b[k] == q => in_quote = None,
                     Some(_) => {}
-                    None if b[k] == b'"' || b[k] == b'\'' => {
-                        // Only a quote directly after '=' opens an attribute value.
-                        if k > 0 && b[k - 1] == b'=' {
-                            in_quote = Some(b[k]);
-                        }
+                    // Only a quote directly after '=' opens an attribute value.
+                    None if (b[k] == b'"' || b[k] == b'\'') && k > 0 && b[k - 1] == b'=' => {
+                        in_quote = Some(b[k]);
                     }
                     None if b[k] == b'>' => break,
                     None if b[k] == b'<' => break,
