@@ -23,7 +23,7 @@ pub const DEFAULT_MARKER: &str = "[quoth: ignore]";
 /// honoured in every format.
 pub const MARKDOWN_MARKER: &str = "<!-- quoth: ignore -->";
 /// Documents larger than this many bytes are not analysed unless configured.
-pub const DEFAULT_MAX_SIZE: usize = 10 * 1024 * 1024;
+pub const DEFAULT_MAX_SIZE: usize = 32 * 1024 * 1024;
 /// Language ids analysed unless configured.
 pub const DEFAULT_LANGUAGES: [&str; 3] = ["plaintext", "markdown", "text"];
 

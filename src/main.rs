@@ -55,7 +55,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Lsp { stdio: _ } => match quoth::lsp::run() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(true) => ExitCode::SUCCESS,
+            // `exit` without `shutdown`, or the client went away.
+            Ok(false) => ExitCode::from(1),
             Err(e) => {
                 eprintln!("quoth lsp: {e}");
                 ExitCode::from(2)

@@ -592,12 +592,12 @@ fn pulled_settings_watched_quoth_toml_and_size_cap() {
         }),
     );
     client.open(&uri, "plaintext", FERRY);
-    client.open("untitled:huge", "plaintext", &"word ".repeat(3_000_000));
+    client.open("untitled:huge", "plaintext", &"word ".repeat(7_000_000));
     client.wait_for("window/showMessage", |p| {
         p["message"]
             .as_str()
             .unwrap()
-            .contains("huge is not checked: 15000000 bytes is over the size cap")
+            .contains("huge is not checked: 35000000 bytes is over the size cap")
     });
     let d = client.wait_for("textDocument/publishDiagnostics", |p| {
         p["uri"] == uri

@@ -233,6 +233,7 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     // Files are read and their settings found in order; then they are
     // analysed and rendered on every core, and the results written in the
     // files' order, so the output is the same as serially.
+    let mut skipped = 0usize;
     let mut settings = crate::config::PerFile::default();
     let mut work = Vec::with_capacity(files.len());
     let texts: Vec<Result<String, String>> = {
@@ -243,7 +244,9 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
         let text = match text {
             Ok(t) => t,
             Err(e) => {
+                // Said on stderr at the end; the other files go on.
                 problems.push(e);
+                skipped += 1;
                 continue;
             }
         };
@@ -281,11 +284,16 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
             serde_json::to_string_pretty(&Value::Array(all_json)).unwrap_or_default()
         );
     } else {
+        let checked = files.len() - skipped;
         let _ = writeln!(
             out,
-            "checked {} file{}: {errors} error{}, {warnings} warning{}, {others} note{}",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" },
+            "checked {checked} file{}{}: {errors} error{}, {warnings} warning{}, {others} note{}",
+            if checked == 1 { "" } else { "s" },
+            if skipped > 0 {
+                format!(" ({skipped} skipped)")
+            } else {
+                String::new()
+            },
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" },
             if others == 1 { "" } else { "s" },

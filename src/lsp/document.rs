@@ -25,16 +25,20 @@ pub struct Document {
     options: Options,
     /// False when the settings exclude this document: it is kept but not analysed.
     pub enabled: bool,
+    /// Longer documents are kept but not analysed (`too_large` says so).
+    max_bytes: usize,
+    pub too_large: bool,
 }
 
 impl Document {
     /// `uri` picks the format when the client sends no language id.
-    #[allow(dead_code)] // the server opens through `open_with`; tests use this
+    #[allow(dead_code)] // the server opens through `open_limited`; tests use this
     pub fn open(text: &str, version: i32, language_id: String, uri: &str) -> Document {
         Document::open_with(text, version, language_id, uri, Options::default(), true)
     }
 
     /// `open` with options from the settings; `enabled: false` skips analysis.
+    #[allow(dead_code)] // the server opens through `open_limited`
     pub fn open_with(
         text: &str,
         version: i32,
@@ -42,6 +46,27 @@ impl Document {
         uri: &str,
         options: Options,
         enabled: bool,
+    ) -> Document {
+        Document::open_limited(
+            text,
+            version,
+            language_id,
+            uri,
+            options,
+            enabled,
+            usize::MAX,
+        )
+    }
+
+    /// `open_with`; a text over `max_bytes` is kept but not analysed.
+    pub fn open_limited(
+        text: &str,
+        version: i32,
+        language_id: String,
+        uri: &str,
+        options: Options,
+        enabled: bool,
+        max_bytes: usize,
     ) -> Document {
         let format = Format::from_hint(if language_id.is_empty() {
             uri
@@ -57,6 +82,8 @@ impl Document {
             incremental: IncrementalAnalysis::default(),
             options,
             enabled,
+            max_bytes,
+            too_large: false,
         };
         doc.reanalyse();
         doc
@@ -97,7 +124,8 @@ impl Document {
     }
 
     fn reanalyse(&mut self) {
-        if !self.enabled {
+        self.too_large = self.rope.len_bytes() > self.max_bytes;
+        if !self.enabled || self.too_large {
             self.analysis = Arc::default();
             return;
         }

@@ -6,6 +6,9 @@
 //! - `document`: an open document, its edits and its cached analysis;
 //! - `present`: analysis → hover, symbols, diagnostics;
 //! - `server`: the tower-lsp-server handlers;
+//! - `transport`, `framing`: the pipe, robust to any bytes and any panic
+//!   (see docs/robustness.md); `outbox`, `failpoint`: honest
+//!   publication, injected failures for tests;
 //! - `settings`: editor settings and `quoth.toml` per document;
 //! - `navigate`: definition, references, highlights, inlay hints, semantic
 //!   tokens, code lenses;
@@ -14,29 +17,41 @@
 
 mod actions;
 mod document;
+#[cfg(test)]
+mod document_props;
+mod failpoint;
+pub mod framing;
 mod handlers;
 mod navigate;
+mod outbox;
 pub mod position;
 mod present;
 mod server;
 mod settings;
+mod transport;
 mod workspace;
 
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::LspService;
 
 /// Runs the language server on stdin/stdout until the client exits.
-pub fn run() -> std::io::Result<()> {
+/// Returns whether it was shut down properly (`shutdown` before `exit`),
+/// which decides the exit code the specification asks for (0 or 1).
+pub fn run() -> std::io::Result<bool> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .build()?;
-    runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+    let clean = runtime.block_on(async {
+        let mut client = None;
+        let (service, socket) = LspService::new(|c| {
+            client = Some(c.clone());
+            server::Backend::new(c)
+        });
+        let client = client.expect("LspService::new calls its init");
+        let (stdin, stdout) = (tokio::io::stdin(), tokio::io::stdout());
+        transport::serve(stdin, stdout, service, socket, client).await
     });
     // The blocking read of stdin may never return (a client need not close
     // it after `exit`); output has been flushed by `serve`, so do not wait.
     runtime.shutdown_background();
-    Ok(())
+    Ok(clean)
 }

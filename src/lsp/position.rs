@@ -62,10 +62,15 @@ fn line_end_char(rope: &Rope, line: usize) -> usize {
 }
 
 /// The position of byte `offset` (clamped to the document, snapped back to
-/// the start of the char it falls in).
+/// the start of the char it falls in, and to before the `\r` of a `\r\n`
+/// it falls inside: a column between the two is past the end of the line,
+/// which a client reads as the line's end, before the `\r`).
 pub fn offset_to_position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let offset = offset.min(rope.len_bytes());
-    let ch = rope.byte_to_char(offset);
+    let mut ch = rope.byte_to_char(offset);
+    if ch > 0 && ch < rope.len_chars() && rope.char(ch) == '\n' && rope.char(ch - 1) == '\r' {
+        ch -= 1;
+    }
     let line = rope.char_to_line(ch);
     let line_start = rope.line_to_char(line);
     let character = match enc {
@@ -216,6 +221,9 @@ mod tests {
             // The empty last line after the final "\n".
             assert_eq!(position_to_offset(&rope, pos(3, 0), enc), text.len());
             assert_eq!(offset_to_position(&rope, text.len(), enc), pos(3, 0));
+            // Between "\r" and "\n" is the end of the line (found by fuzzing:
+            // it was "ab\r", a column the client reads as before the "\r").
+            assert_eq!(offset_to_position(&rope, 3, enc), pos(0, 2));
         }
     }
 

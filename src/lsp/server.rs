@@ -31,7 +31,9 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::document::Document;
+use super::failpoint;
 use super::navigate;
+use super::outbox::Outbox;
 use super::position::{position_to_offset, Encoding};
 use super::present;
 use super::settings::{self, Settings};
@@ -45,6 +47,7 @@ pub struct Backend {
     pub(super) settings: Settings,
     pub(super) cache: Arc<workspace::Cache>,
     capabilities: OnceLock<ClientCapabilities>,
+    outbox: Outbox,
 }
 
 impl Backend {
@@ -56,6 +59,7 @@ impl Backend {
             settings: Settings::default(),
             cache: Arc::default(),
             capabilities: OnceLock::new(),
+            outbox: Outbox::default(),
         }
     }
 
@@ -95,13 +99,17 @@ impl Backend {
         diagnostics: Vec<Diagnostic>,
         version: Option<i32>,
     ) {
-        let current = self.documents().get(&uri).map(|d| d.version);
-        if current != version {
-            return;
-        }
-        self.client
-            .publish_diagnostics(uri, diagnostics, version)
+        let current = || self.documents().get(&uri).map(|d| d.version);
+        self.outbox
+            .publish(&self.client, uri.clone(), diagnostics, version, current)
             .await;
+    }
+
+    /// Tells the user, once per opened document, that it is too large.
+    async fn tell_if_too_large(&self, uri: &Uri, note: Option<String>) {
+        if let Some(note) = note {
+            self.outbox.tell_once(&self.client, uri, note).await;
+        }
     }
 }
 
@@ -194,8 +202,8 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let (config, mut problems) = self.settings.refresh(&item.uri);
-        problems.extend(settings::size_note(&config, &item.uri, item.text.len()));
+        let (config, problems) = self.settings.refresh(&item.uri);
+        let too_large = settings::size_note(&config, &item.uri, item.text.len());
         let diagnostics = {
             let doc = settings::open(
                 &config,
@@ -209,6 +217,7 @@ impl LanguageServer for Backend {
             diagnostics
         };
         self.report(problems).await;
+        self.tell_if_too_large(&item.uri, too_large).await;
         self.publish(item.uri, diagnostics, Some(item.version))
             .await;
         self.publish_settings_problems().await;
@@ -217,15 +226,20 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        let diagnostics = {
+        let (diagnostics, too_large) = {
             let mut docs = self.documents();
             // Changes to a document that was never opened are ignored.
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
             doc.apply_changes(&params.content_changes, version, self.encoding());
-            settings::diagnostics(&uri, doc, &self.settings.get(&uri), self.encoding())
+            failpoint::hit("didChange");
+            let config = self.settings.get(&uri);
+            let too_large = settings::size_note(&config, &uri, doc.rope.len_bytes());
+            let diagnostics = settings::diagnostics(&uri, doc, &config, self.encoding());
+            (diagnostics, too_large)
         };
+        self.tell_if_too_large(&uri, too_large).await;
         self.publish(uri, diagnostics, Some(version)).await;
     }
 
@@ -233,6 +247,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         self.documents().remove(&uri);
         self.settings.forget(&uri);
+        self.outbox.closed(&uri);
         self.publish(uri, Vec::new(), None).await;
     }
 
@@ -305,6 +320,7 @@ impl LanguageServer for Backend {
         let Some((rope, analysis)) = self.snapshot(&at.text_document.uri) else {
             return Ok(None);
         };
+        failpoint::hit("hover");
         let encoding = self.encoding();
         let offset = position_to_offset(&rope, at.position, encoding);
         Ok(present::hover(&rope, &analysis, offset, encoding))
@@ -317,6 +333,7 @@ impl LanguageServer for Backend {
         let Some((rope, analysis)) = self.snapshot(&params.text_document.uri) else {
             return Ok(None);
         };
+        failpoint::hit("documentSymbol");
         let symbols = present::symbols(&rope, &analysis, self.encoding());
         Ok(Some(DocumentSymbolResponse::Nested(symbols)))
     }

@@ -186,19 +186,21 @@ pub fn size_note(config: &Config, uri: &Uri, len: usize) -> Option<String> {
 
 /// Opens a document under its settings.
 pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
-    let on = enabled(config, uri, &language_id, text.len());
+    // The size is left to the document, which checks it on every change.
+    let on = enabled(config, uri, &language_id, 0);
     let format = crate::analysis::Format::from_hint(if language_id.is_empty() {
         uri.as_str()
     } else {
         &language_id
     });
-    Document::open_with(
+    Document::open_limited(
         text,
         version,
         language_id,
         uri.as_str(),
         config.options(format),
         on,
+        config.max_size,
     )
 }
 

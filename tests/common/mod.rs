@@ -70,34 +70,50 @@ impl Client {
         Client::start_extra(encodings, json!({}))
     }
 
+    /// As [`Client::start`], with `initializationOptions` (Null: left out)
+    /// and environment variables for the server process.
+    pub fn start_with(
+        encodings: Option<&[&str]>,
+        init_options: Value,
+        env: &[(&str, &str)],
+    ) -> Client {
+        let mut client = Client::spawn(env);
+        let extra = if init_options.is_null() {
+            json!({})
+        } else {
+            json!({ "initializationOptions": init_options })
+        };
+        client.handshake_extra(encodings, extra);
+        client
+    }
+
     /// `start` with more `initialize` params: `extra`'s keys are added, and
     /// its `capabilities` merged into the default ones; its `replies`
     /// (method → result) answer the server's requests.
     pub fn start_extra(encodings: Option<&[&str]>, extra: Value) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quoth"))
-            .args(["lsp", "--stdio"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("cannot start quoth");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, incoming) = mpsc::channel();
-        thread::spawn(move || read_messages(stdout, tx));
-        let mut client = Client {
-            stdin: child.stdin.take(),
-            child,
-            incoming,
-            pending: Vec::new(),
-            next_id: 1,
-            init: Value::Null,
-            replies: extra
-                .get("replies")
-                .and_then(Value::as_object)
-                .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
-                .unwrap_or_default(),
-            server_requests: Vec::new(),
+        let mut client = Client::spawn(&[]);
+        client.handshake_extra(encodings, extra);
+        client
+    }
+
+    /// `initialize` (waiting for its reply), then `initialized`.
+    pub fn handshake(&mut self, encodings: Option<&[&str]>, init_options: Value) {
+        let extra = if init_options.is_null() {
+            json!({})
+        } else {
+            json!({ "initializationOptions": init_options })
         };
+        self.handshake_extra(encodings, extra);
+    }
+
+    /// `handshake` with `extra` as [`Client::start_extra`] takes it.
+    pub fn handshake_extra(&mut self, encodings: Option<&[&str]>, extra: Value) {
+        let client = self;
+        client.replies = extra
+            .get("replies")
+            .and_then(Value::as_object)
+            .map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default();
         let mut capabilities = json!({
             "textDocument": {
                 "hover": { "contentFormat": ["markdown", "plaintext"] },
@@ -122,7 +138,105 @@ impl Client {
         }
         client.init = client.request("initialize", params);
         client.notify("initialized", json!({}));
-        client
+    }
+
+    /// Starts the server without any handshake.
+    pub fn spawn(env: &[(&str, &str)]) -> Client {
+        Client::spawn_in(env, None)
+    }
+
+    /// As [`Client::spawn`], in the working directory `cwd`.
+    pub fn spawn_in(env: &[(&str, &str)], cwd: Option<&std::path::Path>) -> Client {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_quoth"));
+        if let Some(cwd) = cwd {
+            command.current_dir(cwd);
+        }
+        let mut child = command
+            .args(["lsp", "--stdio"])
+            .envs(env.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot start quoth");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, incoming) = mpsc::channel();
+        thread::spawn(move || read_messages(stdout, tx));
+        Client {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            pending: Vec::new(),
+            next_id: 1,
+            init: Value::Null,
+            replies: Default::default(),
+            server_requests: Vec::new(),
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Writes `bytes` to the server as they are, without framing.
+    pub fn write_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin already closed");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Sends a request without waiting; returns its id (see [`Client::response`]).
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        id
+    }
+
+    /// The response to request `id`, however late.
+    pub fn response(&mut self, id: i64) -> Value {
+        self.wait_message(&format!("a response to {id}"), |m| {
+            m.get("method").is_none() && m["id"] == json!(id)
+        })
+    }
+
+    /// Waits for any message that satisfies `accept` (earlier ones count).
+    pub fn wait_message(&mut self, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.pending.iter().position(&accept) {
+            return self.pending.remove(i);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self.receive(deadline, what);
+            if accept(&message) {
+                return message;
+            }
+            self.pending.push(message);
+        }
+    }
+
+    /// Waits for an error response with id `null` (a message the server
+    /// could not read) and returns its error code.
+    pub fn unreadable_error(&mut self) -> i64 {
+        let m = self.wait_message("an error for an unreadable message", |m| {
+            m.get("method").is_none() && m["id"].is_null() && m.get("error").is_some()
+        });
+        m["error"]["code"].as_i64().unwrap()
+    }
+
+    /// Closes stdin (if `close`) and waits for the process to end.
+    pub fn wait_exit(mut self, close: bool) -> ExitStatus {
+        if close {
+            self.stdin = None;
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn send(&mut self, message: Value) {
@@ -252,15 +366,7 @@ impl Client {
     pub fn exit(mut self) -> ExitStatus {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        self.stdin = None;
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_exit(true)
     }
 }
 

@@ -1,0 +1,360 @@
+//! The server's end of the pipe: reads messages with [`framing`], hands
+//! them to the tower-lsp-server service, writes its answers back, and keeps
+//! going whatever the client sends and whatever a handler does.
+//!
+//! It replaces tower-lsp-server's `Server::serve`, which stops reading after
+//! the first malformed message and lets a panicking handler unwind through
+//! the whole server. Here:
+//!
+//! - a malformed message gets a JSON-RPC error (`-32700` parse error for
+//!   bytes that are not one JSON value, `-32600` invalid request for JSON
+//!   that is not a request), with the request's id when it has a valid one,
+//!   else `null`, as JSON-RPC 2.0 says; a malformed *response* from the
+//!   client is logged and dropped (answering it could loop);
+//! - a panic in any handler becomes an internal error (`-32603`) response
+//!   for a request (nothing for a notification), a line on stderr and a
+//!   `window/logMessage` to the client, and the server goes on;
+//! - `exit` ends the session once the requests sent before it have been
+//!   answered (tower-lsp-server would cancel them, so a client that sends
+//!   `shutdown` and `exit` together would see `shutdown` fail); [`serve`]
+//!   says whether `shutdown` came first, so that the process can exit with
+//!   0 or 1 as the specification asks.
+//!
+//! Handlers run up to [`MAX_CONCURRENCY`] at a time and are polled in the
+//! order their messages arrived, as tower-lsp-server does: a handler's work
+//! before its first `.await` happens in arrival order.
+//!
+//! [`framing`]: super::framing
+
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use futures::channel::mpsc;
+use futures::future::{self, BoxFuture, FusedFuture};
+use futures::stream::FusedStream;
+use futures::{FutureExt, SinkExt, StreamExt};
+use serde::Serialize;
+use serde_json::Value;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Id, Request, Response};
+use tower_lsp_server::ls_types::MessageType;
+use tower_lsp_server::{Client, ClientSocket, ExitedError};
+use tower_service::Service;
+
+use super::framing::{Decoder, Frame};
+
+/// How many handlers may be in flight at once.
+pub const MAX_CONCURRENCY: usize = 4;
+
+/// Serves `service` over `input`/`output` until `exit` or the end of
+/// `input`. Returns whether a successful `shutdown` came first.
+pub async fn serve<I, O, S>(
+    mut input: I,
+    mut output: O,
+    mut service: S,
+    socket: ClientSocket,
+    client: Client,
+) -> bool
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite + Unpin,
+    S: Service<Request, Response = Option<Response>, Error = ExitedError>,
+    S::Future: Send + 'static,
+{
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let in_flight = Arc::new(InFlight::default());
+    let (to_client, mut from_client) = socket.split();
+    let (stop_tx, stop_rx) = futures::channel::oneshot::channel::<()>();
+    let (out_tx, out_rx) = mpsc::unbounded::<String>();
+    let (task_tx, task_rx) = mpsc::channel::<BoxFuture<'static, Option<Response>>>(100);
+
+    let run_tasks = task_rx
+        .buffer_unordered(MAX_CONCURRENCY)
+        .filter_map(future::ready)
+        .map(|response| Ok(to_json(&response)))
+        .forward(out_tx.clone());
+
+    // Answers, and the server's own messages to the client. After the
+    // last handler has finished (`stop`), what it sent is still written.
+    let write_output = async {
+        let mut out_rx = out_rx;
+        let mut to_client = to_client.fuse();
+        let mut stop = stop_rx;
+        loop {
+            // The server's own messages first: a handler queues them before
+            // its answer exists (progress "end" before the result).
+            let body = futures::select_biased! {
+                request = to_client.next() => request.map(|r| to_json(&r)),
+                body = out_rx.next() => body,
+                _ = stop => None,
+                complete => break,
+            };
+            let done = stop.is_terminated() && out_rx.is_terminated();
+            if let Some(body) = body {
+                if let Err(e) = write_frame(&mut output, &body).await {
+                    eprintln!("quoth: cannot write to the client ({e}); stopping");
+                    return;
+                }
+            } else if done {
+                break;
+            }
+        }
+        while let Some(Some(request)) = to_client.next().now_or_never() {
+            if write_frame(&mut output, &to_json(&request)).await.is_err() {
+                return;
+            }
+        }
+    };
+
+    let read_input = async {
+        let mut task_tx = task_tx;
+        let errors = out_tx;
+        let answer_error = |id: Option<Id>, error: Error| {
+            let _ = errors.unbounded_send(to_json(&Response::from_error(
+                id.unwrap_or(Id::Null),
+                error,
+            )));
+        };
+        let mut decoder = Decoder::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        'read: loop {
+            while let Some(frame) = decoder.next() {
+                let value = match frame {
+                    Frame::Message(value) => value,
+                    Frame::Malformed(why) => {
+                        eprintln!("quoth: a malformed message from the client: {why}");
+                        answer_error(None, error(ErrorCode::ParseError, why));
+                        continue;
+                    }
+                };
+                match classify(value) {
+                    Incoming::Request(request) => {
+                        if future::poll_fn(|cx| service.poll_ready(cx)).await.is_err() {
+                            break 'read;
+                        }
+                        let exit = request.method() == "exit";
+                        if exit {
+                            in_flight.all_done().await;
+                        }
+                        let task = guarded_call(&mut service, request, &client, &shut_down);
+                        let task = in_flight.track(task);
+                        if task_tx.send(task).await.is_err() || exit {
+                            break 'read;
+                        }
+                    }
+                    Incoming::Response(response) => {
+                        if from_client.send(response).await.is_err() {
+                            break 'read;
+                        }
+                    }
+                    Incoming::Invalid(id, why) => {
+                        eprintln!("quoth: an invalid message from the client: {why}");
+                        answer_error(id, error(ErrorCode::InvalidRequest, why));
+                    }
+                    Incoming::Ignored(why) => {
+                        eprintln!("quoth: a message from the client was ignored: {why}");
+                    }
+                }
+            }
+            match input.read(&mut buf).await {
+                Ok(0) => break,
+                Ok(n) => decoder.push(&buf[..n]),
+                Err(e) => {
+                    eprintln!("quoth: cannot read from the client ({e}); stopping");
+                    break;
+                }
+            }
+        }
+        // Let the handlers in flight finish and their answers go out.
+        drop(task_tx);
+        drop(errors);
+    };
+
+    let finish = async {
+        // The forwarding fails only if the writer stopped first.
+        let (_forwarded, ()) = futures::join!(run_tasks, read_input);
+        let _ = stop_tx.send(());
+    };
+    futures::join!(finish, write_output);
+    shut_down.load(Ordering::SeqCst)
+}
+
+/// Counts the handlers not finished yet, so that `exit` can wait for them.
+#[derive(Default)]
+struct InFlight {
+    count: AtomicUsize,
+    done: tokio::sync::Notify,
+}
+
+impl InFlight {
+    fn track(
+        self: &Arc<Self>,
+        task: BoxFuture<'static, Option<Response>>,
+    ) -> BoxFuture<'static, Option<Response>> {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        let this = Arc::clone(self);
+        async move {
+            let response = task.await;
+            this.count.fetch_sub(1, Ordering::SeqCst);
+            this.done.notify_waiters();
+            response
+        }
+        .boxed()
+    }
+
+    async fn all_done(&self) {
+        loop {
+            let done = self.done.notified();
+            if self.count.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            done.await;
+        }
+    }
+}
+
+async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &str) -> std::io::Result<()> {
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    output.write_all(header.as_bytes()).await?;
+    output.write_all(body.as_bytes()).await?;
+    output.flush().await
+}
+
+fn to_json(message: &impl Serialize) -> String {
+    serde_json::to_string(message).unwrap_or_else(|e| {
+        // Our own types always serialise; keep the stream well-formed anyway.
+        let error = error(ErrorCode::InternalError, format!("cannot serialise: {e}"));
+        serde_json::to_string(&Response::from_error(Id::Null, error)).unwrap_or_default()
+    })
+}
+
+fn error(code: ErrorCode, message: String) -> Error {
+    Error {
+        code,
+        message: message.into(),
+        data: None,
+    }
+}
+
+enum Incoming {
+    Request(Request),
+    Response(Response),
+    /// Not a request: answered with an error (with this id, if valid).
+    Invalid(Option<Id>, String),
+    /// A malformed response from the client: logged, never answered.
+    Ignored(String),
+}
+
+/// Sorts a JSON value into what it is, as JSON-RPC 2.0 defines it.
+fn classify(value: Value) -> Incoming {
+    let Value::Object(map) = &value else {
+        return Incoming::Invalid(None, "a message must be a JSON object".into());
+    };
+    let id = map
+        .get("id")
+        .and_then(|id| serde_json::from_value::<Id>(id.clone()).ok());
+    if map.contains_key("method") {
+        return match serde_json::from_value::<Request>(value) {
+            Ok(request) => Incoming::Request(request),
+            Err(e) => Incoming::Invalid(id, format!("not a valid request: {e}")),
+        };
+    }
+    if map.contains_key("result") || map.contains_key("error") {
+        return match serde_json::from_value::<Response>(value) {
+            Ok(response) => Incoming::Response(response),
+            Err(e) => Incoming::Ignored(format!("not a valid response: {e}")),
+        };
+    }
+    Incoming::Invalid(id, "a message with neither method nor result".into())
+}
+
+/// Calls the service for `request`, turning a panic while it is called or
+/// while its future runs into an error response and a log line.
+fn guarded_call<S>(
+    service: &mut S,
+    request: Request,
+    client: &Client,
+    shut_down: &Arc<AtomicBool>,
+) -> BoxFuture<'static, Option<Response>>
+where
+    S: Service<Request, Response = Option<Response>, Error = ExitedError>,
+    S::Future: Send + 'static,
+{
+    let method = request.method().to_string();
+    let id = request.id().cloned();
+    let client = client.clone();
+    let called = std::panic::catch_unwind(AssertUnwindSafe(|| service.call(request)));
+    let shut_down = Arc::clone(shut_down);
+    async move {
+        let outcome = match called {
+            Ok(fut) => AssertUnwindSafe(fut).catch_unwind().await,
+            Err(payload) => Err(payload),
+        };
+        match outcome {
+            Ok(Ok(response)) => {
+                if method == "shutdown" && response.as_ref().is_some_and(Response::is_ok) {
+                    shut_down.store(true, Ordering::SeqCst);
+                }
+                response
+            }
+            Ok(Err(ExitedError { .. })) => None,
+            Err(payload) => {
+                let line = format!(
+                    "quoth: internal error while handling {method}: {} (this is a bug; the server goes on)",
+                    panic_message(payload.as_ref())
+                );
+                eprintln!("{line}");
+                let logged = line.clone();
+                tokio::spawn(async move { client.log_message(MessageType::ERROR, logged).await });
+                id.map(|id| Response::from_error(id, error(ErrorCode::InternalError, line)))
+            }
+        }
+    }
+    .boxed()
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn messages_are_sorted_as_json_rpc_says() {
+        let request = json!({"jsonrpc": "2.0", "id": 1, "method": "shutdown"});
+        assert!(matches!(classify(request), Incoming::Request(_)));
+        let notification = json!({"jsonrpc": "2.0", "method": "initialized", "params": {}});
+        assert!(matches!(classify(notification), Incoming::Request(_)));
+        let response = json!({"jsonrpc": "2.0", "id": 3, "result": null});
+        assert!(matches!(classify(response), Incoming::Response(_)));
+
+        let wrong_version = json!({"jsonrpc": "1.0", "id": 4, "method": "x"});
+        assert!(matches!(
+            classify(wrong_version),
+            Incoming::Invalid(Some(Id::Number(4)), _)
+        ));
+        let bad_method = json!({"jsonrpc": "2.0", "id": "a", "method": 5});
+        assert!(matches!(
+            classify(bad_method),
+            Incoming::Invalid(Some(Id::String(_)), _)
+        ));
+        let bad_id = json!({"jsonrpc": "2.0", "id": {"x": 1}, "method": "x"});
+        assert!(matches!(classify(bad_id), Incoming::Invalid(None, _)));
+        assert!(matches!(classify(json!([1])), Incoming::Invalid(None, _)));
+        assert!(matches!(
+            classify(json!({"x": 1})),
+            Incoming::Invalid(None, _)
+        ));
+        let bad_response = json!({"jsonrpc": "2.0", "result": 1});
+        assert!(matches!(classify(bad_response), Incoming::Ignored(_)));
+    }
+}
