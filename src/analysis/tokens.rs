@@ -57,6 +57,22 @@ fn is_sentence_opener(lower: &str) -> bool {
         && !matches!(lower, "he" | "she" | "they" | "it" | "we" | "i")
 }
 
+/// A word lowercased with curly apostrophes made straight, allocating once.
+fn lowercase_word(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 pub fn is_abbreviation(lower: &str) -> bool {
     ABBREVIATIONS.contains(&lower)
         || (lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 1))
@@ -149,7 +165,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 }
                 let end = last_good.max(i + c.len_utf8());
                 let text = &prose[i..end];
-                let lower = text.to_lowercase().replace('’', "'");
+                let lower = lowercase_word(text);
                 let cap = text.chars().next().is_some_and(|x| x.is_uppercase());
                 toks.push(Tok {
                     span: Span::new(i, end),
