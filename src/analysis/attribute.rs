@@ -19,6 +19,19 @@ pub struct Found {
     pub appositive: Option<Span>,
 }
 
+impl Found {
+    /// A speaker found through a speech cue.
+    fn by_cue(phrase: Phrase, cue: Span, weak: bool, appositive: Option<Span>) -> Found {
+        Found {
+            phrase,
+            cue: Some(cue),
+            method: AttributionMethod::Cue,
+            weak,
+            appositive,
+        }
+    }
+}
+
 /// What a matched cue is like.
 #[derive(Clone, Copy, Debug)]
 pub struct CueKind {
@@ -170,13 +183,7 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                 let adjacent = near && np.0 <= qe + 1;
                 if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                     let appositive = appositive(toks, np.1, cs);
-                    let f = Found {
-                        phrase: p,
-                        cue: Some(span_of(toks, (cs, ce))),
-                        method: AttributionMethod::Cue,
-                        weak: cue.weak,
-                        appositive,
-                    };
+                    let f = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                     return Some((f, adjacent));
                 }
             }
@@ -185,13 +192,7 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                 if let Some(np) = np_after(toks, ce, s_end) {
                     if let Some(p) = classify(toks, text, np) {
                         let appositive = appositive(toks, np.1, s_end);
-                        let f = Found {
-                            phrase: p,
-                            cue: Some(span_of(toks, (cs, ce))),
-                            method: AttributionMethod::Cue,
-                            weak: cue.weak,
-                            appositive,
-                        };
+                        let f = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                         return Some((f, true));
                     }
                 }
@@ -248,13 +249,7 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         if let Some(np) = np {
             if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                 let appositive = appositive(toks, np.1, cs);
-                let found = Found {
-                    phrase: p,
-                    cue: Some(span_of(toks, (cs, ce))),
-                    method: AttributionMethod::Cue,
-                    weak: cue.weak,
-                    appositive,
-                };
+                let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                 // Reported speech inside reported speech ("Trump said Clinton
                 // described it as “…”"): the outermost source is the speaker.
                 return Some(outer_source(toks, text, np.0, s_start).unwrap_or(found));
@@ -272,13 +267,7 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
             if let Some(np) = np_after(toks, ce, qs) {
                 if let Some(p) = classify(toks, text, np) {
                     if p.kind != MentionKind::Nominal || p.role.split(' ').count() <= 4 {
-                        return Some(Found {
-                            phrase: p,
-                            cue: Some(span_of(toks, (cs, ce))),
-                            method: AttributionMethod::Cue,
-                            weak: cue.weak,
-                            appositive: None,
-                        });
+                        return Some(Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, None));
                     }
                 }
             }

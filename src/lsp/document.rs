@@ -34,31 +34,19 @@ impl Document {
     /// `uri` picks the format when the client sends no language id.
     #[allow(dead_code)] // the server opens through `open_limited`; tests use this
     pub fn open(text: &str, version: i32, language_id: String, uri: &str) -> Document {
-        Document::open_with(text, version, language_id, uri, Options::default(), true)
-    }
-
-    /// `open` with options from the settings; `enabled: false` skips analysis.
-    #[allow(dead_code)] // the server opens through `open_limited`
-    pub fn open_with(
-        text: &str,
-        version: i32,
-        language_id: String,
-        uri: &str,
-        options: Options,
-        enabled: bool,
-    ) -> Document {
         Document::open_limited(
             text,
             version,
             language_id,
             uri,
-            options,
-            enabled,
+            Options::default(),
+            true,
             usize::MAX,
         )
     }
 
-    /// `open_with`; a text over `max_bytes` is kept but not analysed.
+    /// Opens a document with options from the settings (`enabled: false`
+    /// skips analysis); a text over `max_bytes` is kept but not analysed.
     pub fn open_limited(
         text: &str,
         version: i32,
