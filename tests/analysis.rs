@@ -302,3 +302,23 @@ fn short_introductions_are_not_headlines() {
     let headline = "Minister Opens New Pier in the Harbour\n\nThe pier opened on Monday.\n";
     assert!(run(headline).entities.is_empty());
 }
+
+/// "he said" after a sentence that introduces someone by full name and role
+/// (as an object, not the subject) is that person; a lone surname followed
+/// by "said" is a person who can be "she" later.
+#[test]
+fn pronoun_speaker_prefers_the_person_just_introduced() {
+    let text = "Ferry fares rose twice under Mayor Anders Lind, which is something that worries Tomas Okafor, chair of the Harbour Commuters Group.\n\n\
+“Nobody voted for this. The council promised the opposite,” he said.\n\n\
+Delacroix said the council had not answered her letters.\n\n\
+“We wrote in April and again in June,” she said.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Nobody voted").as_deref(),
+        Some("Tomas Okafor")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "We wrote").as_deref(),
+        Some("Delacroix")
+    );
+}

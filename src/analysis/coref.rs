@@ -23,6 +23,9 @@ pub struct Pending {
     pub extra_role: Option<String>,
     /// Paragraph index.
     pub para: usize,
+    /// A speech verb follows the mention ("McAdam said the …"): a source of
+    /// reported speech, even without a quotation.
+    pub says: bool,
 }
 
 /// The outcome for one mention.
@@ -82,6 +85,8 @@ pub struct Coref {
 #[derive(Default)]
 struct Index {
     last_seen: Vec<usize>,
+    /// Position in the history of the entity's first mention (+ 1).
+    first_seen: Vec<usize>,
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
@@ -111,6 +116,9 @@ impl Index {
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
         self.last_seen[e] = position + 1;
+        if self.first_seen[e] == 0 {
+            self.first_seen[e] = position + 1;
+        }
         self.weight[e] += if salient { 2 } else { 1 };
         self.speaker_weight[e] += if speaker { 2 } else { 1 };
     }
@@ -142,6 +150,7 @@ impl Coref {
         self.by_key.insert(key(name), id);
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
+        self.idx.first_seen.push(0);
         self.idx.weight.push(0);
         self.idx.speaker_weight.push(0);
         id
@@ -218,6 +227,7 @@ pub fn resolve(
     let is_person_name = |m: &Pending| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
+                || m.says
                 || m.subject && words(&m.phrase.name).len() >= 2
                 || m.extra_role.is_some()
                 || !m.phrase.role.is_empty()
@@ -478,19 +488,19 @@ fn resolve_pronoun(
     // earlier ones) that has a compatible candidate; inside it, someone who
     // spoke or is the subject first, then the leftmost. A pronoun after a
     // quotation points back to who was talking, not to a name in an object.
-    let mut group: Vec<(usize, usize)> = Vec::new(); // (mention, entity) of one sentence
+    let mut group: Vec<(usize, usize, bool)> = Vec::new(); // (mention, entity, introduced here) of one sentence
     let mut current_sent: Option<usize> = None;
     let mut chosen: Option<(usize, Option<usize>)> = None;
-    let pick = |group: &[(usize, usize)]| -> Option<(usize, Option<usize>)> {
+    let pick = |group: &[(usize, usize, bool)]| -> Option<(usize, Option<usize>)> {
         let mut cands: Vec<(i64, usize, usize)> = Vec::new(); // (rank key, position, entity)
-        for &(mi, e) in group {
+        for &(mi, e, introduced) in group {
             let ent = &c.entities[e];
             let pm = &mentions[mi];
             let ok = if want_person {
                 ent.kind == EntityKind::Person
                     && (ent.gender == p.gender
                         || ent.gender == Gender::Unknown
-                            && (plausible_person(&c.name_words[e]) || pm.speaker))
+                            && (plausible_person(&c.name_words[e]) || pm.speaker || pm.says))
             } else if plural {
                 ent.kind != EntityKind::Person || pm.phrase.plural
             } else {
@@ -503,9 +513,26 @@ fn resolve_pronoun(
             if pm.speaker || pm.subject {
                 key += 2;
             }
+            // The speaker of a quotation who is "he" or "she": a person
+            // introduced by full name just before is the one to hear next.
+            if m.speaker
+                && introduced
+                && pm.phrase.kind == MentionKind::Name
+                && c.name_words[e].len() >= 2
+            {
+                key += 1;
+            }
             cands.push((key, pm.phrase.span.start, e));
         }
-        cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Subjects: the leftmost (Hobbs). A speaker's pronoun with no
+        // subject to go back to: the person named last, nearest the quote.
+        cands.sort_by(|a, b| {
+            b.0.cmp(&a.0).then(if m.speaker && a.0 == 1 && b.0 == 1 {
+                b.1.cmp(&a.1)
+            } else {
+                a.1.cmp(&b.1)
+            })
+        });
         let first = cands.first()?;
         let tie = cands
             .iter()
@@ -513,7 +540,7 @@ fn resolve_pronoun(
             .map(|x| x.2);
         Some((first.2, tie))
     };
-    for &(mi, e, _) in history.iter().rev() {
+    for (h, &(mi, e, _)) in history.iter().enumerate().rev() {
         let pm = &mentions[mi];
         if m.para > pm.para + 3 || m.sent > pm.sent + 6 {
             break;
@@ -528,7 +555,7 @@ fn resolve_pronoun(
             group.clear();
             current_sent = Some(pm.sent);
         }
-        group.push((mi, e));
+        group.push((mi, e, c.idx.first_seen[e] == h + 1));
     }
     if chosen.is_none() && !group.is_empty() {
         chosen = pick(&group);

@@ -277,6 +277,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     }
                     let tok = tok_cursor.min(toks.len().saturating_sub(1));
                     let sent = sent_of.get(tok).copied().unwrap_or(0);
+                    let mut after = tok;
+                    while after < toks.len() && toks[after].span.start < p.span.end {
+                        after += 1;
+                    }
+                    let says = attribute::cue_at(&toks, after)
+                        .is_some_and(|(_, kind)| !kind.weak && !kind.participle);
                     pending.push(Pending {
                         phrase: p,
                         speaker: qi.is_some(),
@@ -284,6 +290,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         sent,
                         extra_role: appo,
                         para,
+                        says,
                     });
                     by_span.insert(pending[pending.len() - 1].phrase.span, pending.len() - 1);
                     pending.len() - 1
