@@ -322,3 +322,18 @@ Delacroix said the council had not answered her letters.\n\n\
         Some("Delacroix")
     );
 }
+
+/// Two people share a surname: the one the writer calls by the surname alone
+/// keeps it after the other is named in full.
+#[test]
+fn a_bare_surname_stays_with_the_person_it_named_first() {
+    let text = "Governor Helena Marsh said on Friday that the budget would pass.\n\n\
+“We have the votes,” Marsh said.\n\n\
+Her brother, Victor Marsh, runs the construction firm that would build the new bridge.\n\n\
+“There is no conflict here,” Marsh said. “Every contract goes to open tender.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "no conflict").as_deref(),
+        Some("Helena Marsh")
+    );
+}

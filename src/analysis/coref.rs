@@ -87,6 +87,8 @@ struct Index {
     last_seen: Vec<usize>,
     /// Position in the history of the entity's first mention (+ 1).
     first_seen: Vec<usize>,
+    /// How often the entity was named by its surname alone.
+    bare_surname: Vec<usize>,
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
@@ -151,6 +153,7 @@ impl Coref {
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
         self.idx.first_seen.push(0);
+        self.idx.bare_surname.push(0);
         self.idx.weight.push(0);
         self.idx.speaker_weight.push(0);
         id
@@ -439,12 +442,22 @@ fn resolve_name(
         // The pool member mentioned last (as a backwards search of the
         // history would find it).
         let _ = history;
+        // Two people with one surname: writers keep the bare surname for one
+        // of them ("Trump" stays the candidate, the daughter is "Ivanka").
+        let owner = pool
+            .iter()
+            .copied()
+            .filter(|&e| c.idx.bare_surname[e] > 0)
+            .max_by_key(|&e| (c.idx.bare_surname[e], c.idx.last_seen[e]));
         let recent = pool
             .iter()
             .copied()
             .filter(|&e| c.idx.last_seen[e] > 0)
             .max_by_key(|&e| c.idx.last_seen[e]);
-        let e = recent.unwrap_or(pool[0]);
+        let e = owner.or(recent).unwrap_or(pool[0]);
+        if w.len() == 1 && c.name_words[e].last() == Some(last) {
+            c.idx.bare_surname[e] += 1;
+        }
         return Resolved {
             entity: Some(e),
             resolution: Some(Resolution::PartialName),
