@@ -337,3 +337,21 @@ Her brother, Victor Marsh, runs the construction firm that would build the new b
         Some("Helena Marsh")
     );
 }
+
+/// A surname that is also a role word ("King", "Judge") after a first name
+/// or an honorific is a name, not a description.
+#[test]
+fn surnames_that_are_role_words_stay_names() {
+    let text = "“The river has flooded three times this year,” said Martha King, a farmer near the levee.\n\n\
+Governor Lowe promised new walls. “We will build them before spring,” he said.\n\n\
+“I have heard that before,” Ms. King said.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "heard that before").as_deref(),
+        Some("Martha King")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "river has flooded").as_deref(),
+        Some("Martha King")
+    );
+}

@@ -829,7 +829,18 @@ fn has_person_title(role_words: &[&Tok]) -> bool {
 /// but belong to a name phrase only when a non-title word follows them.
 fn is_capitalised_name_context(words: &[&Tok]) -> bool {
     let last = words.last().map(|w| w.lower.as_str()).unwrap_or("");
-    !(ROLE_NOUNS.contains(last) || TITLE_WORDS.contains(last))
+    if !(ROLE_NOUNS.contains(last) || TITLE_WORDS.contains(last)) {
+        return true;
+    }
+    // A surname that is also a role word: "Mr. King", "Charlie King".
+    let Some(before) = words.len().checked_sub(2).map(|k| words[k]) else {
+        return false;
+    };
+    let b = before.lower.as_str();
+    before.cap
+        && !TITLE_WORDS.contains(b)
+        && !ROLE_NOUNS.contains(b)
+        && (HONORIFICS.contains_key(b) || super::lexicon::first_name_gender(b).is_some())
 }
 
 pub fn gender_of_noun(w: &str) -> Option<Gender> {
