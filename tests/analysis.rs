@@ -355,3 +355,15 @@ Governor Lowe promised new walls. “We will build them before spring,” he sai
         Some("Martha King")
     );
 }
+
+/// A speech verb in an earlier clause does not take over the quotation of a
+/// later one: in "When A noted that …, B replied, “…”" B speaks.
+#[test]
+fn the_cue_next_to_the_quotation_wins_over_an_earlier_clause() {
+    let text = "When Councillor Ruth Adeyemi noted that the depot had been closed for two winters — as the minutes of every meeting show — Mayor Paul Brandt replied, “That was the cheapest choice.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "cheapest choice").as_deref(),
+        Some("Paul Brandt")
+    );
+}

@@ -306,12 +306,11 @@ fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) ->
         if ce > limit || cue.weak || cue.participle || noun_usage(toks, cs) {
             continue;
         }
-        // The inner clause must follow the cue directly or after "that".
+        // The inner clause must follow the cue with no punctuation between
+        // ("said Clinton", "said on Tuesday that Clinton"):
+        // in "When Clinton noted that …, Trump boasted" Trump speaks.
         let between = &toks[ce..limit];
-        if between.len() > 1
-            && !(between[0].is_word() && between[0].lower == "that")
-            && !between.iter().all(|t| t.is_word())
-        {
+        if !between.iter().all(|t| t.is_word()) {
             continue;
         }
         if let Some(np) = np_before(toks, cs, s_start) {
