@@ -367,3 +367,15 @@ fn the_cue_next_to_the_quotation_wins_over_an_earlier_clause() {
         Some("Paul Brandt")
     );
 }
+
+/// After the quotation, "suggests that Harlow …" opens a clause; the speaker
+/// is the one named before.
+#[test]
+fn that_clause_after_a_quotation_is_not_a_speaker() {
+    let text = "Auditor General Simone Achebe wrote in her report that the contract “plainly and needlessly” suggests that Harlow County paid twice.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "plainly").as_deref(),
+        Some("Simone Achebe")
+    );
+}

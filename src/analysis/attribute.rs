@@ -177,7 +177,19 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                 j = ce;
                 continue;
             }
-            if let Some(np) = np_before(toks, cs, qe) {
+            // An -ing cue after a noun modifies it ("a tweet attacking …"):
+            // it has no subject of its own.
+            let progressive = cs > 0
+                && matches!(
+                    toks[cs - 1].lower.as_str(),
+                    "was" | "were" | "is" | "are" | "am" | "been" | "be"
+                );
+            let np = if cue.participle && !progressive {
+                None
+            } else {
+                np_before(toks, cs, qe)
+            };
+            if let Some(np) = np {
                 // Right after the quotation means the speaker phrase starts
                 // there: "…,” Qin said", not "…” when he said".
                 let adjacent = near && np.0 <= qe + 1;
@@ -190,7 +202,12 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
             // Inverted order right after the quotation: "…,” said the minister.
             if cs - qe <= 1 && !cue.participle {
                 if let Some(np) = np_after(toks, ce, s_end) {
-                    if let Some(p) = classify(toks, text, np) {
+                    // "…” suggests that Phoenix …" is a clause, not a speaker
+                    // ("…,” said that gentleman" is one).
+                    let clause = toks[np.0].lower == "that";
+                    if let Some(p) = classify(toks, text, np)
+                        .filter(|p| !clause || p.kind == MentionKind::Nominal)
+                    {
                         let appositive = appositive(toks, np.1, s_end);
                         let f = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                         return Some((f, true));
