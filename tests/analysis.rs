@@ -379,3 +379,31 @@ fn that_clause_after_a_quotation_is_not_a_speaker() {
         Some("Simone Achebe")
     );
 }
+
+/// Fiction: after an inverted cue any noun phrase speaks, whatever its head
+/// ("said the cook", "cried another"), and an adverb after it is not part of
+/// it ("said the uncle gravely").
+#[test]
+fn inverted_cues_take_any_noun_phrase_as_the_speaker() {
+    let text = "“The bread is burnt,” said the tired cook.\n\n\
+“The roads are long in winter,” said the uncle gravely.\n\n\
+“Folk talk,” said another, “that the miller has gone away.”\n\n\
+The two ministers praised the deal. They call the scheme “a lasting and generous settlement for every family in the valley” and describe the results as a triumph.\n";
+    let a = run(text);
+    let mention = |words: &str| {
+        let q = a
+            .quotations
+            .iter()
+            .find(|q| text[q.content.start..q.content.end].contains(words))
+            .unwrap();
+        q.attribution.as_ref().map(|at| {
+            let m = &a.mentions[at.mention];
+            text[m.span.start..m.span.end].to_string()
+        })
+    };
+    assert_eq!(mention("bread").as_deref(), Some("the tired cook"));
+    assert_eq!(mention("roads").as_deref(), Some("the uncle"));
+    assert_eq!(mention("Folk talk").as_deref(), Some("another"));
+    assert_eq!(mention("miller").as_deref(), Some("another"));
+    assert_eq!(mention("lasting").as_deref(), Some("They"));
+}

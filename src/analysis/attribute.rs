@@ -3,7 +3,7 @@
 //! to") and the phrase that names the speaker.
 
 use super::lexicon::{Cue, CUES};
-use super::mentions::{classify, np_after, np_before, Phrase};
+use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
 use super::tokens::Tok;
 use super::types::{AttributionMethod, MentionKind, Span};
 
@@ -205,9 +205,15 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                     // "…” suggests that Phoenix …" is a clause, not a speaker
                     // ("…,” said that gentleman" is one).
                     let clause = toks[np.0].lower == "that";
-                    if let Some(p) = classify(toks, text, np)
-                        .filter(|p| !clause || p.kind == MentionKind::Nominal)
-                    {
+                    // Straight after the quotation (no "and" between), any
+                    // noun phrase after the cue is the speaker.
+                    let tight = cs == qe || !toks[qe].is_word();
+                    let p = if tight {
+                        classify_after_cue(toks, text, np)
+                    } else {
+                        classify(toks, text, np)
+                    };
+                    if let Some(p) = p.filter(|p| !clause || p.kind == MentionKind::Nominal) {
                         let appositive = appositive(toks, np.1, s_end);
                         let f = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                         return Some((f, true));
@@ -282,7 +288,7 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
             || toks[cs - 1].is_punct(',') && cs >= 2 && toks[cs - 2].quote().is_some()
         {
             if let Some(np) = np_after(toks, ce, qs) {
-                if let Some(p) = classify(toks, text, np) {
+                if let Some(p) = classify_after_cue(toks, text, np) {
                     if p.kind != MentionKind::Nominal || p.role.split(' ').count() <= 4 {
                         return Some(Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, None));
                     }

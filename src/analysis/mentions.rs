@@ -553,8 +553,16 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         if super::lexicon::CUES.contains_key(w) && saw_head {
             break;
         }
+        // "said the uncle gravely", "said the minister today".
+        if e > s && is_adverbial(t) {
+            break;
+        }
         e += 1;
-        if ROLE_NOUNS.contains(w) || UNNAMED_HEADS.contains(w) || DOCUMENT_NOUNS.contains(w) {
+        if ROLE_NOUNS.contains(w)
+            || UNNAMED_HEADS.contains(w)
+            || DOCUMENT_NOUNS.contains(w)
+            || gender_of_noun(w).is_some()
+        {
             saw_head = true;
             // stop after a head unless "of" continues it
             if !(e < ceil
@@ -803,6 +811,67 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         gender,
         plural,
         document,
+    })
+}
+
+/// The phrase right after an inverted cue ("…,” said the cook", "…,” cried
+/// another"): whoever it names speaks, so a noun phrase with any head is a
+/// description of a person even when the head is not a known role.
+pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Option<Phrase> {
+    if let Some(p) = classify(toks, text, np) {
+        return Some(p);
+    }
+    let (s, e) = np;
+    let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
+    let first = words.first()?.lower.as_str();
+    let last = words.last()?;
+    let head = last.lower.as_str();
+    if last.cap
+        || !head.chars().all(|c| c.is_alphabetic() || c == '-')
+        || is_pronoun(head)
+        || FUNCTION_WORDS.contains(head) && head != "another" && head != "other"
+        || head.ends_with('s') && !head.ends_with("ss")
+    {
+        return None;
+    }
+    let indefinite = matches!(first, "a" | "an" | "another" | "one" | "some");
+    let definite = matches!(
+        first,
+        "the" | "my" | "his" | "her" | "their" | "our" | "your" | "this" | "that"
+    );
+    if !indefinite && !definite {
+        return None;
+    }
+    let kind = if indefinite {
+        MentionKind::Unnamed
+    } else {
+        MentionKind::Nominal
+    };
+    let role = join_words(
+        text,
+        &words
+            .iter()
+            .copied()
+            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let role = if role.is_empty() {
+        join_words(text, &words)
+    } else {
+        role
+    };
+    Some(Phrase {
+        toks: (s, e),
+        span: Span::new(toks[s].span.start, toks[e - 1].span.end),
+        kind,
+        name: String::new(),
+        role,
+        gender: words
+            .iter()
+            .find_map(|w| gender_of_noun(&w.lower))
+            .unwrap_or(Gender::Unknown),
+        plural: false,
+        document: false,
     })
 }
 
