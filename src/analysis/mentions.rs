@@ -794,14 +794,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         .iter()
         .find_map(|w| gender_of_noun(&w.lower))
         .unwrap_or(Gender::Unknown);
-    let role = join_words(
-        text,
-        &words
-            .iter()
-            .copied()
-            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
-            .collect::<Vec<_>>(),
-    );
+    let role = description_role(text, &words, kind);
     Some(Phrase {
         toks: (s, e),
         span,
@@ -847,14 +840,7 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
     } else {
         MentionKind::Nominal
     };
-    let role = join_words(
-        text,
-        &words
-            .iter()
-            .copied()
-            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
-            .collect::<Vec<_>>(),
-    );
+    let role = description_role(text, &words, kind);
     let role = if role.is_empty() {
         join_words(text, &words)
     } else {
@@ -873,6 +859,19 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
         plural: false,
         document: false,
     })
+}
+
+/// The words of a description: without determiners, except for an unnamed
+/// source ("a senior official").
+fn description_role(text: &str, words: &[&Tok], kind: MentionKind) -> String {
+    join_words(
+        text,
+        &words
+            .iter()
+            .copied()
+            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn w_len(text: &str, t: &Tok) -> usize {
