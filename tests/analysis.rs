@@ -388,6 +388,9 @@ fn inverted_cues_take_any_noun_phrase_as_the_speaker() {
     let text = "“The bread is burnt,” said the tired cook.\n\n\
 “The roads are long in winter,” said the uncle gravely.\n\n\
 “Folk talk,” said another, “that the miller has gone away.”\n\n\
+“My sister is not the best!” the child declared.\n\n\
+“You are alone; I am alone,” said the other, mildly.\n\n\
+“Fine weather,” confessed Tom.\n\n\
 The two ministers praised the deal. They call the scheme “a lasting and generous settlement for every family in the valley” and describe the results as a triumph.\n";
     let a = run(text);
     let mention = |words: &str| {
@@ -406,4 +409,7 @@ The two ministers praised the deal. They call the scheme “a lasting and genero
     assert_eq!(mention("Folk talk").as_deref(), Some("another"));
     assert_eq!(mention("miller").as_deref(), Some("another"));
     assert_eq!(mention("lasting").as_deref(), Some("They"));
+    assert_eq!(mention("My sister").as_deref(), Some("the child"));
+    assert_eq!(mention("You are alone").as_deref(), Some("the other"));
+    assert_eq!(mention("Fine weather").as_deref(), Some("Tom"));
 }

@@ -193,7 +193,18 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                 // Right after the quotation means the speaker phrase starts
                 // there: "…,” Qin said", not "…” when he said".
                 let adjacent = near && np.0 <= qe + 1;
-                if let Some(p) = classify(toks, text, np).filter(plausible_source) {
+                // "…,” the child declared": between the quotation and its
+                // cue, any noun phrase speaks.
+                let p = classify(toks, text, np)
+                    .filter(plausible_source)
+                    .or_else(|| {
+                        if adjacent && (np.0 == qe || !toks[qe].is_word()) {
+                            classify_after_cue(toks, text, np)
+                        } else {
+                            None
+                        }
+                    });
+                if let Some(p) = p {
                     let appositive = appositive(toks, np.1, cs);
                     let f = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                     return Some((f, adjacent));

@@ -258,6 +258,17 @@ const CUE_VERBS: &[&str] = &[
     "howl",
     "screech",
     "shout back",
+    "confess",
+    "interpose",
+    "falter",
+    "intimate",
+    "pursue",
+    "breathe",
+    "smile",
+    "grin",
+    "think",
+    "begin",
+    "correct",
     "call back",
     "whimper",
     "exclaim",
@@ -286,6 +297,8 @@ const CUE_VERBS: &[&str] = &[
 /// Past tense and participles that do not follow the regular rules.
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("say", &["said"]),
+    ("think", &["thought"]),
+    ("begin", &["began", "begun"]),
     ("tell", &["told"]),
     ("write", &["wrote", "written"]),
     ("swear", &["swore", "sworn"]),
@@ -312,7 +325,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// Verbs whose final consonant doubles (admit → admitted).
 const DOUBLING: &[&str] = &[
-    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark",
+    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark", "grin",
 ];
 
 /// Forms that end a cue's participle search (-ing forms used as cues after a
@@ -377,6 +390,14 @@ pub struct Cue {
 }
 
 const WEAK: &[&str] = &[
+    "intimate",
+    "pursue",
+    "breathe",
+    "smile",
+    "grin",
+    "think",
+    "begin",
+    "correct",
     "return",
     "resume",
     "persist",

@@ -545,6 +545,11 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             // A name is complete; lowercase words after it are not part of it.
             break;
         }
+        // "said the other": "other" is the head.
+        if w == "other" && e > s && toks[e - 1].lower == "the" {
+            e += 1;
+            break;
+        }
         if FUNCTION_WORDS.contains(w)
             && !(w == "of" && e > s && ROLE_NOUNS.contains(toks[e - 1].lower.as_str()))
         {
