@@ -261,14 +261,6 @@ const CUE_VERBS: &[&str] = &[
     "confess",
     "interpose",
     "falter",
-    "intimate",
-    "pursue",
-    "breathe",
-    "smile",
-    "grin",
-    "think",
-    "begin",
-    "correct",
     "call back",
     "whimper",
     "exclaim",
@@ -389,6 +381,8 @@ pub struct Cue {
     pub participle: bool,
 }
 
+/// Cues that count only right next to a quotation (also cues by themselves:
+/// the cue index takes every entry of this list too).
 const WEAK: &[&str] = &[
     "intimate",
     "pursue",
@@ -442,7 +436,7 @@ const WEAK: &[&str] = &[
 
 /// All cue forms, indexed by their first word.
 pub static CUES: LazyLock<HashMap<String, Vec<Cue>>> =
-    LazyLock::new(|| cue_map(CUE_VERBS.iter().copied(), true));
+    LazyLock::new(|| cue_map(CUE_VERBS.iter().chain(WEAK).copied(), true));
 
 /// Builds a cue index from base forms ("point out"): every inflection of the
 /// first word, longest cues first.
