@@ -413,3 +413,23 @@ The two ministers praised the deal. They call the scheme “a lasting and genero
     assert_eq!(mention("You are alone").as_deref(), Some("the other"));
     assert_eq!(mention("Fine weather").as_deref(), Some("Tom"));
 }
+
+/// A chapter heading or a sentence-opening adverb is nobody.
+#[test]
+fn headings_and_adverbs_are_not_speakers() {
+    let text =
+        "CHAPTER IV\n\n“Is the boat ready?”\n\nSuddenly the wind rose.\n\n“We leave at dawn.”\n";
+    let a = run(text);
+    for (words, speaker) in who(text, &a) {
+        assert!(
+            speaker
+                .as_deref()
+                .is_none_or(|s| !s.contains("CHAPTER") && s != "Suddenly"),
+            "{words:?} → {speaker:?}"
+        );
+    }
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| !e.name.contains("CHAPTER") && e.name != "Suddenly"));
+}

@@ -646,7 +646,31 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         if name_start >= words.len() {
             name_start = words.len() - 1;
         }
-        let name_words = &words[name_start..];
+        let mut name_words = &words[name_start..];
+        // A heading run into the text: "CHAPTER XX Margaret".
+        if let [first, number, rest @ ..] = name_words {
+            if matches!(
+                first.lower.as_str(),
+                "chapter" | "book" | "part" | "volume" | "act" | "scene" | "canto"
+            ) && is_numeral(&number.lower)
+            {
+                if rest.is_empty() {
+                    return None;
+                }
+                name_words = rest;
+            }
+        }
+        // "Suddenly he …", "Precisely.": an adverb, unless it is a known name.
+        if let [only] = name_words {
+            let w = only.lower.as_str();
+            if w.ends_with("ly")
+                && w.len() > 4
+                && super::lexicon::first_name_gender(w).is_none()
+                && !super::lexicon::is_surname(w)
+            {
+                return None;
+            }
+        }
         let role_words = &words[..name_start];
         if name_words.iter().all(|w| {
             FUNCTION_WORDS.contains(stem_possessive(&w.lower))
@@ -877,6 +901,15 @@ fn description_role(text: &str, words: &[&Tok], kind: MentionKind) -> String {
             .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
             .collect::<Vec<_>>(),
     )
+}
+
+/// "XX", "iv", "12": a chapter number.
+fn is_numeral(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    !w.is_empty()
+        && (w.chars().all(|c| c.is_ascii_digit())
+            || w.chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm')))
 }
 
 fn w_len(text: &str, t: &Tok) -> usize {
