@@ -433,3 +433,19 @@ fn headings_and_adverbs_are_not_speakers() {
         .iter()
         .all(|e| !e.name.contains("CHAPTER") && e.name != "Suddenly"));
 }
+
+/// A paragraph of narration whose subject is a description ("The nurse
+/// frowned.") gives the speaker of the quotation-only paragraph after it.
+#[test]
+fn a_description_opening_the_narration_speaks_next() {
+    let text =
+        "“Is the boat ready?” asked Tom.\n\nThe nurse frowned.\n\n“Not before the tide turns.”\n";
+    let a = run(text);
+    let q = a
+        .quotations
+        .iter()
+        .find(|q| text[q.content.start..q.content.end].contains("tide"))
+        .unwrap();
+    let m = &a.mentions[q.attribution.as_ref().expect("attributed").mention];
+    assert_eq!(&text[m.span.start..m.span.end], "The nurse");
+}

@@ -504,6 +504,12 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
     let mut saw_head = false;
     while e < ceil && e - s < 12 {
         let t = &toks[e];
+        // "The girl flushed": a capitalised determiner opens the phrase, it
+        // is not a name.
+        if e == s && t.is_word() && DETERMINERS.contains(t.lower.as_str()) {
+            e += 1;
+            continue;
+        }
         if name_word(toks, e) {
             if is_function(toks, e)
                 && e > s
