@@ -476,8 +476,24 @@ pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) 
         }
     }
     if i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str()) {
-        let k = (i..limit.min(i + 14)).find(|&k| toks[k].is_punct(','))?;
-        i = k + 1;
+        if let Some(k) = (i..limit.min(i + 14)).find(|&k| toks[k].is_punct(',')) {
+            i = k + 1;
+        } else {
+            // No comma: "In the hall the doctor stopped." The subject starts
+            // after the preposition's object, with a determiner, a pronoun
+            // or a capital.
+            let (_, obj_end) = np_after(toks, i + 1, limit)?;
+            let next = toks.get(obj_end).filter(|t| t.is_word())?;
+            let opens = next.cap
+                || matches!(
+                    next.lower.as_str(),
+                    "the" | "his" | "her" | "he" | "she" | "they"
+                );
+            if !opens || obj_end >= limit {
+                return None;
+            }
+            i = obj_end;
+        }
     }
     let np = np_after(toks, i, limit)?;
     let p = classify(toks, text, np)?;
