@@ -439,7 +439,7 @@ fn headings_and_adverbs_are_not_speakers() {
 #[test]
 fn a_description_opening_the_narration_speaks_next() {
     let text =
-        "“Is the boat ready?” asked Tom.\n\nThe nurse frowned.\n\n“Not before the tide turns.”\n";
+        "“Is the boat ready?” asked Tom.\n\nThe nurse frowned.\n\n“Not before the tide turns.”\n\nIn the hall the doctor stopped.\n\n“Have you sent for her brother?”\n";
     let a = run(text);
     let q = a
         .quotations
@@ -448,4 +448,11 @@ fn a_description_opening_the_narration_speaks_next() {
         .unwrap();
     let m = &a.mentions[q.attribution.as_ref().expect("attributed").mention];
     assert_eq!(&text[m.span.start..m.span.end], "The nurse");
+    let q = a
+        .quotations
+        .iter()
+        .find(|q| text[q.content.start..q.content.end].contains("brother"))
+        .unwrap();
+    let m = &a.mentions[q.attribution.as_ref().expect("attributed").mention];
+    assert_eq!(&text[m.span.start..m.span.end], "the doctor");
 }
