@@ -39,6 +39,19 @@ fn speaker_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
         .1
 }
 
+/// The local words naming the speaker of the quotation containing `words`.
+fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
+    let q = a
+        .quotations
+        .iter()
+        .find(|q| text[q.content.start..q.content.end].contains(words))
+        .unwrap_or_else(|| panic!("no quotation with {words:?}"));
+    q.attribution.as_ref().map(|at| {
+        let m = &a.mentions[at.mention];
+        text[m.span.start..m.span.end].to_string()
+    })
+}
+
 const SUMMIT: &str = "Indonesian Trade Minister Ratna Wijaya has warned that the tariff dispute could \"spiral into a full trade war\" within months.\n\
 “Every week without a deal costs our exporters more than the week before,” she said at a briefing in Jakarta on Monday.\n\
 The minister pointed out that talks had been “stalled for reasons nobody will explain.”\n\
@@ -393,17 +406,7 @@ fn inverted_cues_take_any_noun_phrase_as_the_speaker() {
 “Fine weather,” confessed Tom.\n\n\
 The two ministers praised the deal. They call the scheme “a lasting and generous settlement for every family in the valley” and describe the results as a triumph.\n";
     let a = run(text);
-    let mention = |words: &str| {
-        let q = a
-            .quotations
-            .iter()
-            .find(|q| text[q.content.start..q.content.end].contains(words))
-            .unwrap();
-        q.attribution.as_ref().map(|at| {
-            let m = &a.mentions[at.mention];
-            text[m.span.start..m.span.end].to_string()
-        })
-    };
+    let mention = |words: &str| mention_of(text, &a, words);
     assert_eq!(mention("bread").as_deref(), Some("the tired cook"));
     assert_eq!(mention("roads").as_deref(), Some("the uncle"));
     assert_eq!(mention("Folk talk").as_deref(), Some("another"));
@@ -441,18 +444,9 @@ fn a_description_opening_the_narration_speaks_next() {
     let text =
         "“Is the boat ready?” asked Tom.\n\nThe nurse frowned.\n\n“Not before the tide turns.”\n\nIn the hall the doctor stopped.\n\n“Have you sent for her brother?”\n";
     let a = run(text);
-    let q = a
-        .quotations
-        .iter()
-        .find(|q| text[q.content.start..q.content.end].contains("tide"))
-        .unwrap();
-    let m = &a.mentions[q.attribution.as_ref().expect("attributed").mention];
-    assert_eq!(&text[m.span.start..m.span.end], "The nurse");
-    let q = a
-        .quotations
-        .iter()
-        .find(|q| text[q.content.start..q.content.end].contains("brother"))
-        .unwrap();
-    let m = &a.mentions[q.attribution.as_ref().expect("attributed").mention];
-    assert_eq!(&text[m.span.start..m.span.end], "the doctor");
+    assert_eq!(mention_of(text, &a, "tide").as_deref(), Some("The nurse"));
+    assert_eq!(
+        mention_of(text, &a, "brother").as_deref(),
+        Some("the doctor")
+    );
 }
