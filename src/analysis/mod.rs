@@ -222,6 +222,25 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::new();
     for (qi, f) in found.iter().enumerate() {
         if let (true, Some(f)) = (keep[qi], f) {
+            // "Another critic, Laurence H. Tribe, said": the name in apposition
+            // is the speaker, the description its role.
+            let (_, np_end) = f.phrase.toks;
+            let apposed = toks.get(np_end).is_some_and(|t| t.is_punct(','))
+                && matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed);
+            let close = (np_end + 1..toks.len().min(np_end + 8))
+                .find(|&k| !toks[k].is_word() && !toks[k].is_punct('.'))
+                .filter(|&k| apposed && toks[k].is_punct(',') && k > np_end + 1);
+            if let Some(close) = close {
+                if let Some(name) =
+                    mentions::classify(&toks, &prose, (np_end + 1, close)).filter(|p| {
+                        p.kind == MentionKind::Name && p.name.split_whitespace().count() >= 2
+                    })
+                {
+                    let role = prose[f.phrase.span.start..f.phrase.span.end].to_string();
+                    speaker_phrases.push((qi, name, Some(role)));
+                    continue;
+                }
+            }
             let apposition = f.appositive.map(|s| prose[s.start..s.end].to_string());
             speaker_phrases.push((qi, f.phrase.clone(), apposition));
         }
