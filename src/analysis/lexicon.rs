@@ -554,7 +554,17 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     billionaire developer investor banker trader farmer soldier officer nurse physician surgeon
     chairperson secretary-general director-general premier king queen prince princess emperor
     cleric preacher monk priest nun guru commentator pundit blogger spokesperson principal
-    dean provost president chief-of-staff staffer staffers operative operatives surrogate",
+    dean provost president chief-of-staff staffer staffers operative operatives surrogate
+    engineer architect planner historian scholar academic lecturer biologist physicist chemist
+    climatologist epidemiologist psychologist psychiatrist pharmacist dentist paramedic
+    firefighter pilot driver clerk chef cook waiter waitress mechanic electrician plumber miner
+    fisherman shopkeeper landlord tenant homeowner customer patient parent grandparent child
+    teenager pupil graduate volunteer coordinator administrator superintendent trustee treasurer
+    auditor investigator agent constable trooper warden ranger consul lobbyist campaigner
+    demonstrator unionist vicar chaplain deacon contractor landowner rancher grower vendor
+    merchant retailer publisher producer filmmaker photographer artist musician poet novelist
+    playwright athlete player referee commuter passenger motorist cyclist traveller traveler
+    tourist visitor migrant refugee immigrant villager citizen voter taxpayer shareholder donor",
     )
 });
 
