@@ -890,6 +890,11 @@ fn beat_subject(
         if limit == s || (si == here && s <= qs && qs < e && limit <= qs && limit == qs) {
             continue;
         }
+        // A sentence of reported speech ("The diplomat pointed out that …")
+        // speaks for its own words, not as a beat for a neighbour's.
+        if si != here && (s..e).any(|k| attribute::cue_at(toks, k).is_some_and(|(_, c)| !c.weak)) {
+            continue;
+        }
         let Some(p) = attribute::sentence_subject(toks, prose, s, limit) else {
             continue;
         };
