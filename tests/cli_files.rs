@@ -16,7 +16,12 @@ fn binary_and_non_utf8_files_are_skipped_and_the_rest_checked() {
     )
     .unwrap();
     std::fs::write(dir.join("b-latin1.txt"), b"\xabNon,\xbb dit-il. Caf\xe9.\n").unwrap();
-    std::fs::write(dir.join("c-good.md"), "“Nobody told us,” a driver said.\n").unwrap();
+    // An unattributed quotation, so that the file has a finding to list.
+    std::fs::write(
+        dir.join("c-good.md"),
+        "“Nobody told us anything about the closure.”\n",
+    )
+    .unwrap();
 
     let out = Command::new(env!("CARGO_BIN_EXE_quoth"))
         .arg("check")
