@@ -26,7 +26,7 @@ for arg in sys.argv[3:]:
     value = value if isinstance(value, (int, float)) else 0.0
     ok = value >= float(floor)
     tag = "ok " if ok else ("FAIL" if mode == "--enforce" else "below")
-    print(f"  {tag:5} {key:40} {value:.4f}  (floor {float(floor):.2f}{', enforced' if mode == '--enforce' else ''})")
+    print(f"  {tag:5} {key:40} {value:.4f}  (floor {floor}{', enforced' if mode == '--enforce' else ''})")
     if not ok and mode == "--enforce":
         failed.append(key)
 if failed:
