@@ -462,3 +462,14 @@ fn a_name_in_apposition_to_a_description_speaks() {
         Some("Dana M. Whitfield")
     );
 }
+
+/// "He’s claiming that …": the pronoun of a contraction is the subject.
+#[test]
+fn a_contracted_pronoun_is_a_subject() {
+    let text = "Mayor Paul Brandt spoke to reporters on Monday.\n\nHe’s claiming that the budget is “balanced to the last cent,” despite the audit.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "balanced").as_deref(),
+        Some("Paul Brandt")
+    );
+}

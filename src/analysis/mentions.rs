@@ -607,14 +607,20 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
     let last = *words.last()?;
-    if words.len() == 1 && is_pronoun(&last.lower) {
-        let (g, plural) = PRONOUNS[last.lower.as_str()];
+    // "He's claiming", "they're saying": the pronoun before a contraction.
+    let contracted = ["'s", "'re", "'d", "'ll", "'ve"]
+        .iter()
+        .find_map(|c| last.lower.strip_suffix(c))
+        .filter(|w| matches!(*w, "he" | "she" | "they" | "we" | "i" | "it"));
+    if words.len() == 1 && (is_pronoun(&last.lower) || contracted.is_some()) {
+        let pron = contracted.unwrap_or(last.lower.as_str());
+        let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
             toks: (s, e),
             span,
             kind: MentionKind::Pronoun,
             name: String::new(),
-            role: last.lower.clone(),
+            role: pron.to_string(),
             gender: g,
             plural,
             document: false,
