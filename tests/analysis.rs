@@ -52,6 +52,17 @@ fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
     })
 }
 
+/// The quotation containing `words` is attributed to `who`.
+fn expect_speaker(text: &str, words: &str, who: &str) {
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, words).as_deref(),
+        Some(who),
+        "{:#?}",
+        who(text, &a)
+    );
+}
+
 const SUMMIT: &str = "Indonesian Trade Minister Ratna Wijaya has warned that the tariff dispute could \"spiral into a full trade war\" within months.\n\
 “Every week without a deal costs our exporters more than the week before,” she said at a briefing in Jakarta on Monday.\n\
 The minister pointed out that talks had been “stalled for reasons nobody will explain.”\n\
@@ -344,11 +355,7 @@ fn a_bare_surname_stays_with_the_person_it_named_first() {
 “We have the votes,” Marsh said.\n\n\
 Her brother, Victor Marsh, runs the construction firm that would build the new bridge.\n\n\
 “There is no conflict here,” Marsh said. “Every contract goes to open tender.”\n";
-    let a = run(text);
-    assert_eq!(
-        speaker_of(text, &a, "no conflict").as_deref(),
-        Some("Helena Marsh")
-    );
+    expect_speaker(text, "no conflict", "Helena Marsh");
 }
 
 /// A surname that is also a role word ("King", "Judge") after a first name
@@ -374,11 +381,7 @@ Governor Lowe promised new walls. “We will build them before spring,” he sai
 #[test]
 fn the_cue_next_to_the_quotation_wins_over_an_earlier_clause() {
     let text = "When Councillor Ruth Adeyemi noted that the depot had been closed for two winters — as the minutes of every meeting show — Mayor Paul Brandt replied, “That was the cheapest choice.”\n";
-    let a = run(text);
-    assert_eq!(
-        speaker_of(text, &a, "cheapest choice").as_deref(),
-        Some("Paul Brandt")
-    );
+    expect_speaker(text, "cheapest choice", "Paul Brandt");
 }
 
 /// After the quotation, "suggests that Harlow …" opens a clause; the speaker
@@ -386,11 +389,7 @@ fn the_cue_next_to_the_quotation_wins_over_an_earlier_clause() {
 #[test]
 fn that_clause_after_a_quotation_is_not_a_speaker() {
     let text = "Auditor General Simone Achebe wrote in her report that the contract “plainly and needlessly” suggests that Harlow County paid twice.\n";
-    let a = run(text);
-    assert_eq!(
-        speaker_of(text, &a, "plainly").as_deref(),
-        Some("Simone Achebe")
-    );
+    expect_speaker(text, "plainly", "Simone Achebe");
 }
 
 /// Fiction: after an inverted cue any noun phrase speaks, whatever its head
@@ -456,20 +455,12 @@ fn a_description_opening_the_narration_speaks_next() {
 #[test]
 fn a_name_in_apposition_to_a_description_speaks() {
     let text = "The plan angered engineers.\n\nOne critic, Dana M. Whitfield, compared the bridge to “a house of cards in a gale.”\n";
-    let a = run(text);
-    assert_eq!(
-        speaker_of(text, &a, "house of cards").as_deref(),
-        Some("Dana M. Whitfield")
-    );
+    expect_speaker(text, "house of cards", "Dana M. Whitfield");
 }
 
 /// "He’s claiming that …": the pronoun of a contraction is the subject.
 #[test]
 fn a_contracted_pronoun_is_a_subject() {
     let text = "Mayor Paul Brandt spoke to reporters on Monday.\n\nHe’s claiming that the budget is “balanced to the last cent,” despite the audit.\n";
-    let a = run(text);
-    assert_eq!(
-        speaker_of(text, &a, "balanced").as_deref(),
-        Some("Paul Brandt")
-    );
+    expect_speaker(text, "balanced", "Paul Brandt");
 }
