@@ -52,12 +52,12 @@ fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
     })
 }
 
-/// The quotation containing `words` is attributed to `who`.
-fn expect_speaker(text: &str, words: &str, who: &str) {
+/// The quotation containing `words` is attributed to `expected`.
+fn expect_speaker(text: &str, words: &str, expected: &str) {
     let a = run(text);
     assert_eq!(
         speaker_of(text, &a, words).as_deref(),
-        Some(who),
+        Some(expected),
         "{:#?}",
         who(text, &a)
     );
