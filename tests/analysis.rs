@@ -464,3 +464,11 @@ fn a_contracted_pronoun_is_a_subject() {
     let text = "Mayor Paul Brandt spoke to reporters on Monday.\n\nHe’s claiming that the budget is “balanced to the last cent,” despite the audit.\n";
     expect_speaker(text, "balanced", "Paul Brandt");
 }
+
+/// A document that names its issuer speaks for it, even at the issuer's
+/// first mention.
+#[test]
+fn a_document_speaks_for_the_organisation_it_names() {
+    let text = "The ferry contract was signed in May.\n\n“The cost was grossly underestimated by every consultant,” a Harbour Authority memo said.\n";
+    expect_speaker(text, "grossly", "Harbour Authority");
+}

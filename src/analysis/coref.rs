@@ -664,6 +664,23 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
                 ambiguous_with: None,
             };
         }
+        // "A Government Accountability Office report", first mention of the
+        // office: the issuer is an organisation of that name.
+        if let Some(org) = issuer_named_in(&p.role) {
+            let e = match c.by_key.get(&key(&org)).copied() {
+                Some(e) => e,
+                None => {
+                    let e = c.new_entity(&org, EntityKind::Organization, Gender::Unknown);
+                    c.by_key.insert(key(&org), e);
+                    e
+                }
+            };
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
     }
     // Documents speak for the organisation (or person) last named.
     if p.document {
@@ -793,6 +810,30 @@ fn last_institution(c: &Coref, history: &[(usize, usize, bool)]) -> Option<usize
 
 /// An entity whose name (or last name word) appears capitalised inside a
 /// description: the issuer of "a Homeland Security memo".
+/// The run of two or more capitalised words in a description that is not a
+/// person's name ("Government Accountability Office" in "A Government
+/// Accountability Office report").
+fn issuer_named_in(role: &str) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let start = words
+        .iter()
+        .position(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    let run: Vec<&str> = words[start..]
+        .iter()
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.ends_with("’s")
+                && !w.ends_with("'s")
+        })
+        .copied()
+        .collect();
+    let first = run.first()?.to_lowercase();
+    (run.len() >= 2
+        && super::lexicon::first_name_gender(&first).is_none()
+        && !super::lexicon::HONORIFICS.contains_key(first.trim_end_matches('.')))
+    .then(|| run.join(" "))
+}
+
 fn named_inside(c: &Coref, role: &str) -> Option<usize> {
     let caps: Vec<String> = role
         .split_whitespace()
