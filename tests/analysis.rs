@@ -472,3 +472,14 @@ fn a_document_speaks_for_the_organisation_it_names() {
     let text = "The ferry contract was signed in May.\n\n“The cost was grossly underestimated by every consultant,” a Harbour Authority memo said.\n";
     expect_speaker(text, "grossly", "Harbour Authority");
 }
+
+/// Titles after a possessive, an article or a year are not quotations:
+/// “State of the Union.”, a “Harbour Town Forum”, his 2019 “Plan for Ports.”
+#[test]
+fn titles_after_articles_possessives_and_years_are_not_quotations() {
+    let text = "The mayor appeared on the network’s “Sunday Morning Desk.” He spoke during a “Harbour Town Forum” on Friday and defended his 2019 “Plan for Ports.”\n\n“We kept every promise,” he said.\n";
+    let a = run(text);
+    let w = who(text, &a);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].0.contains("every promise"), "{w:#?}");
+}

@@ -553,6 +553,7 @@ fn is_quotation(
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
+    let after_determiner = prev.is_some_and(|p| p.lower.ends_with("'s"));
     let after_title_word = !opens_paragraph
         && prev.is_none_or(|p| {
             matches!(
@@ -584,9 +585,27 @@ fn is_quotation(
                     | "study"
             ) || p.lower.ends_with("'s")
                 || p.cap
+                // "during a “Town Hall Forum”", "his 1994 “Contract with America”"
+                || matches!(
+                    p.lower.as_str(),
+                    "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+                )
+                || p.lower.chars().all(|c| c.is_ascii_digit())
         });
-    let sentence_like =
-        words.len() >= 4 && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
+    // A sentence has four words or more besides "of", "the" and the like
+    // ("State of the Union." is a title).
+    let content_words = words
+        .iter()
+        .filter(|w| {
+            !SMALL_WORDS.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .count();
+    let sentence_like = (content_words >= 4 || words.len() >= 4 && !after_determiner)
+        && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
     if title_case && words.len() <= 7 && after_title_word && !sentence_like {
         return false;
     }
