@@ -479,7 +479,7 @@ pub fn cue_form_count() -> usize {
 }
 
 pub fn cue_base_count() -> usize {
-    CUE_VERBS.iter().collect::<HashSet<_>>().len()
+    CUE_VERBS.iter().chain(WEAK).collect::<HashSet<_>>().len()
 }
 
 fn set(words: &'static str) -> HashSet<&'static str> {
