@@ -403,6 +403,7 @@ fn inverted_cues_take_any_noun_phrase_as_the_speaker() {
 “My sister is not the best!” the child declared.\n\n\
 “You are alone; I am alone,” said the other, mildly.\n\n\
 “Fine weather,” confessed Tom.\n\n\
+“We say, of course,” somebody exclaimed, “that the ferry is late.”\n\n\
 The two ministers praised the deal. They call the scheme “a lasting and generous settlement for every family in the valley” and describe the results as a triumph.\n";
     let a = run(text);
     let mention = |words: &str| mention_of(text, &a, words);
@@ -414,6 +415,7 @@ The two ministers praised the deal. They call the scheme “a lasting and genero
     assert_eq!(mention("My sister").as_deref(), Some("the child"));
     assert_eq!(mention("You are alone").as_deref(), Some("the other"));
     assert_eq!(mention("Fine weather").as_deref(), Some("Tom"));
+    assert_eq!(mention("ferry is late").as_deref(), Some("somebody"));
 }
 
 /// A chapter heading or a sentence-opening adverb is nobody.

@@ -693,7 +693,7 @@ pub static UNNAMED_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     analysts analyst experts expert witnesses witness residents resident voters voter
     friend friends relative relatives colleague colleagues member members diplomats diplomat
     spokesman spokeswoman spokesperson questioner narrator announcer leaders doctor lawyer
-    attorneys officer officers investigators investigator agents agent",
+    attorneys officer officers investigators investigator agents agent somebody",
     )
 });
 
