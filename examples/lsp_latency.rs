@@ -6,11 +6,17 @@
 //! document symbols.
 //!
 //! ```text
-//! lsp_latency [--size BYTES] [--file PATH] [--keystrokes N] [--hovers N] -- SERVER ARGS...
+//! lsp_latency [--size BYTES] [--file PATH] [--keystrokes N] [--hovers N]
+//!             [--server-log PATH] -- SERVER ARGS...
 //! lsp_latency --size 10000000 -- target/release/quoth lsp
 //! lsp_latency --size 10000000 -- harper-ls --stdio
 //! ```
-//! Prints one JSON object with every figure in milliseconds.
+//! Prints one JSON object with every figure in milliseconds, and the
+//! server's peak and current resident memory (`VmHWM`, `VmRSS` from /proc)
+//! after the open and at the end. With `--server-log`, the server's stderr
+//! goes to that file and quoth's own timing log (`QUOTH_LSP_TIMING=1`: from
+//! a `didChange` arriving to its diagnostics written, from a document
+//! symbol request arriving to its answer written) is summarised too.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
@@ -93,6 +99,19 @@ fn reader(out: std::process::ChildStdout, tx: mpsc::Sender<(Instant, Value)>) {
     }
 }
 
+/// `VmHWM` (peak) and `VmRSS` (now) of a process, in MB, from /proc (Linux).
+fn memory_mb(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -125,12 +144,21 @@ fn main() {
         None => quoth::bench_support::collection(size, 42, true),
     };
 
+    let server_log = opt("--server-log");
+    let stderr = match &server_log {
+        Some(p) => Stdio::from(std::fs::File::create(p).expect("cannot create the server log")),
+        None => Stdio::null(),
+    };
     let started = Instant::now();
     let mut child = Command::new(&server_cmd[0])
         .args(&server_cmd[1..])
+        .env(
+            "QUOTH_LSP_TIMING",
+            if server_log.is_some() { "1" } else { "0" },
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("cannot start the server");
     let (tx, rx) = mpsc::channel();
@@ -170,6 +198,7 @@ fn main() {
     let diagnostics = first["params"]["diagnostics"]
         .as_array()
         .map_or(0, Vec::len);
+    let (peak_after_open, rss_after_open) = memory_mb(child.id());
 
     // Keystrokes: one character typed in the middle of the document, each
     // timed to the publishDiagnostics that follows it.
@@ -232,12 +261,32 @@ fn main() {
             }
         }
     }
+    let (peak_mb, rss_mb) = memory_mb(child.id());
     let id = s.request("shutdown", json!(null));
     let _ = s.wait(Duration::from_secs(10), |v| v["id"] == json!(id));
     s.notify("exit", json!(null));
     let _ = child.wait();
 
+    // The server's own figures: "quoth: timing: <what> in <ms> ms (...)".
+    let log = server_log
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .unwrap_or_default();
+    let server_side = |what: &str| {
+        let mut xs: Vec<f64> = log
+            .lines()
+            .filter_map(|l| l.strip_prefix("quoth: timing: "))
+            .filter(|l| l.starts_with(what))
+            .filter_map(|l| l.split(" in ").nth(1)?.split(' ').next()?.parse().ok())
+            .collect();
+        json!({"count": xs.len(), "p50": percentile(&mut xs.clone(), 0.5), "p99": percentile(&mut xs, 0.99)})
+    };
+    // The first didChange answer follows the didOpen one: skip nothing, the
+    // didOpen is not logged.
     let report = json!({
+        "server_side_ms": {
+            "keystroke_to_diagnostics_written": server_side("didChange"),
+            "request_to_answer_written": server_side("request"),
+        },
         "server": server_cmd.join(" "),
         "document_bytes": text.len(),
         "initialize_ms": initialize_ms,
@@ -251,6 +300,10 @@ fn main() {
         },
         "hover_ms": {"count": hover_ms.len(), "p50": percentile(&mut hover_ms.clone(), 0.5), "p99": percentile(&mut hover_ms, 0.99)},
         "document_symbol_ms": {"count": symbol_ms.len(), "p50": percentile(&mut symbol_ms.clone(), 0.5), "p99": percentile(&mut symbol_ms, 0.99)},
+        "server_memory_mb": {
+            "peak_after_open": peak_after_open, "resident_after_open": rss_after_open,
+            "peak": peak_mb, "resident_at_end": rss_mb,
+        },
     });
     println!("{}", serde_json::to_string_pretty(&report).unwrap());
 }

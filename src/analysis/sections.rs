@@ -17,7 +17,6 @@
 //! that opens with a quotation mark (which may continue a quotation or be
 //! attributed by the paragraph before), nor before an indented line.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{analyze, Analysis, Options, Span};
@@ -33,14 +32,36 @@ pub fn split(text: &str) -> Vec<std::ops::Range<usize>> {
         #[allow(clippy::single_range_in_vec_init)] // one section: the whole text
         return vec![0..text.len()];
     }
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    let mut start = 0;
+    scan(text.as_bytes(), 0, text.len(), |b| {
+        out.push(start..b);
+        start = b;
+        false
+    });
+    out.push(start..text.len());
+    out
+}
+
+/// Walks `chunk`, the bytes of a document of `total` bytes from `base` on,
+/// where `base` is the start of a section (the start of the document or a
+/// boundary), and calls `found` with each later boundary (a document offset)
+/// until it returns true. Returns false if it stopped because the chunk
+/// ended before the document did (the boundaries after the last one found
+/// need more text to be decided).
+fn scan(chunk: &[u8], base: usize, total: usize, mut found: impl FnMut(usize) -> bool) -> bool {
+    let b = chunk;
+    let whole = base + b.len() == total;
     let mut start = 0;
     let mut in_fence = false;
     let mut line = 0;
     // Walk line by line; a fence line flips `in_fence`.
     while line < b.len() {
-        let end = memchr::memchr(b'\n', &b[line..]).map_or(b.len(), |k| line + k);
+        let end = match memchr::memchr(b'\n', &b[line..]) {
+            Some(k) => line + k,
+            None if whole => b.len(),
+            None => return false,
+        };
         let l = &b[line..end];
         let trimmed = trim_start(l);
         if trimmed.starts_with(b"```") || trimmed.starts_with(b"~~~") {
@@ -49,20 +70,24 @@ pub fn split(text: &str) -> Vec<std::ops::Range<usize>> {
         let next = end + 1;
         // A blank line (only "\n" or "\r\n" or spaces) ends here: is the line
         // after it a safe start?
-        if !in_fence && next < b.len() && is_blank(l) && next - start >= MIN_SECTION {
-            let rest = &b[next..];
+        if !in_fence && base + next < total && is_blank(l) && next - start >= MIN_SECTION {
+            let rest = &b[next.min(b.len())..];
+            if rest.len() < 16 && !whole {
+                return false;
+            }
             let first = rest.first().copied().unwrap_or(b' ');
             if (first.is_ascii_alphanumeric() || first == b'#')
                 && residue(&rest[..rest.len().min(16)]) == 0
             {
-                out.push(start..next);
+                if found(base + next) {
+                    return true;
+                }
                 start = next;
             }
         }
         line = next;
     }
-    out.push(start..text.len());
-    out
+    true
 }
 
 fn trim_start(l: &[u8]) -> &[u8] {
@@ -79,17 +104,6 @@ fn residue(bytes: &[u8]) -> u64 {
     (residue_hash(bytes) >> 29) % 4
 }
 
-/// A cache key: length and a hash of the first and last bytes (equality is
-/// then checked on the whole text).
-fn key(s: &str) -> (usize, u64) {
-    let b = s.as_bytes();
-    let head = &b[..b.len().min(64)];
-    let tail = &b[b.len().saturating_sub(64)..];
-    let mut h = residue_hash(head);
-    h ^= residue_hash(tail).rotate_left(17);
-    (b.len(), h)
-}
-
 fn residue_hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &x in bytes {
@@ -98,121 +112,428 @@ fn residue_hash(bytes: &[u8]) -> u64 {
     h
 }
 
-struct Section {
-    text: String,
-    analysis: Arc<Analysis>,
+/// One section of the last text analysed: where it starts, how many
+/// quotations, mentions, entities and findings it put in the joined
+/// analysis, and an id that changes whenever it is analysed again (so that
+/// whatever a caller derived from a section can be kept while its id is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub start: usize,
+    pub end: usize,
+    /// Quotations, mentions, entities, findings.
+    pub counts: [usize; 4],
+    pub id: u64,
 }
 
-/// The analysis of one document across edits.
+/// What changed since the last text: the first changed byte, and how many
+/// bytes at the end are as they were.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Changed {
+    pub start: usize,
+    pub unchanged_tail: usize,
+}
+
+impl Changed {
+    /// Widens `self` (a change to the text before it) by one more edit that
+    /// replaced `start..end` (offsets in the text as that edit found it) of
+    /// a text `len` bytes long.
+    pub fn and(self, start: usize, end: usize, len: usize) -> Changed {
+        Changed {
+            start: self.start.min(start),
+            unchanged_tail: self.unchanged_tail.min(len.saturating_sub(end)),
+        }
+    }
+
+    /// Nothing changed yet, in a text `len` bytes long.
+    pub fn none(len: usize) -> Changed {
+        Changed {
+            start: len,
+            unchanged_tail: len,
+        }
+    }
+}
+
+/// The analysis of one document across edits: the joined analysis of its
+/// sections, and where each section's items lie in it, so that an edit
+/// replaces the items of the sections it touched and shifts the rest.
+/// No section text is kept: the caller says what changed ([`Changed`]) and
+/// hands out the text of a byte range on request.
 #[derive(Default)]
 pub struct IncrementalAnalysis {
-    /// The sections of the last text analysed, by cache key.
-    cache: HashMap<(usize, u64), Vec<Section>>,
-    /// How many sections the last call analysed (the rest came from cache).
+    sections: Vec<Section>,
+    analysis: Arc<Analysis>,
+    len: usize,
+    next_id: u64,
+    /// How many sections the last call analysed (the rest were kept).
     pub last_analysed: usize,
     /// How many sections the last text had.
     pub last_sections: usize,
-    /// The options the cache was made with (as text: a change of settings
-    /// empties the cache).
+    /// The options the analysis was made with (as text: a change of
+    /// settings analyses everything again).
     options: String,
+    /// The previous text, for [`IncrementalAnalysis::analyse`] only.
+    previous: Option<String>,
 }
 
 impl IncrementalAnalysis {
     /// The analysis of `text`: [`analyze`] itself under [`THRESHOLD`],
     /// otherwise the joined analyses of its sections, reusing every section
-    /// whose text is unchanged since the previous call.
+    /// the change since the previous call did not reach (found by comparing
+    /// with the previous text, which this entry point keeps).
     pub fn analyse(&mut self, text: &str, options: &Options) -> Analysis {
-        let ranges = split(text);
-        self.last_sections = ranges.len();
+        let changed = self.previous.as_deref().map(|old| {
+            let prefix = common_prefix(old.as_bytes(), text.as_bytes());
+            let max_tail = old.len().min(text.len()) - prefix;
+            let tail = common_suffix(old.as_bytes(), text.as_bytes(), max_tail);
+            Changed {
+                start: prefix,
+                unchanged_tail: tail,
+            }
+        });
+        self.update(text.len(), changed, options, &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(text, r))
+        });
+        self.previous = Some(text.to_string());
+        (*self.analysis).clone()
+    }
+
+    /// The joined analysis of the last text.
+    pub fn analysis(&self) -> Arc<Analysis> {
+        Arc::clone(&self.analysis)
+    }
+
+    /// The sections of the last text, in order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// Brings the analysis up to date with a text of `len` bytes that differs
+    /// from the last one as `changed` says (`None`: analyse it all). `text`
+    /// hands out the text of a byte range: its start is always a line start,
+    /// its end may fall inside a char, and then the text ends at the char
+    /// boundary before it. The joined analysis is changed in place when no
+    /// one else holds it.
+    pub fn update<'t>(
+        &mut self,
+        len: usize,
+        changed: Option<Changed>,
+        options: &Options,
+        text: &mut dyn FnMut(std::ops::Range<usize>) -> std::borrow::Cow<'t, str>,
+    ) {
         let options_now = format!("{options:?}");
-        if options_now != self.options {
-            self.cache.clear();
-            self.options = options_now;
+        let whole_again = options_now != self.options
+            || self.sections.is_empty()
+            || len < THRESHOLD
+            || self.len < THRESHOLD;
+        self.options = options_now;
+        match changed {
+            Some(c) if !whole_again => self.update_sections(len, c, options, text),
+            _ => self.analyse_all(len, options, text),
         }
-        if ranges.len() == 1 {
-            self.cache.clear();
-            self.last_analysed = 1;
-            return analyze(text, options);
-        }
-        let mut next: HashMap<(usize, u64), Vec<Section>> = HashMap::new();
-        let mut parts: Vec<(usize, Arc<Analysis>)> = Vec::with_capacity(ranges.len());
-        self.last_analysed = 0;
+        self.len = len;
+        self.last_sections = self.sections.len();
+    }
+
+    fn fresh_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn analyse_all<'t>(
+        &mut self,
+        len: usize,
+        options: &Options,
+        text: &mut dyn FnMut(std::ops::Range<usize>) -> std::borrow::Cow<'t, str>,
+    ) {
+        // Drop the old analysis before making the new one.
+        self.analysis = Arc::default();
+        self.sections.clear();
+        let all = text(0..len);
+        let ranges = split(&all);
+        let mut out = Analysis::default();
         for r in ranges {
-            let s = &text[r.clone()];
-            let k = key(s);
-            let cached = self.cache.get_mut(&k).and_then(|list| {
-                let i = list.iter().position(|x| x.text == s)?;
-                Some(list.swap_remove(i))
+            let a = analyze(&all[r.clone()], options);
+            let id = self.fresh_id();
+            self.sections.push(Section {
+                start: r.start,
+                end: r.end,
+                counts: counts(&a),
+                id,
             });
-            let section = match cached {
-                Some(sec) => sec,
-                None => {
-                    self.last_analysed += 1;
-                    Section {
-                        text: s.to_string(),
-                        analysis: Arc::new(analyze(s, options)),
+            if self.sections.len() == 1 {
+                out = a;
+            } else {
+                append(&mut out, r.start, a, [0; 4]);
+            }
+        }
+        self.last_analysed = self.sections.len();
+        if self.sections.len() > 1 {
+            out.quotations.shrink_to_fit();
+            out.mentions.shrink_to_fit();
+            out.entities.shrink_to_fit();
+            out.findings.shrink_to_fit();
+        }
+        self.analysis = Arc::new(out);
+    }
+
+    fn update_sections<'t>(
+        &mut self,
+        len: usize,
+        changed: Changed,
+        options: &Options,
+        text: &mut dyn FnMut(std::ops::Range<usize>) -> std::borrow::Cow<'t, str>,
+    ) {
+        let old_len = self.len;
+        if changed.start >= len && len == old_len {
+            self.last_analysed = 0;
+            return; // nothing changed
+        }
+        let tail = changed.unchanged_tail.min(len).min(old_len);
+        let lo = changed.start.min(len - tail).min(old_len - tail);
+        let delta = len as isize - old_len as isize;
+        let suffix_start = len - tail;
+        // The first section to scan again: the last one whose boundary (and
+        // the 16 bytes that decided it) lies before the change.
+        let i = self
+            .sections
+            .iter()
+            .rposition(|s| s.start == 0 || s.start + 16 <= lo)
+            .unwrap_or(0);
+        let from = self.sections[i].start;
+        // Scan from there until a boundary of the new text is an old one
+        // (shifted) inside the unchanged tail: from there on both texts, and
+        // so their sections, are the same.
+        let old_starts = &self.sections;
+        let mut want = suffix_start.max(from) + 4 * MIN_SECTION;
+        let (chunk, bounds, resync) = loop {
+            let chunk = text(from..want.min(len));
+            let to = from + chunk.len();
+            let mut bounds = Vec::new();
+            let mut resync = None;
+            let complete = scan(chunk.as_bytes(), from, len, |b| {
+                if b >= suffix_start {
+                    let old = (b as isize - delta) as usize;
+                    if let Ok(j) = old_starts.binary_search_by_key(&old, |s| s.start) {
+                        if j > i {
+                            resync = Some(j);
+                            return true;
+                        }
                     }
                 }
-            };
-            parts.push((r.start, Arc::clone(&section.analysis)));
-            next.entry(k).or_default().push(section);
+                bounds.push(b);
+                false
+            });
+            if resync.is_some() || (complete && to == len) {
+                break (chunk, bounds, resync);
+            }
+            want = want.saturating_mul(2);
+        };
+        let j = resync.unwrap_or(self.sections.len());
+        let end = match resync {
+            Some(j) => (self.sections[j].start as isize + delta) as usize,
+            None => len,
+        };
+        // The new sections from..end, analysed.
+        let mut starts = vec![from];
+        starts.extend(bounds);
+        let mut parts = Vec::with_capacity(starts.len());
+        let mut fresh = Vec::with_capacity(starts.len());
+        for (k, &s) in starts.iter().enumerate() {
+            let e = starts.get(k + 1).copied().unwrap_or(end);
+            let a = analyze(&chunk[s - from..e - from], options);
+            let id = self.fresh_id();
+            fresh.push(Section {
+                start: s,
+                end: e,
+                counts: counts(&a),
+                id,
+            });
+            parts.push((s, a));
         }
-        self.cache = next;
-        join(&parts)
+        drop(chunk);
+        self.last_analysed = parts.len();
+        let before = self.sections[..i]
+            .iter()
+            .fold([0; 4], |acc, s| add(acc, s.counts));
+        let removed = self.sections[i..j]
+            .iter()
+            .fold([0; 4], |acc, s| add(acc, s.counts));
+        let analysis = Arc::make_mut(&mut self.analysis);
+        splice(analysis, before, removed, parts, delta);
+        for s in &mut self.sections[j..] {
+            s.start = (s.start as isize + delta) as usize;
+            s.end = (s.end as isize + delta) as usize;
+        }
+        self.sections.splice(i..j, fresh);
     }
 }
 
-/// Joins section analyses into one, shifting offsets by each section's start
-/// and renumbering quotations, mentions and entities.
-pub fn join(parts: &[(usize, Arc<Analysis>)]) -> Analysis {
-    let mut out = Analysis::default();
-    let count = |f: fn(&Analysis) -> usize| parts.iter().map(|(_, a)| f(a)).sum::<usize>();
-    out.quotations.reserve(count(|a| a.quotations.len()));
-    out.mentions.reserve(count(|a| a.mentions.len()));
-    out.entities.reserve(count(|a| a.entities.len()));
-    out.findings.reserve(count(|a| a.findings.len()));
-    let sh = |s: Span, off: usize| Span::new(s.start + off, s.end + off);
-    for (off, a) in parts {
-        let off = *off;
-        let (q0, m0, e0) = (out.quotations.len(), out.mentions.len(), out.entities.len());
-        for q in &a.quotations {
-            let mut q = q.clone();
-            q.span = sh(q.span, off);
-            q.content = sh(q.content, off);
-            for p in &mut q.pieces {
-                *p = sh(*p, off);
-            }
-            if let Some(at) = &mut q.attribution {
-                at.mention += m0;
-                at.cue = at.cue.map(|c| sh(c, off));
-            }
-            q.entity = q.entity.map(|e| e + e0);
-            out.quotations.push(q);
+/// `text[r]`, its end moved back to a char boundary.
+pub fn floor_slice(text: &str, r: std::ops::Range<usize>) -> &str {
+    let mut end = r.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[r.start.min(end)..end]
+}
+
+fn counts(a: &Analysis) -> [usize; 4] {
+    [
+        a.quotations.len(),
+        a.mentions.len(),
+        a.entities.len(),
+        a.findings.len(),
+    ]
+}
+
+fn add(a: [usize; 4], b: [usize; 4]) -> [usize; 4] {
+    [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]]
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut k = 0;
+    while k + 64 <= n && a[k..k + 64] == b[k..k + 64] {
+        k += 64;
+    }
+    while k < n && a[k] == b[k] {
+        k += 1;
+    }
+    k
+}
+
+/// The length of the common suffix of `a` and `b`, at most `max`.
+fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
+    let (la, lb) = (a.len(), b.len());
+    let mut k = 0;
+    while k + 64 <= max && a[la - k - 64..la - k] == b[lb - k - 64..lb - k] {
+        k += 64;
+    }
+    while k < max && a[la - k - 1] == b[lb - k - 1] {
+        k += 1;
+    }
+    k
+}
+
+/// Replaces, in the joined analysis `out`, the items of the sections whose
+/// items start at index `before` (quotations, mentions, entities, findings)
+/// and number `removed`, by those of `parts` (section start, analysis);
+/// the items after them move by `delta` bytes and are renumbered.
+fn splice(
+    out: &mut Analysis,
+    before: [usize; 4],
+    removed: [usize; 4],
+    parts: Vec<(usize, Analysis)>,
+    delta: isize,
+) {
+    let mut mid = join_from(parts, before);
+    let added = counts(&mid);
+    let d = |k: usize| added[k] as isize - removed[k] as isize;
+    let (dq, dm, de) = (d(0), d(1), d(2));
+    let mv = |x: usize, by: isize| (x as isize + by) as usize;
+    let sh = |s: Span| Span::new(mv(s.start, delta), mv(s.end, delta));
+    for q in &mut out.quotations[before[0] + removed[0]..] {
+        q.span = sh(q.span);
+        q.content = sh(q.content);
+        for p in &mut q.pieces {
+            *p = sh(*p);
         }
-        for m in &a.mentions {
-            let mut m = m.clone();
-            m.span = sh(m.span, off);
-            m.entity = m.entity.map(|e| e + e0);
-            out.mentions.push(m);
+        if let Some(at) = &mut q.attribution {
+            at.mention = mv(at.mention, dm);
+            at.cue = at.cue.map(sh);
         }
-        for e in &a.entities {
-            let mut e = e.clone();
-            for m in &mut e.mentions {
-                *m += m0;
-            }
-            for q in &mut e.quotations {
-                *q += q0;
-            }
-            out.entities.push(e);
+        q.entity = q.entity.map(|e| mv(e, de));
+    }
+    for m in &mut out.mentions[before[1] + removed[1]..] {
+        m.span = sh(m.span);
+        m.entity = m.entity.map(|e| mv(e, de));
+    }
+    for e in &mut out.entities[before[2] + removed[2]..] {
+        for m in &mut e.mentions {
+            *m = mv(*m, dm);
         }
-        for f in &a.findings {
-            let mut f = f.clone();
-            f.span = sh(f.span, off);
-            f.quotation = f.quotation.map(|q| q + q0);
-            out.findings.push(f);
+        for q in &mut e.quotations {
+            *q = mv(*q, dq);
         }
     }
+    for f in &mut out.findings[before[3] + removed[3]..] {
+        f.span = sh(f.span);
+        f.quotation = f.quotation.map(|q| mv(q, dq));
+    }
+    let range = |k: usize| before[k]..before[k] + removed[k];
+    out.quotations
+        .splice(range(0), std::mem::take(&mut mid.quotations));
+    out.mentions
+        .splice(range(1), std::mem::take(&mut mid.mentions));
+    out.entities
+        .splice(range(2), std::mem::take(&mut mid.entities));
+    out.findings
+        .splice(range(3), std::mem::take(&mut mid.findings));
+}
+
+/// Joins section analyses (section start, analysis) into one, shifting
+/// offsets by each section's start and renumbering quotations, mentions and
+/// entities.
+pub fn join(parts: Vec<(usize, Analysis)>) -> Analysis {
+    join_from(parts, [0; 4])
+}
+
+/// [`join`], numbering from `base` (quotations, mentions, entities) as if
+/// that many came before.
+fn join_from(parts: Vec<(usize, Analysis)>, base: [usize; 4]) -> Analysis {
+    let mut out = Analysis::default();
+    let total = parts.iter().fold([0; 4], |acc, (_, a)| add(acc, counts(a)));
+    out.quotations.reserve(total[0]);
+    out.mentions.reserve(total[1]);
+    out.entities.reserve(total[2]);
+    out.findings.reserve(total[3]);
+    for (off, a) in parts {
+        append(&mut out, off, a, base);
+    }
     out
+}
+
+/// Moves the items of `a`, the analysis of the section at byte `off`, to
+/// the end of `out`, numbering them after `base` plus what `out` holds.
+fn append(out: &mut Analysis, off: usize, a: Analysis, base: [usize; 4]) {
+    let sh = |s: Span| Span::new(s.start + off, s.end + off);
+    let (q0, m0, e0) = (
+        base[0] + out.quotations.len(),
+        base[1] + out.mentions.len(),
+        base[2] + out.entities.len(),
+    );
+    out.quotations.extend(a.quotations.into_iter().map(|mut q| {
+        q.span = sh(q.span);
+        q.content = sh(q.content);
+        for p in &mut q.pieces {
+            *p = sh(*p);
+        }
+        if let Some(at) = &mut q.attribution {
+            at.mention += m0;
+            at.cue = at.cue.map(sh);
+        }
+        q.entity = q.entity.map(|e| e + e0);
+        q
+    }));
+    out.mentions.extend(a.mentions.into_iter().map(|mut m| {
+        m.span = sh(m.span);
+        m.entity = m.entity.map(|e| e + e0);
+        m
+    }));
+    out.entities.extend(a.entities.into_iter().map(|mut e| {
+        for m in &mut e.mentions {
+            *m += m0;
+        }
+        for q in &mut e.quotations {
+            *q += q0;
+        }
+        e
+    }));
+    out.findings.extend(a.findings.into_iter().map(|mut f| {
+        f.span = sh(f.span);
+        f.quotation = f.quotation.map(|q| q + q0);
+        f
+    }));
 }
 
 #[cfg(test)]
@@ -282,6 +603,51 @@ mod tests {
             let before = &text[..r.start];
             assert_eq!(before.matches("```").count() % 2, 0);
             assert!(!text[r.start..].starts_with('“'));
+        }
+    }
+
+    /// Edits of every kind (typing, new lines, deleting across a boundary,
+    /// opening a code fence, pasting a paragraph) through `update`: the
+    /// sections are those `split` finds in the new text and the joined
+    /// analysis is a cold one's.
+    #[test]
+    fn updates_after_edits_equal_a_cold_analysis() {
+        let mut text = collection(400_000, 7, true);
+        let mut inc = IncrementalAnalysis::default();
+        inc.update(text.len(), None, &md(), &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(&text, r))
+        });
+        let edits: [(f64, usize, &str); 8] = [
+            (0.5, 0, "x"),
+            (0.5, 0, "\n\n"),
+            (0.3, 40_000, ""),
+            (0.7, 3, "```\n"),
+            (0.71, 0, "\n```\n"),
+            (0.0, 5, "“Hi,” Ann Lee said.\n\n"),
+            (1.0, 0, "\n\nThe end, he said."),
+            (0.9, 200_000, ""),
+        ];
+        for (k, (at, remove, insert)) in edits.into_iter().enumerate() {
+            let mut start = ((text.len() as f64 * at) as usize).min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + remove).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let changed = Changed::none(text.len()).and(start, end, text.len());
+            text.replace_range(start..end, insert);
+            inc.update(text.len(), Some(changed), &md(), &mut |r| {
+                std::borrow::Cow::Borrowed(floor_slice(&text, r))
+            });
+            let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+            assert_eq!(ranges, split(&text), "edit {k}");
+            let cold = IncrementalAnalysis::default().analyse(&text, &md());
+            assert!(*inc.analysis() == cold, "edit {k}");
+            if k == 0 {
+                assert_eq!(inc.last_analysed, 1);
+            }
         }
     }
 }

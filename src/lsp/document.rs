@@ -1,15 +1,35 @@
 //! One open document: its text as a rope (cheap edits, O(log n) position
 //! lookups), the client's version and the analysis of that exact text.
 //! Edits and re-analysis happen together so the two never disagree.
+//!
+//! A long document is analysed in sections (`analysis::sections`); the
+//! edits of a `didChange` say which bytes changed, so only the sections
+//! they touch are analysed again, and only those sections' diagnostics and
+//! symbols are encoded again ([`Encoded`]).
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
+use super::encode::{self, Piece};
 use super::position::{range_to_offsets, Encoding};
-use crate::analysis::sections::IncrementalAnalysis;
-use crate::analysis::{Analysis, Format, Options};
+use crate::analysis::sections::{Changed, IncrementalAnalysis};
+use crate::analysis::{Analysis, Format, Options, Span};
+use crate::config::Config;
+
+/// The JSON of each section's diagnostics and symbols, by section id (a
+/// section analysed again gets a new id), for the encoding and settings it
+/// was made with.
+#[derive(Default)]
+struct Encoded {
+    enc: Option<Encoding>,
+    config: Option<Arc<Config>>,
+    diagnostics: HashMap<u64, Piece>,
+    symbols: HashMap<u64, Piece>,
+}
 
 pub struct Document {
     pub rope: Rope,
@@ -28,6 +48,7 @@ pub struct Document {
     /// Longer documents are kept but not analysed (`too_large` says so).
     max_bytes: usize,
     pub too_large: bool,
+    encoded: Encoded,
 }
 
 impl Document {
@@ -72,8 +93,9 @@ impl Document {
             enabled,
             max_bytes,
             too_large: false,
+            encoded: Encoded::default(),
         };
-        doc.reanalyse();
+        doc.reanalyse_with(None, Some(text));
         doc
     }
 
@@ -85,11 +107,17 @@ impl Document {
         version: i32,
         enc: Encoding,
     ) {
+        let mut changed = Some(Changed::none(self.rope.len_bytes()));
         for change in changes {
             match change.range {
-                None => self.rope = Rope::from_str(&change.text),
+                None => {
+                    self.rope = Rope::from_str(&change.text);
+                    changed = None;
+                }
                 Some(range) => {
+                    let len = self.rope.len_bytes();
                     let (start, end) = range_to_offsets(&self.rope, range, enc);
+                    changed = changed.map(|c| c.and(start, end, len));
                     let (start, end) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
                     self.rope.remove(start..end);
                     self.rope.insert(start, &change.text);
@@ -97,42 +125,143 @@ impl Document {
             }
         }
         self.version = version;
-        self.reanalyse();
+        self.reanalyse_with(changed, None);
     }
 
     /// New settings: re-analyses with them.
     pub fn reconfigure(&mut self, options: Options, enabled: bool) {
         self.options = options;
         self.enabled = enabled;
-        self.reanalyse();
+        self.reanalyse_with(None, None);
     }
 
     pub fn format(&self) -> Format {
         self.format
     }
 
-    fn reanalyse(&mut self) {
+    /// Analyses the text again: only what `changed` reached (all of it for
+    /// `None`). `text` is the rope's text when the caller has it as a string.
+    fn reanalyse_with(&mut self, changed: Option<Changed>, text: Option<&str>) {
         self.too_large = self.rope.len_bytes() > self.max_bytes;
+        // Let the update change the joined analysis in place.
+        self.analysis = Arc::default();
         if !self.enabled || self.too_large {
-            self.analysis = Arc::default();
+            self.incremental = IncrementalAnalysis::default();
             return;
         }
-        let text = self.rope.to_string();
         let options = Options {
             format: self.format,
             ..self.options.clone()
         };
+        let rope = &self.rope;
+        let mut slice = |r: std::ops::Range<usize>| -> Cow<'_, str> {
+            match text {
+                Some(t) => Cow::Borrowed(crate::analysis::sections::floor_slice(t, r)),
+                None => {
+                    let end = rope.char_to_byte(rope.byte_to_char(r.end.min(rope.len_bytes())));
+                    Cow::Owned(rope.byte_slice(r.start.min(end)..end).to_string())
+                }
+            }
+        };
         // A panic in the analysis must not take the server down with it;
         // the panic hook has already reported it on stderr.
         let inc = &mut self.incremental;
-        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            inc.analyse(&text, &options)
+        let len = rope.len_bytes();
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            inc.update(len, changed, &options, &mut slice)
         }));
-        if analysis.is_err() {
-            // The cache may be half updated: start afresh next time.
+        if done.is_err() {
+            // The sections may be half updated: start afresh next time.
             self.incremental = IncrementalAnalysis::default();
         }
-        self.analysis = Arc::new(analysis.unwrap_or_default());
+        self.analysis = self.incremental.analysis();
+    }
+
+    /// Forgets encoded JSON made for another encoding or other settings.
+    fn encoded_for(&mut self, enc: Encoding, config: Option<&Arc<Config>>) {
+        let e = &mut self.encoded;
+        if e.enc != Some(enc) {
+            *e = Encoded {
+                enc: Some(enc),
+                ..Encoded::default()
+            };
+        }
+        if let Some(config) = config {
+            if !e.config.as_ref().is_some_and(|c| Arc::ptr_eq(c, config)) {
+                e.diagnostics.clear();
+                e.config = Some(Arc::clone(config));
+            }
+        }
+    }
+
+    /// The diagnostics of the analysis under `config`, as a JSON array
+    /// (what `present::diagnostics` gives, through `config.apply`).
+    pub fn diagnostics_json(&mut self, config: &Arc<Config>, enc: Encoding) -> Vec<u8> {
+        self.encoded_for(enc, Some(config));
+        let mut cache = std::mem::take(&mut self.encoded.diagnostics);
+        let mut kept = HashMap::with_capacity(cache.len());
+        let mut out = Vec::with_capacity(cache.values().map(Piece::len).sum::<usize>() + 2);
+        out.push(b'[');
+        let mut any = false;
+        let mut first = 0;
+        for s in self.incremental.sections() {
+            let findings = self.analysis.findings.get(first..first + s.counts[3]);
+            first += s.counts[3];
+            let line = self.rope.byte_to_line(s.start.min(self.rope.len_bytes())) as u32;
+            let piece = cache.remove(&s.id).unwrap_or_else(|| {
+                let findings = findings.unwrap_or_default();
+                if findings.is_empty() {
+                    return Piece::default();
+                }
+                // The settings' ignore markers are read per paragraph, and no
+                // paragraph crosses a section boundary (a blank line).
+                let text = self.rope.byte_slice(s.start..s.end).to_string();
+                let local: Vec<_> = findings
+                    .iter()
+                    .map(|f| crate::analysis::Finding {
+                        span: Span::new(
+                            f.span.start.saturating_sub(s.start),
+                            f.span.end.saturating_sub(s.start),
+                        ),
+                        ..f.clone()
+                    })
+                    .collect();
+                let mut shown = config.apply(&text, &local);
+                for f in &mut shown {
+                    f.span = Span::new(f.span.start + s.start, f.span.end + s.start);
+                }
+                encode::diagnostics(&self.rope, &shown, line, enc)
+            });
+            piece.emit(line, &mut out, &mut any);
+            kept.insert(s.id, piece);
+        }
+        out.push(b']');
+        self.encoded.diagnostics = kept;
+        out
+    }
+
+    /// Writes the document symbols (one per quotation, as
+    /// `present::symbols` gives them) to `out` as a JSON array.
+    pub fn symbols_json(&mut self, enc: Encoding, out: &mut Vec<u8>) {
+        self.encoded_for(enc, None);
+        let mut cache = std::mem::take(&mut self.encoded.symbols);
+        let mut kept = HashMap::with_capacity(cache.len());
+        out.reserve(cache.values().map(Piece::len).sum::<usize>() + 2);
+        let mut any = false;
+        out.push(b'[');
+        let mut first = 0;
+        for s in self.incremental.sections() {
+            let quotations = first..first + s.counts[0];
+            first += s.counts[0];
+            let line = self.rope.byte_to_line(s.start.min(self.rope.len_bytes())) as u32;
+            let piece = cache.remove(&s.id).unwrap_or_else(|| {
+                encode::symbols(&self.rope, &self.analysis, quotations, line, enc)
+            });
+            piece.emit(line, out, &mut any);
+            kept.insert(s.id, piece);
+        }
+        out.push(b']');
+        self.encoded.symbols = kept;
     }
 }
 
@@ -256,5 +385,64 @@ mod tests {
             symbols_seen > 100,
             "the edits should leave quotations to map"
         );
+    }
+
+    /// A long document (analysed in sections): after edits, the diagnostics
+    /// and symbols kept per section and re-encoded only where the edit
+    /// reached are those of a fresh open of the same text, and what the
+    /// protocol types give.
+    #[test]
+    fn encoded_answers_after_edits_equal_a_fresh_open() {
+        use super::super::present;
+        use super::super::settings::diagnostics_of;
+        use tower_lsp_server::ls_types::{Diagnostic, DocumentSymbol};
+
+        let text = crate::bench_support::collection(300_000, 11, true);
+        let config = Arc::new(Config::default());
+        let enc = Encoding::Utf16;
+        let mut doc = Document::open(&text, 1, "markdown".into(), "");
+        assert!(doc.incremental.sections().len() > 3);
+        // Encode once so that the edits below find cached sections.
+        doc.diagnostics_json(&config, enc);
+        doc.symbols_json(enc, &mut Vec::new());
+        let lines = doc.rope.len_lines() as u32;
+        let changes = [
+            edit(lines / 2, 0, lines / 2, 0, "x"),
+            edit(
+                lines / 3,
+                0,
+                lines / 3,
+                0,
+                "“New,” she said.\n\n“Alone.”\n\n",
+            ),
+            edit(lines / 4, 0, lines / 4 + 3, 0, ""),
+        ];
+        for (k, change) in changes.into_iter().enumerate() {
+            doc.apply_changes(&[change], 2 + k as i32, enc);
+            assert!(
+                doc.incremental.last_analysed <= 3,
+                "{}",
+                doc.incremental.last_analysed
+            );
+            let now = doc.rope.to_string();
+            let mut fresh = Document::open(&now, 9, "markdown".into(), "");
+            let diagnostics = doc.diagnostics_json(&config, enc);
+            assert_eq!(
+                diagnostics,
+                fresh.diagnostics_json(&config, enc),
+                "edit {k}"
+            );
+            let parsed: Vec<Diagnostic> = serde_json::from_slice(&diagnostics).unwrap();
+            assert_eq!(
+                parsed,
+                diagnostics_of(&doc.rope, &doc.analysis, &config, enc)
+            );
+            let (mut symbols, mut expected) = (Vec::new(), Vec::new());
+            doc.symbols_json(enc, &mut symbols);
+            fresh.symbols_json(enc, &mut expected);
+            assert_eq!(symbols, expected, "edit {k}");
+            let parsed: Vec<DocumentSymbol> = serde_json::from_slice(&symbols).unwrap();
+            assert_eq!(parsed, present::symbols(&doc.rope, &doc.analysis, enc));
+        }
     }
 }

@@ -205,6 +205,11 @@ impl Decoder {
             None => Step::Frame(Frame::Malformed("an empty message".into())),
         };
         self.buf.drain(..len);
+        // A long document's `didOpen` grew the buffer to its size: give the
+        // memory back rather than keep it for small messages.
+        if self.buf.capacity() > 1 << 20 && self.buf.len() < self.buf.capacity() / 4 {
+            self.buf.shrink_to(self.buf.len().max(64 * 1024));
+        }
         if matches!(step, Step::Frame(Frame::Malformed(_))) {
             // What follows a bad body is probably the rest of it.
             self.skipping = true;

@@ -63,8 +63,8 @@ impl Backend {
             let Some(uri) = Uri::from_file_path(&path) else {
                 continue;
             };
-            self.publish(uri, settings::problem_diagnostics(&problems), None)
-                .await;
+            let json = settings::diagnostics_json(&settings::problem_diagnostics(&problems));
+            self.publish(uri, json, None, None).await;
         }
     }
 
@@ -90,7 +90,7 @@ impl Backend {
         }
         self.report(problems).await;
         for (uri, diagnostics, version) in publish {
-            self.publish(uri, diagnostics, Some(version)).await;
+            self.publish(uri, diagnostics, Some(version), None).await;
         }
         self.publish_settings_problems().await;
         let caps = self.client_capabilities();

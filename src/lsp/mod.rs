@@ -19,6 +19,7 @@ mod actions;
 mod document;
 #[cfg(test)]
 mod document_props;
+mod encode;
 mod failpoint;
 pub mod framing;
 mod handlers;
@@ -42,13 +43,16 @@ pub fn run() -> std::io::Result<bool> {
         .build()?;
     let clean = runtime.block_on(async {
         let mut client = None;
+        let shared = std::sync::Arc::new(server::Shared::default());
+        let (raw_tx, raw_rx) = futures::channel::mpsc::unbounded();
         let (service, socket) = LspService::new(|c| {
             client = Some(c.clone());
-            server::Backend::new(c)
+            server::Backend::new(c, std::sync::Arc::clone(&shared), raw_tx)
         });
         let client = client.expect("LspService::new calls its init");
         let (stdin, stdout) = (tokio::io::stdin(), tokio::io::stdout());
-        transport::serve(stdin, stdout, service, socket, client).await
+        let fast: std::sync::Arc<dyn transport::Fast> = shared;
+        transport::serve(stdin, stdout, service, socket, client, raw_rx, Some(fast)).await
     });
     // The blocking read of stdin may never return (a client need not close
     // it after `exit`); output has been flushed by `serve`, so do not wait.

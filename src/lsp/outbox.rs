@@ -10,8 +10,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
-use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
+use tower_lsp_server::ls_types::{MessageType, Uri};
 use tower_lsp_server::Client;
+
+use super::transport::{Raw, RawSender};
 
 #[derive(Default)]
 pub struct Outbox {
@@ -22,15 +24,19 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Publishes `diagnostics` for `version` if `current()`, asked under
-    /// the publication lock, still returns that version and no newer one
-    /// has been published. `None` is for a closed document (clears it).
+    /// Publishes `diagnostics` (a JSON array) for `version` if `current()`,
+    /// asked under the publication lock, still returns that version and no
+    /// newer one has been published. `None` is for a closed document
+    /// (clears it). The notification is written as bytes, straight to the
+    /// transport (a long document has tens of thousands of diagnostics).
+    /// `since`: when the change being answered arrived (for the timing log).
     pub async fn publish(
         &self,
-        client: &Client,
+        raw: &RawSender,
         uri: Uri,
-        diagnostics: Vec<Diagnostic>,
+        diagnostics: Vec<u8>,
         version: Option<i32>,
+        since: Option<std::time::Instant>,
         current: impl FnOnce() -> Option<i32>,
     ) {
         let mut published = self.published.lock().await;
@@ -42,9 +48,21 @@ impl Outbox {
                 return;
             }
         }
-        client
-            .publish_diagnostics(uri.clone(), diagnostics, version)
-            .await;
+        let mut body = Vec::with_capacity(diagnostics.len() + uri.as_str().len() + 120);
+        body.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        let _ = serde_json::to_writer(&mut body, uri.as_str());
+        body.extend_from_slice(br#","diagnostics":"#);
+        body.extend_from_slice(&diagnostics);
+        drop(diagnostics);
+        if let Some(v) = version {
+            body.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
+        }
+        body.extend_from_slice(b"}}");
+        let timing = since.map(|t| (t, "didChange → publishDiagnostics written"));
+        // The writer has stopped only if the session is over.
+        let _ = raw.unbounded_send(Raw { body, timing });
         match version {
             Some(_) => published.insert(uri, version),
             None => published.remove(&uri),

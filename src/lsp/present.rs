@@ -3,13 +3,16 @@
 //! tested without a server; no attribution logic lives here.
 
 use ropey::Rope;
+#[cfg(test)]
+use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents, MarkupContent,
-    MarkupKind, NumberOrString, SymbolKind,
+    DocumentSymbol, Hover, HoverContents, MarkupContent, MarkupKind, SymbolKind,
 };
 
 use super::position::{span_to_range, Encoding};
-use crate::analysis::{Analysis, QuoteKind, Severity, Span};
+#[cfg(test)]
+use crate::analysis::Severity;
+use crate::analysis::{Analysis, QuoteKind, Span};
 
 /// How many chars of a quotation a hover line shows.
 const HOVER_PREVIEW: usize = 60;
@@ -134,14 +137,21 @@ fn quotation_hover(rope: &Rope, analysis: &Analysis, offset: usize) -> Option<(S
     Some((paragraphs.join("\n\n"), quotation.span))
 }
 
+/// The name of quotation `q`'s document symbol: its first words.
+pub fn symbol_name(rope: &Rope, analysis: &Analysis, q: usize) -> String {
+    let name = preview(&quoted_words(rope, analysis, q), SYMBOL_PREVIEW);
+    if name.is_empty() {
+        "(empty quotation)".to_string()
+    } else {
+        name
+    }
+}
+
 /// One symbol per quotation, in document order.
 pub fn symbols(rope: &Rope, analysis: &Analysis, enc: Encoding) -> Vec<DocumentSymbol> {
     (0..analysis.quotations.len())
         .map(|q| {
-            let mut name = preview(&quoted_words(rope, analysis, q), SYMBOL_PREVIEW);
-            if name.is_empty() {
-                name = "(empty quotation)".to_string();
-            }
+            let name = symbol_name(rope, analysis, q);
             let range = span_to_range(rope, analysis.quotations[q].span, enc);
             #[allow(deprecated)] // `deprecated` must still be spelled out
             DocumentSymbol {
@@ -163,7 +173,9 @@ pub fn symbols(rope: &Rope, analysis: &Analysis, enc: Encoding) -> Vec<DocumentS
         .collect()
 }
 
-/// One diagnostic per finding.
+/// One diagnostic per finding (the server encodes them itself, in
+/// `encode`, which must give what this gives).
+#[cfg(test)]
 pub fn diagnostics(rope: &Rope, analysis: &Analysis, enc: Encoding) -> Vec<Diagnostic> {
     analysis
         .findings

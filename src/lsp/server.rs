@@ -8,6 +8,9 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Instant;
+
+use serde::Deserialize;
 
 use ropey::Rope;
 use serde_json::Value;
@@ -15,18 +18,17 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionParams,
     CodeActionProviderCapability, CodeActionResponse, CodeLens, CodeLensOptions, CodeLensParams,
-    Diagnostic, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentHighlight,
-    DocumentHighlightParams, DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandOptions,
-    ExecuteCommandParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams,
-    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
-    InlayHintParams, Location, MessageType, OneOf, ReferenceParams, SaveOptions,
-    SemanticTokensFullOptions, SemanticTokensOptions, SemanticTokensParams, SemanticTokensResult,
-    SemanticTokensServerCapabilities, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
-    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities, WorkspaceSymbolParams,
-    WorkspaceSymbolResponse,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams, DocumentHighlight, DocumentHighlightParams, DocumentSymbolParams,
+    DocumentSymbolResponse, ExecuteCommandOptions, ExecuteCommandParams, GotoDefinitionParams,
+    GotoDefinitionResponse, Hover, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location, MessageType, OneOf,
+    ReferenceParams, SaveOptions, SemanticTokensFullOptions, SemanticTokensOptions,
+    SemanticTokensParams, SemanticTokensResult, SemanticTokensServerCapabilities,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri, WorkspaceFoldersServerCapabilities,
+    WorkspaceServerCapabilities, WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -37,13 +39,55 @@ use super::outbox::Outbox;
 use super::position::{position_to_offset, Encoding};
 use super::present;
 use super::settings::{self, Settings};
+use super::transport::{Fast, RawSender};
 use super::workspace;
 use crate::analysis::Analysis;
 
-pub struct Backend {
-    pub(super) client: Client,
+/// What the backend shares with the transport, which answers document
+/// symbols from it directly ([`Fast`]).
+#[derive(Default)]
+pub struct Shared {
     documents: Mutex<HashMap<Uri, Document>>,
     encoding: OnceLock<Encoding>,
+}
+
+impl Shared {
+    /// The documents; a panic elsewhere must not lock every later request out.
+    fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+        self.documents.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Fast for Shared {
+    fn takes(&self, request: &tower_lsp_server::jsonrpc::Request) -> bool {
+        // Before `initialize` (no encoding yet) the service says so; a
+        // request with wrong params gets the service's error.
+        request.method() == "textDocument/documentSymbol"
+            && request.id().is_some()
+            && self.encoding.get().is_some()
+            && request
+                .params()
+                .is_some_and(|p| DocumentSymbolParams::deserialize(p).is_ok())
+    }
+
+    fn answer(&self, request: &tower_lsp_server::jsonrpc::Request, out: &mut Vec<u8>) {
+        let params = request
+            .params()
+            .and_then(|p| DocumentSymbolParams::deserialize(p).ok());
+        let mut docs = self.documents();
+        let Some(doc) = params.and_then(|p| docs.get_mut(&p.text_document.uri)) else {
+            out.extend_from_slice(b"null");
+            return;
+        };
+        failpoint::hit("documentSymbol");
+        doc.symbols_json(self.encoding.get().copied().unwrap_or_default(), out);
+    }
+}
+
+pub struct Backend {
+    pub(super) client: Client,
+    shared: std::sync::Arc<Shared>,
+    raw: RawSender,
     pub(super) settings: Settings,
     pub(super) cache: Arc<workspace::Cache>,
     capabilities: OnceLock<ClientCapabilities>,
@@ -51,11 +95,11 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
+    pub fn new(client: Client, shared: Arc<Shared>, raw: RawSender) -> Backend {
         Backend {
             client,
-            documents: Mutex::default(),
-            encoding: OnceLock::new(),
+            shared,
+            raw,
             settings: Settings::default(),
             cache: Arc::default(),
             capabilities: OnceLock::new(),
@@ -75,12 +119,12 @@ impl Backend {
     }
 
     pub(super) fn encoding(&self) -> Encoding {
-        self.encoding.get().copied().unwrap_or_default()
+        self.shared.encoding.get().copied().unwrap_or_default()
     }
 
     /// The documents; a panic elsewhere must not lock every later request out.
     pub(super) fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
-        self.documents.lock().unwrap_or_else(|e| e.into_inner())
+        self.shared.documents()
     }
 
     /// The text and analysis of `uri` as they are now (both cheap to clone).
@@ -90,18 +134,20 @@ impl Backend {
         Some((doc.rope.clone(), Arc::clone(&doc.analysis)))
     }
 
-    /// Publishes `diagnostics` unless `version` is no longer the document's
-    /// current one (a newer change will publish its own); `None` means the
-    /// document was closed and must still be closed.
+    /// Publishes `diagnostics` (a JSON array) unless `version` is no longer
+    /// the document's current one (a newer change will publish its own);
+    /// `None` means the document was closed and must still be closed.
+    /// `since`: when the change answered arrived, for the timing log.
     pub(super) async fn publish(
         &self,
         uri: Uri,
-        diagnostics: Vec<Diagnostic>,
+        diagnostics: Vec<u8>,
         version: Option<i32>,
+        since: Option<Instant>,
     ) {
         let current = || self.documents().get(&uri).map(|d| d.version);
         self.outbox
-            .publish(&self.client, uri.clone(), diagnostics, version, current)
+            .publish(&self.raw, uri.clone(), diagnostics, version, since, current)
             .await;
     }
 
@@ -120,7 +166,10 @@ impl LanguageServer for Backend {
             .general
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
-        let encoding = *self.encoding.get_or_init(|| Encoding::negotiate(offered));
+        let encoding = *self
+            .shared
+            .encoding
+            .get_or_init(|| Encoding::negotiate(offered));
         let _ = self.capabilities.set(params.capabilities.clone());
         self.settings.initialize(&params);
         Ok(InitializeResult {
@@ -205,25 +254,28 @@ impl LanguageServer for Backend {
         let (config, problems) = self.settings.refresh(&item.uri);
         let too_large = settings::size_note(&config, &item.uri, item.text.len());
         let diagnostics = {
-            let doc = settings::open(
+            let mut doc = settings::open(
                 &config,
                 &item.uri,
                 &item.text,
                 item.version,
                 item.language_id,
             );
-            let diagnostics = settings::diagnostics(&item.uri, &doc, &config, self.encoding());
+            // The rope has the text now: do not keep a second copy.
+            drop(item.text);
+            let diagnostics = settings::diagnostics(&item.uri, &mut doc, &config, self.encoding());
             self.documents().insert(item.uri.clone(), doc);
             diagnostics
         };
         self.report(problems).await;
         self.tell_if_too_large(&item.uri, too_large).await;
-        self.publish(item.uri, diagnostics, Some(item.version))
+        self.publish(item.uri, diagnostics, Some(item.version), None)
             .await;
         self.publish_settings_problems().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let arrived = Instant::now();
         let uri = params.text_document.uri;
         let version = params.text_document.version;
         let (diagnostics, too_large) = {
@@ -240,7 +292,8 @@ impl LanguageServer for Backend {
             (diagnostics, too_large)
         };
         self.tell_if_too_large(&uri, too_large).await;
-        self.publish(uri, diagnostics, Some(version)).await;
+        self.publish(uri, diagnostics, Some(version), Some(arrived))
+            .await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -248,7 +301,7 @@ impl LanguageServer for Backend {
         self.documents().remove(&uri);
         self.settings.forget(&uri);
         self.outbox.closed(&uri);
-        self.publish(uri, Vec::new(), None).await;
+        self.publish(uri, b"[]".to_vec(), None, None).await;
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

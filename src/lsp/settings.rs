@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use ropey::Rope;
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, InitializeParams, NumberOrString, Position, Range, Uri,
@@ -16,8 +15,6 @@ use tower_lsp_server::ls_types::{
 
 use super::document::Document;
 use super::position::Encoding;
-use super::present;
-use crate::analysis::Analysis;
 use crate::config::{self, Config, Layer, Problem};
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -204,30 +201,40 @@ pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: S
     )
 }
 
-/// The diagnostics of a document under its settings; an open
-/// `quoth.toml` gets its own problems, as typed.
-pub fn diagnostics(uri: &Uri, doc: &Document, config: &Config, enc: Encoding) -> Vec<Diagnostic> {
+/// The diagnostics of a document under its settings, as a JSON array; an
+/// open `quoth.toml` gets its own problems, as typed.
+pub fn diagnostics(uri: &Uri, doc: &mut Document, config: &Arc<Config>, enc: Encoding) -> Vec<u8> {
     if is_config_file(uri) {
-        return problem_diagnostics(&config::parse_toml(&doc.rope.to_string()).1);
+        return diagnostics_json(&problem_diagnostics(
+            &config::parse_toml(&doc.rope.to_string()).1,
+        ));
     }
     if !doc.enabled {
-        return Vec::new();
+        return b"[]".to_vec();
     }
-    diagnostics_of(&doc.rope, &doc.analysis, config, enc)
+    doc.diagnostics_json(config, enc)
 }
 
+/// Diagnostics as a JSON array.
+pub fn diagnostics_json(diagnostics: &[Diagnostic]) -> Vec<u8> {
+    serde_json::to_vec(diagnostics).unwrap_or_else(|_| b"[]".to_vec())
+}
+
+/// The diagnostics of an analysis under `config`, the straightforward way
+/// (what [`Document::diagnostics_json`] must give).
+#[cfg(test)]
 pub fn diagnostics_of(
-    rope: &Rope,
-    analysis: &Analysis,
+    rope: &ropey::Rope,
+    analysis: &crate::analysis::Analysis,
     config: &Config,
     enc: Encoding,
 ) -> Vec<Diagnostic> {
     let text = rope.to_string();
-    let shown = Analysis {
+    let shown = crate::analysis::Analysis {
         findings: config.apply(&text, &analysis.findings),
         ..Default::default()
     };
-    present::diagnostics(rope, &shown, enc)
+    super::present::diagnostics(rope, &shown, enc)
 }
 
 pub fn is_config_file(uri: &Uri) -> bool {

@@ -48,14 +48,55 @@ use super::framing::{Decoder, Frame};
 /// How many handlers may be in flight at once.
 pub const MAX_CONCURRENCY: usize = 4;
 
+/// A message body ready to be written, and, for the timing log, when the
+/// message it answers arrived and what to call the interval.
+pub struct Raw {
+    pub body: Vec<u8>,
+    pub timing: Option<(std::time::Instant, &'static str)>,
+}
+
+impl Raw {
+    fn plain(body: String) -> Raw {
+        Raw {
+            body: body.into_bytes(),
+            timing: None,
+        }
+    }
+}
+
+/// Where the server sends messages it has already encoded (diagnostics).
+pub type RawSender = mpsc::UnboundedSender<Raw>;
+
+/// Requests the server answers with JSON it encodes itself, without the
+/// `serde_json::Value` tree tower-lsp-server would build (document symbols
+/// of a long document: tens of thousands). Answered in arrival order like
+/// every handler, with the same panic guard.
+pub trait Fast: Send + Sync + 'static {
+    /// Whether this request is answered here (else the service answers it).
+    fn takes(&self, request: &Request) -> bool;
+    /// Writes the JSON of the request's result to `out`.
+    fn answer(&self, request: &Request, out: &mut Vec<u8>);
+}
+
+/// Whether to log, on stderr, how long after a change its diagnostics were
+/// written (`QUOTH_LSP_TIMING=1`).
+fn timing_log() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("QUOTH_LSP_TIMING").is_some_and(|v| v != "0"))
+}
+
 /// Serves `service` over `input`/`output` until `exit` or the end of
-/// `input`. Returns whether a successful `shutdown` came first.
+/// `input`, with the messages of `raw` written as they come and the
+/// requests `fast` takes answered by it. Returns whether a successful
+/// `shutdown` came first.
 pub async fn serve<I, O, S>(
     mut input: I,
     mut output: O,
     mut service: S,
     socket: ClientSocket,
     client: Client,
+    raw: mpsc::UnboundedReceiver<Raw>,
+    fast: Option<Arc<dyn Fast>>,
 ) -> bool
 where
     I: AsyncRead + Unpin,
@@ -67,33 +108,35 @@ where
     let in_flight = Arc::new(InFlight::default());
     let (to_client, mut from_client) = socket.split();
     let (stop_tx, stop_rx) = futures::channel::oneshot::channel::<()>();
-    let (out_tx, out_rx) = mpsc::unbounded::<String>();
-    let (task_tx, task_rx) = mpsc::channel::<BoxFuture<'static, Option<Response>>>(100);
+    let (out_tx, out_rx) = mpsc::unbounded::<Raw>();
+    let (task_tx, task_rx) = mpsc::channel::<BoxFuture<'static, Option<Raw>>>(100);
 
     let run_tasks = task_rx
         .buffer_unordered(MAX_CONCURRENCY)
         .filter_map(future::ready)
-        .map(|response| Ok(to_json(&response)))
+        .map(Ok)
         .forward(out_tx.clone());
 
     // Answers, and the server's own messages to the client. After the
     // last handler has finished (`stop`), what it sent is still written.
     let write_output = async {
         let mut out_rx = out_rx;
+        let mut raw = raw;
         let mut to_client = to_client.fuse();
         let mut stop = stop_rx;
         loop {
             // The server's own messages first: a handler queues them before
             // its answer exists (progress "end" before the result).
             let body = futures::select_biased! {
-                request = to_client.next() => request.map(|r| to_json(&r)),
+                request = to_client.next() => request.map(|r| Raw::plain(to_json(&r))),
+                message = raw.next() => message,
                 body = out_rx.next() => body,
                 _ = stop => None,
                 complete => break,
             };
             let done = stop.is_terminated() && out_rx.is_terminated();
             if let Some(body) = body {
-                if let Err(e) = write_frame(&mut output, &body).await {
+                if let Err(e) = write_raw(&mut output, body).await {
                     eprintln!("quoth: cannot write to the client ({e}); stopping");
                     return;
                 }
@@ -101,8 +144,15 @@ where
                 break;
             }
         }
-        while let Some(Some(request)) = to_client.next().now_or_never() {
-            if write_frame(&mut output, &to_json(&request)).await.is_err() {
+        loop {
+            let body = match to_client.next().now_or_never() {
+                Some(Some(request)) => Raw::plain(to_json(&request)),
+                _ => match raw.next().now_or_never() {
+                    Some(Some(message)) => message,
+                    _ => break,
+                },
+            };
+            if write_raw(&mut output, body).await.is_err() {
                 return;
             }
         }
@@ -112,10 +162,10 @@ where
         let mut task_tx = task_tx;
         let errors = out_tx;
         let answer_error = |id: Option<Id>, error: Error| {
-            let _ = errors.unbounded_send(to_json(&Response::from_error(
+            let _ = errors.unbounded_send(Raw::plain(to_json(&Response::from_error(
                 id.unwrap_or(Id::Null),
                 error,
-            )));
+            ))));
         };
         let mut decoder = Decoder::new();
         let mut buf = vec![0u8; 64 * 1024];
@@ -138,7 +188,12 @@ where
                         if exit {
                             in_flight.all_done().await;
                         }
-                        let task = guarded_call(&mut service, request, &client, &shut_down);
+                        let task = match &fast {
+                            Some(f) if !shut_down.load(Ordering::SeqCst) && f.takes(&request) => {
+                                fast_call(Arc::clone(f), request, &client)
+                            }
+                            _ => guarded_call(&mut service, request, &client, &shut_down),
+                        };
                         let task = in_flight.track(task);
                         if task_tx.send(task).await.is_err() || exit {
                             break 'read;
@@ -191,8 +246,8 @@ struct InFlight {
 impl InFlight {
     fn track(
         self: &Arc<Self>,
-        task: BoxFuture<'static, Option<Response>>,
-    ) -> BoxFuture<'static, Option<Response>> {
+        task: BoxFuture<'static, Option<Raw>>,
+    ) -> BoxFuture<'static, Option<Raw>> {
         self.count.fetch_add(1, Ordering::SeqCst);
         let this = Arc::clone(self);
         async move {
@@ -215,11 +270,21 @@ impl InFlight {
     }
 }
 
-async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &str) -> std::io::Result<()> {
-    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+async fn write_raw(output: &mut (impl AsyncWrite + Unpin), raw: Raw) -> std::io::Result<()> {
+    let header = format!("Content-Length: {}\r\n\r\n", raw.body.len());
     output.write_all(header.as_bytes()).await?;
-    output.write_all(body.as_bytes()).await?;
-    output.flush().await
+    output.write_all(&raw.body).await?;
+    output.flush().await?;
+    if let Some((since, what)) = raw.timing {
+        if timing_log() {
+            let ms = since.elapsed().as_secs_f64() * 1e3;
+            eprintln!(
+                "quoth: timing: {what} in {ms:.3} ms ({} bytes)",
+                raw.body.len()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn to_json(message: &impl Serialize) -> String {
@@ -277,7 +342,7 @@ fn guarded_call<S>(
     request: Request,
     client: &Client,
     shut_down: &Arc<AtomicBool>,
-) -> BoxFuture<'static, Option<Response>>
+) -> BoxFuture<'static, Option<Raw>>
 where
     S: Service<Request, Response = Option<Response>, Error = ExitedError>,
     S::Future: Send + 'static,
@@ -292,7 +357,7 @@ where
             Ok(fut) => AssertUnwindSafe(fut).catch_unwind().await,
             Err(payload) => Err(payload),
         };
-        match outcome {
+        let response = match outcome {
             Ok(Ok(response)) => {
                 if method == "shutdown" && response.as_ref().is_some_and(Response::is_ok) {
                     shut_down.store(true, Ordering::SeqCst);
@@ -300,16 +365,52 @@ where
                 response
             }
             Ok(Err(ExitedError { .. })) => None,
-            Err(payload) => {
-                let line = format!(
-                    "quoth: internal error while handling {method}: {} (this is a bug; the server goes on)",
-                    panic_message(payload.as_ref())
-                );
-                eprintln!("{line}");
-                let logged = line.clone();
-                tokio::spawn(async move { client.log_message(MessageType::ERROR, logged).await });
-                id.map(|id| Response::from_error(id, error(ErrorCode::InternalError, line)))
+            Err(payload) => panicked(&method, id, client, payload.as_ref()),
+        };
+        response.map(|r| Raw::plain(to_json(&r)))
+    }
+    .boxed()
+}
+
+/// A panic in a handler: logged, and an internal error for a request.
+fn panicked(
+    method: &str,
+    id: Option<Id>,
+    client: Client,
+    payload: &(dyn Any + Send),
+) -> Option<Response> {
+    let line = format!(
+        "quoth: internal error while handling {method}: {} (this is a bug; the server goes on)",
+        panic_message(payload)
+    );
+    eprintln!("{line}");
+    let logged = line.clone();
+    tokio::spawn(async move { client.log_message(MessageType::ERROR, logged).await });
+    id.map(|id| Response::from_error(id, error(ErrorCode::InternalError, line)))
+}
+
+/// Answers `request` through `fast`, with [`guarded_call`]'s panic guard.
+fn fast_call(
+    fast: Arc<dyn Fast>,
+    request: Request,
+    client: &Client,
+) -> BoxFuture<'static, Option<Raw>> {
+    let client = client.clone();
+    let arrived = std::time::Instant::now();
+    async move {
+        let id = request.id().cloned();
+        let mut body = br#"{"jsonrpc":"2.0","result":"#.to_vec();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| fast.answer(&request, &mut body))) {
+            Ok(()) => {
+                let id = serde_json::to_vec(&id?).unwrap_or_else(|_| b"null".to_vec());
+                body.extend_from_slice(br#","id":"#);
+                body.extend_from_slice(&id);
+                body.push(b'}');
+                let timing = Some((arrived, "request → answer written"));
+                Some(Raw { body, timing })
             }
+            Err(payload) => panicked(request.method(), id, client, payload.as_ref())
+                .map(|r| Raw::plain(to_json(&r))),
         }
     }
     .boxed()
