@@ -284,8 +284,8 @@ fn main() {
     // didOpen is not logged.
     let report = json!({
         "server_side_ms": {
-            "keystroke_to_diagnostics_written": server_side("didChange"),
-            "request_to_answer_written": server_side("request"),
+            "keystroke_to_diagnostics_written": server_side("didChange →"),
+            "request_to_answer_written": server_side("request →"),
         },
         "server": server_cmd.join(" "),
         "document_bytes": text.len(),

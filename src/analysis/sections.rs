@@ -26,6 +26,10 @@ pub const THRESHOLD: usize = 256 * 1024;
 /// A section is at least this long (except the last).
 pub const MIN_SECTION: usize = 32 * 1024;
 
+/// How much text a whole analysis asks for at a time (small in tests, so
+/// that they cross chunks).
+const CHUNK: usize = if cfg!(test) { 50_000 } else { 4 << 20 };
+
 /// Section boundaries of `text`: byte ranges covering it, in order.
 pub fn split(text: &str) -> Vec<std::ops::Range<usize>> {
     if text.len() < THRESHOLD {
@@ -248,22 +252,51 @@ impl IncrementalAnalysis {
         // Drop the old analysis before making the new one.
         self.analysis = Arc::default();
         self.sections.clear();
-        let all = text(0..len);
-        let ranges = split(&all);
         let mut out = Analysis::default();
-        for r in ranges {
-            let a = analyze(&all[r.clone()], options);
-            let id = self.fresh_id();
-            self.sections.push(Section {
-                start: r.start,
-                end: r.end,
+        let mut add_section = |this: &mut Self, start: usize, end: usize, a: Analysis| {
+            let id = this.fresh_id();
+            this.sections.push(Section {
+                start,
+                end,
                 counts: counts(&a),
                 id,
             });
-            if self.sections.len() == 1 {
+            if this.sections.len() == 1 {
                 out = a;
             } else {
-                append(&mut out, r.start, a, [0; 4]);
+                append(&mut out, start, a, [0; 4]);
+            }
+        };
+        if len < THRESHOLD {
+            let all = text(0..len);
+            add_section(self, 0, len, analyze(&all, options));
+        } else {
+            // A few megabytes at a time: the caller need not hold the whole
+            // text as one string.
+            let (mut from, mut size) = (0, CHUNK);
+            loop {
+                let chunk = text(from..from.saturating_add(size).min(len));
+                let to = from + chunk.len();
+                let mut bounds = Vec::new();
+                let complete = scan(chunk.as_bytes(), from, len, |b| {
+                    bounds.push(b);
+                    false
+                });
+                let mut start = from;
+                for b in bounds {
+                    let a = analyze(&chunk[start - from..b - from], options);
+                    add_section(self, start, b, a);
+                    start = b;
+                }
+                if complete && to == len {
+                    let a = analyze(&chunk[start - from..], options);
+                    add_section(self, start, len, a);
+                    break;
+                }
+                if start == from {
+                    size = size.saturating_mul(2); // no boundary in the chunk
+                }
+                from = start;
             }
         }
         self.last_analysed = self.sections.len();
@@ -617,6 +650,13 @@ mod tests {
         inc.update(text.len(), None, &md(), &mut |r| {
             std::borrow::Cow::Borrowed(floor_slice(&text, r))
         });
+        let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+        assert_eq!(ranges, split(&text));
+        let parts = split(&text)
+            .into_iter()
+            .map(|r| (r.start, analyze(&text[r], &md())))
+            .collect();
+        assert!(*inc.analysis() == join(parts));
         let edits: [(f64, usize, &str); 8] = [
             (0.5, 0, "x"),
             (0.5, 0, "\n\n"),

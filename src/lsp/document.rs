@@ -14,7 +14,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
-use super::encode::{self, Piece};
+use super::encode::{self, Part, Pieces};
 use super::position::{range_to_offsets, Encoding};
 use crate::analysis::sections::{Changed, IncrementalAnalysis};
 use crate::analysis::{Analysis, Format, Options, Span};
@@ -27,8 +27,8 @@ use crate::config::Config;
 struct Encoded {
     enc: Option<Encoding>,
     config: Option<Arc<Config>>,
-    diagnostics: HashMap<u64, Piece>,
-    symbols: HashMap<u64, Piece>,
+    diagnostics: HashMap<u64, Arc<dyn Part>>,
+    symbols: HashMap<u64, Arc<dyn Part>>,
 }
 
 pub struct Document {
@@ -56,7 +56,7 @@ impl Document {
     #[allow(dead_code)] // the server opens through `open_limited`; tests use this
     pub fn open(text: &str, version: i32, language_id: String, uri: &str) -> Document {
         Document::open_limited(
-            text,
+            text.to_string(),
             version,
             language_id,
             uri,
@@ -69,7 +69,7 @@ impl Document {
     /// Opens a document with options from the settings (`enabled: false`
     /// skips analysis); a text over `max_bytes` is kept but not analysed.
     pub fn open_limited(
-        text: &str,
+        text: String,
         version: i32,
         language_id: String,
         uri: &str,
@@ -82,8 +82,11 @@ impl Document {
         } else {
             &language_id
         });
+        let rope = Rope::from_str(&text);
+        // The rope has the text now: do not keep a second copy.
+        drop(text);
         let mut doc = Document {
-            rope: Rope::from_str(text),
+            rope,
             version,
             language_id,
             analysis: Arc::default(),
@@ -95,7 +98,7 @@ impl Document {
             too_large: false,
             encoded: Encoded::default(),
         };
-        doc.reanalyse_with(None, Some(text));
+        doc.reanalyse_with(None);
         doc
     }
 
@@ -125,14 +128,22 @@ impl Document {
             }
         }
         self.version = version;
-        self.reanalyse_with(changed, None);
+        self.reanalyse_with(changed);
     }
 
     /// New settings: re-analyses with them.
     pub fn reconfigure(&mut self, options: Options, enabled: bool) {
         self.options = options;
         self.enabled = enabled;
-        self.reanalyse_with(None, None);
+        self.reanalyse_with(None);
+    }
+
+    /// How many sections the last analysis analysed, of how many.
+    pub fn sections_analysed(&self) -> (usize, usize) {
+        (
+            self.incremental.last_analysed,
+            self.incremental.last_sections,
+        )
     }
 
     pub fn format(&self) -> Format {
@@ -140,8 +151,8 @@ impl Document {
     }
 
     /// Analyses the text again: only what `changed` reached (all of it for
-    /// `None`). `text` is the rope's text when the caller has it as a string.
-    fn reanalyse_with(&mut self, changed: Option<Changed>, text: Option<&str>) {
+    /// `None`).
+    fn reanalyse_with(&mut self, changed: Option<Changed>) {
         self.too_large = self.rope.len_bytes() > self.max_bytes;
         // Let the update change the joined analysis in place.
         self.analysis = Arc::default();
@@ -155,13 +166,8 @@ impl Document {
         };
         let rope = &self.rope;
         let mut slice = |r: std::ops::Range<usize>| -> Cow<'_, str> {
-            match text {
-                Some(t) => Cow::Borrowed(crate::analysis::sections::floor_slice(t, r)),
-                None => {
-                    let end = rope.char_to_byte(rope.byte_to_char(r.end.min(rope.len_bytes())));
-                    Cow::Owned(rope.byte_slice(r.start.min(end)..end).to_string())
-                }
-            }
+            let end = rope.char_to_byte(rope.byte_to_char(r.end.min(rope.len_bytes())));
+            Cow::Owned(rope.byte_slice(r.start.min(end)..end).to_string())
         };
         // A panic in the analysis must not take the server down with it;
         // the panic hook has already reported it on stderr.
@@ -196,13 +202,11 @@ impl Document {
 
     /// The diagnostics of the analysis under `config`, as a JSON array
     /// (what `present::diagnostics` gives, through `config.apply`).
-    pub fn diagnostics_json(&mut self, config: &Arc<Config>, enc: Encoding) -> Vec<u8> {
+    pub fn diagnostics_json(&mut self, config: &Arc<Config>, enc: Encoding) -> Pieces {
         self.encoded_for(enc, Some(config));
         let mut cache = std::mem::take(&mut self.encoded.diagnostics);
         let mut kept = HashMap::with_capacity(cache.len());
-        let mut out = Vec::with_capacity(cache.values().map(Piece::len).sum::<usize>() + 2);
-        out.push(b'[');
-        let mut any = false;
+        let mut out = Pieces::default();
         let mut first = 0;
         for s in self.incremental.sections() {
             let findings = self.analysis.findings.get(first..first + s.counts[3]);
@@ -211,7 +215,7 @@ impl Document {
             let piece = cache.remove(&s.id).unwrap_or_else(|| {
                 let findings = findings.unwrap_or_default();
                 if findings.is_empty() {
-                    return Piece::default();
+                    return Arc::new(encode::Piece::default());
                 }
                 // The settings' ignore markers are read per paragraph, and no
                 // paragraph crosses a section boundary (a blank line).
@@ -230,38 +234,41 @@ impl Document {
                 for f in &mut shown {
                     f.span = Span::new(f.span.start + s.start, f.span.end + s.start);
                 }
-                encode::diagnostics(&self.rope, &shown, line, enc)
+                Arc::new(encode::diagnostics(&self.rope, &shown, line, enc))
             });
-            piece.emit(line, &mut out, &mut any);
+            out.push(Arc::clone(&piece), line);
             kept.insert(s.id, piece);
         }
-        out.push(b']');
         self.encoded.diagnostics = kept;
         out
     }
 
-    /// Writes the document symbols (one per quotation, as
-    /// `present::symbols` gives them) to `out` as a JSON array.
-    pub fn symbols_json(&mut self, enc: Encoding, out: &mut Vec<u8>) {
+    /// The document symbols (one per quotation, as `present::symbols`
+    /// gives them), as a JSON array.
+    pub fn symbols_json(&mut self, enc: Encoding) -> Pieces {
         self.encoded_for(enc, None);
         let mut cache = std::mem::take(&mut self.encoded.symbols);
         let mut kept = HashMap::with_capacity(cache.len());
-        out.reserve(cache.values().map(Piece::len).sum::<usize>() + 2);
-        let mut any = false;
-        out.push(b'[');
+        let mut out = Pieces::default();
         let mut first = 0;
         for s in self.incremental.sections() {
             let quotations = first..first + s.counts[0];
             first += s.counts[0];
             let line = self.rope.byte_to_line(s.start.min(self.rope.len_bytes())) as u32;
             let piece = cache.remove(&s.id).unwrap_or_else(|| {
-                encode::symbols(&self.rope, &self.analysis, quotations, line, enc)
+                Arc::new(encode::symbols(
+                    &self.rope,
+                    &self.analysis,
+                    quotations,
+                    line,
+                    enc,
+                ))
             });
-            piece.emit(line, out, &mut any);
+            out.push(Arc::clone(&piece), line);
             kept.insert(s.id, piece);
         }
-        out.push(b']');
         self.encoded.symbols = kept;
+        out
     }
 }
 
@@ -404,7 +411,7 @@ mod tests {
         assert!(doc.incremental.sections().len() > 3);
         // Encode once so that the edits below find cached sections.
         doc.diagnostics_json(&config, enc);
-        doc.symbols_json(enc, &mut Vec::new());
+        doc.symbols_json(enc);
         let lines = doc.rope.len_lines() as u32;
         let changes = [
             edit(lines / 2, 0, lines / 2, 0, "x"),
@@ -426,20 +433,16 @@ mod tests {
             );
             let now = doc.rope.to_string();
             let mut fresh = Document::open(&now, 9, "markdown".into(), "");
-            let diagnostics = doc.diagnostics_json(&config, enc);
-            assert_eq!(
-                diagnostics,
-                fresh.diagnostics_json(&config, enc),
-                "edit {k}"
-            );
+            let diagnostics = doc.diagnostics_json(&config, enc).to_vec();
+            let expected = fresh.diagnostics_json(&config, enc).to_vec();
+            assert_eq!(diagnostics, expected, "edit {k}");
             let parsed: Vec<Diagnostic> = serde_json::from_slice(&diagnostics).unwrap();
             assert_eq!(
                 parsed,
                 diagnostics_of(&doc.rope, &doc.analysis, &config, enc)
             );
-            let (mut symbols, mut expected) = (Vec::new(), Vec::new());
-            doc.symbols_json(enc, &mut symbols);
-            fresh.symbols_json(enc, &mut expected);
+            let symbols = doc.symbols_json(enc).to_vec();
+            let expected = fresh.symbols_json(enc).to_vec();
             assert_eq!(symbols, expected, "edit {k}");
             let parsed: Vec<DocumentSymbol> = serde_json::from_slice(&symbols).unwrap();
             assert_eq!(parsed, present::symbols(&doc.rope, &doc.analysis, enc));

@@ -6,7 +6,7 @@
 //! the protocol types (`present::diagnostics`, `present::symbols`; a test
 //! below checks it), without building `serde_json::Value` trees.
 
-use std::io::Write;
+use std::sync::Arc;
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::Position;
@@ -21,22 +21,28 @@ use crate::analysis::{Analysis, Finding, Severity, Span};
 pub struct Piece {
     json: Vec<u8>,
     /// (byte position in `json`, line relative to the section's first line).
-    holes: Vec<(usize, u32)>,
+    holes: Vec<(u32, u32)>,
 }
 
-impl Piece {
-    /// Writes the items of the piece, lines made absolute, after a comma if
-    /// `*after_items` (an earlier piece wrote items), which it then sets.
-    pub fn emit(&self, first_line: u32, out: &mut Vec<u8>, after_items: &mut bool) {
-        if self.json.is_empty() {
-            return;
-        }
-        if *after_items {
-            out.push(b',');
-        }
-        *after_items = true;
+/// Items of a JSON array kept for a section: written with the section's
+/// first line added to their relative lines.
+pub trait Part: Send + Sync {
+    /// Writes the items, lines made absolute.
+    fn emit(&self, first_line: u32, out: &mut Vec<u8>);
+    /// How many bytes `emit` writes.
+    fn emitted_len(&self, first_line: u32) -> usize;
+    fn is_empty(&self) -> bool;
+}
+
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().unwrap_or(0) as usize + 1
+}
+
+impl Part for Piece {
+    fn emit(&self, first_line: u32, out: &mut Vec<u8>) {
         let mut at = 0;
         for &(pos, line) in &self.holes {
+            let pos = pos as usize;
             out.extend_from_slice(&self.json[at..pos]);
             write_u32(out, first_line.saturating_add(line));
             at = pos;
@@ -44,9 +50,28 @@ impl Piece {
         out.extend_from_slice(&self.json[at..]);
     }
 
-    /// About how many bytes `emit` writes.
-    pub fn len(&self) -> usize {
-        self.json.len() + self.holes.len() * 6
+    fn emitted_len(&self, first_line: u32) -> usize {
+        self.json.len()
+            + self
+                .holes
+                .iter()
+                .map(|&(_, l)| digits(first_line.saturating_add(l)))
+                .sum::<usize>()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.json.is_empty()
+    }
+}
+
+impl Piece {
+    /// A piece of items already encoded, with no line numbers to fill in:
+    /// a JSON array's text without its brackets.
+    pub fn fixed(json: Vec<u8>) -> Piece {
+        Piece {
+            json,
+            holes: Vec::new(),
+        }
     }
 
     fn item(&mut self) {
@@ -57,8 +82,8 @@ impl Piece {
 
     fn position(&mut self, p: Position, first_line: u32) {
         self.json.extend_from_slice(b"{\"line\":");
-        self.holes
-            .push((self.json.len(), p.line.saturating_sub(first_line)));
+        let at = u32::try_from(self.json.len()).unwrap_or(u32::MAX);
+        self.holes.push((at, p.line.saturating_sub(first_line)));
         self.json.extend_from_slice(b",\"character\":");
         write_u32(&mut self.json, p.character);
         self.json.push(b'}');
@@ -78,8 +103,69 @@ impl Piece {
     }
 }
 
-fn write_u32(out: &mut Vec<u8>, n: u32) {
-    let _ = write!(out, "{n}");
+/// A JSON array made of pieces, each with the first line of its section:
+/// the transport writes it a little at a time, never as one buffer.
+#[derive(Default)]
+pub struct Pieces {
+    parts: Vec<(Arc<dyn Part>, u32)>,
+}
+
+impl Pieces {
+    pub fn push(&mut self, piece: Arc<dyn Part>, first_line: u32) {
+        if !piece.is_empty() {
+            self.parts.push((piece, first_line));
+        }
+    }
+
+    /// The array's length in bytes.
+    pub fn len(&self) -> usize {
+        let items: usize = self.parts.iter().map(|(p, l)| p.emitted_len(*l)).sum();
+        2 + items + self.parts.len().saturating_sub(1)
+    }
+
+    /// Writes the array to `out` from part `*next` on, until `out` holds
+    /// `chunk` bytes or more; true once the whole array is written (call
+    /// again with the same `*next` until then).
+    pub fn write_some(&self, next: &mut usize, out: &mut Vec<u8>, chunk: usize) -> bool {
+        if *next == 0 {
+            out.push(b'[');
+        }
+        while let Some((piece, line)) = self.parts.get(*next) {
+            if *next > 0 {
+                out.push(b',');
+            }
+            piece.emit(*line, out);
+            *next += 1;
+            if out.len() >= chunk {
+                return false;
+            }
+        }
+        out.push(b']');
+        true
+    }
+
+    /// The whole array in one buffer.
+    #[cfg(test)]
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        self.write_some(&mut 0, &mut out, usize::MAX);
+        out
+    }
+}
+
+/// Writes `n` in decimal (without `fmt`: this runs for every position).
+fn write_u32(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// The diagnostics of `findings` (document offsets, in a section whose
@@ -108,6 +194,112 @@ pub fn diagnostics(rope: &Rope, findings: &[Finding], first_line: u32, enc: Enco
     p
 }
 
+/// Document symbols kept compactly: their name and detail as JSON
+/// strings, and their range with lines relative to the section's first
+/// line; the rest of each symbol's JSON is the same for all and is written
+/// as they are sent.
+#[derive(Default)]
+pub struct Symbols {
+    /// `"name","detail"` for each symbol, one after the other.
+    strings: Vec<u8>,
+    /// Where each symbol's strings end in `strings`.
+    ends: Vec<u32>,
+    /// Start line (relative), start column, end line (relative), end column.
+    ranges: Vec<[u32; 4]>,
+}
+
+const SYMBOL_START: &[u8] = b"{\"name\":";
+const SYMBOL_DETAIL: &[u8] = b",\"detail\":";
+const SYMBOL_KIND: &[u8] = b",\"kind\":15,\"range\":"; // SymbolKind::STRING
+const SELECTION: &[u8] = b",\"selectionRange\":";
+const RANGE: [&[u8]; 5] = [
+    b"{\"start\":{\"line\":",
+    b",\"character\":",
+    b"},\"end\":{\"line\":",
+    b",\"character\":",
+    b"}}",
+];
+
+impl Symbols {
+    fn range(&self, r: [u32; 4], first_line: u32, out: &mut Vec<u8>) {
+        let r = [
+            first_line.saturating_add(r[0]),
+            r[1],
+            first_line.saturating_add(r[2]),
+            r[3],
+        ];
+        for (k, n) in r.into_iter().enumerate() {
+            out.extend_from_slice(RANGE[k]);
+            write_u32(out, n);
+        }
+        out.extend_from_slice(RANGE[4]);
+    }
+}
+
+impl Part for Symbols {
+    fn emit(&self, first_line: u32, out: &mut Vec<u8>) {
+        let mut at = 0;
+        for (k, (&end, &r)) in self.ends.iter().zip(&self.ranges).enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            let strings = &self.strings[at..end as usize];
+            at = end as usize;
+            // The two strings are separated by a comma outside them: the
+            // first ends at the first unescaped closing quote.
+            let split = json_string_end(strings);
+            out.extend_from_slice(SYMBOL_START);
+            out.extend_from_slice(&strings[..split]);
+            out.extend_from_slice(SYMBOL_DETAIL);
+            out.extend_from_slice(&strings[split + 1..]);
+            out.extend_from_slice(SYMBOL_KIND);
+            self.range(r, first_line, out);
+            out.extend_from_slice(SELECTION);
+            self.range(r, first_line, out);
+            out.push(b'}');
+        }
+    }
+
+    fn emitted_len(&self, first_line: u32) -> usize {
+        let fixed = SYMBOL_START.len()
+            + SYMBOL_DETAIL.len()
+            + SYMBOL_KIND.len()
+            + SELECTION.len()
+            + 2 * RANGE.iter().map(|r| r.len()).sum::<usize>()
+            + 1 // the closing brace
+            - 1; // the comma between the strings is not written
+        let numbers: usize = self
+            .ranges
+            .iter()
+            .map(|r| {
+                2 * (digits(first_line.saturating_add(r[0]))
+                    + digits(r[1])
+                    + digits(first_line.saturating_add(r[2]))
+                    + digits(r[3]))
+            })
+            .sum();
+        self.strings.len() + numbers + self.ends.len() * fixed + self.ends.len().saturating_sub(1)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// The length of the JSON string at the start of `s` (through its closing
+/// quote).
+fn json_string_end(s: &[u8]) -> usize {
+    let mut k = 1;
+    while k < s.len() {
+        match s[k] {
+            b'\\' => k += 2,
+            b'"' => return k + 1,
+            _ => k += 1,
+        }
+    }
+    s.len()
+}
+
 /// The document symbols of quotations `quotations` (in a section whose
 /// first line is `first_line`), as `present::symbols` maps them.
 pub fn symbols(
@@ -116,35 +308,27 @@ pub fn symbols(
     quotations: std::ops::Range<usize>,
     first_line: u32,
     enc: Encoding,
-) -> Piece {
-    let mut p = Piece::default();
+) -> Symbols {
+    let mut p = Symbols::default();
     for q in quotations {
         let Some(quotation) = analysis.quotations.get(q) else {
             break;
         };
         let name = present::symbol_name(rope, analysis, q);
         let detail = analysis.speaker_name(q).unwrap_or("unattributed");
-        p.item();
-        p.json.extend_from_slice(b"{\"name\":");
-        p.string(&name);
-        p.json.extend_from_slice(b",\"detail\":");
-        p.string(detail);
-        // SymbolKind::STRING
-        p.json.extend_from_slice(b",\"kind\":15,\"range\":");
-        let at = p.json.len();
-        let holes = p.holes.len();
-        p.range(rope, quotation.span, first_line, enc);
-        // The selection range is the same range: copy its bytes and holes.
-        p.json.extend_from_slice(b",\"selectionRange\":");
-        let shift = p.json.len() - at;
-        let copied: Vec<(usize, u32)> = p.holes[holes..]
-            .iter()
-            .map(|&(pos, line)| (pos + shift, line))
-            .collect();
-        p.json
-            .extend_from_within(at..at + shift - b",\"selectionRange\":".len());
-        p.holes.extend(copied);
-        p.json.push(b'}');
+        let _ = serde_json::to_writer(&mut p.strings, &name);
+        p.strings.push(b',');
+        let _ = serde_json::to_writer(&mut p.strings, detail);
+        p.ends
+            .push(u32::try_from(p.strings.len()).unwrap_or(u32::MAX));
+        let start = offset_to_position(rope, quotation.span.start, enc);
+        let end = offset_to_position(rope, quotation.span.end, enc);
+        p.ranges.push([
+            start.line.saturating_sub(first_line),
+            start.character,
+            end.line.saturating_sub(first_line),
+            end.character,
+        ]);
     }
     p
 }
@@ -158,6 +342,15 @@ mod tests {
     const TEXT: &str = "Minister Ann Lee spoke.\n\n“We will act 😀,” she said.\r\n\r\n“Why \"not\"?”\n\n“Unclosed\n\nBob Roe said: “Fine.”";
 
     #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 65_535, 1_000_000, u32::MAX] {
+            let mut out = Vec::new();
+            write_u32(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes());
+        }
+    }
+
+    #[test]
     fn json_is_what_serde_writes_for_the_protocol_types() {
         let rope = Rope::from_str(TEXT);
         let a = analyze(TEXT, &Options::default());
@@ -169,24 +362,32 @@ mod tests {
             let (f0, f1): (Vec<_>, Vec<_>) =
                 a.findings.iter().cloned().partition(|f| f.span.start < cut);
             let q = a.quotations.partition_point(|q| q.span.start < cut);
-            let mut out = b"[".to_vec();
-            let mut any = false;
-            diagnostics(&rope, &f0, 0, enc).emit(0, &mut out, &mut any);
-            diagnostics(&rope, &f1, first_line, enc).emit(first_line, &mut out, &mut any);
-            out.push(b']');
+            let mut pieces = Pieces::default();
+            pieces.push(Arc::new(diagnostics(&rope, &f0, 0, enc)), 0);
+            pieces.push(Arc::new(Piece::default()), 5);
+            pieces.push(
+                Arc::new(diagnostics(&rope, &f1, first_line, enc)),
+                first_line,
+            );
+            let out = pieces.to_vec();
+            assert_eq!(pieces.len(), out.len());
+            // In chunks, the same bytes.
+            let (mut next, mut chunked) = (0, Vec::new());
+            while !pieces.write_some(&mut next, &mut chunked, 1) {}
+            assert_eq!(chunked, out);
             let ours: Vec<Diagnostic> = serde_json::from_slice(&out).unwrap();
             assert_eq!(ours, present::diagnostics(&rope, &a, enc));
 
-            let mut out = b"[".to_vec();
-            let mut any = false;
-            symbols(&rope, &a, 0..q, 0, enc).emit(0, &mut out, &mut any);
-            let rest = symbols(&rope, &a, q..a.quotations.len(), first_line, enc);
+            let mut pieces = Pieces::default();
+            pieces.push(Arc::new(symbols(&rope, &a, 0..q, 0, enc)), 0);
+            let rest = Arc::new(symbols(&rope, &a, q..a.quotations.len(), first_line, enc));
+            pieces.push(Arc::clone(&rest) as Arc<dyn Part>, first_line);
+            let out = pieces.to_vec();
+            assert_eq!(pieces.len(), out.len());
             // Ten lines inserted before the section: only its first line moves.
-            let mut moved = b"[".to_vec();
-            rest.emit(first_line + 10, &mut moved, &mut false);
-            moved.push(b']');
-            rest.emit(first_line, &mut out, &mut any);
-            out.push(b']');
+            let mut moved = Pieces::default();
+            moved.push(rest, first_line + 10);
+            let moved = moved.to_vec();
             let ours: Vec<DocumentSymbol> = serde_json::from_slice(&out).unwrap();
             assert_eq!(ours, present::symbols(&rope, &a, enc));
             let moved: Vec<DocumentSymbol> = serde_json::from_slice(&moved).unwrap();

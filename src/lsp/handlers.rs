@@ -81,11 +81,8 @@ impl Backend {
                 problems.extend(more);
                 let on = settings::enabled(&config, uri, &doc.language_id, doc.rope.len_bytes());
                 doc.reconfigure(config.options(doc.format()), on);
-                publish.push((
-                    uri.clone(),
-                    settings::diagnostics(uri, doc, &config, enc),
-                    doc.version,
-                ));
+                let diagnostics = settings::diagnostics(uri, doc, &config, enc);
+                publish.push((uri.clone(), diagnostics, doc.version));
             }
         }
         self.report(problems).await;

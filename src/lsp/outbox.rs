@@ -13,7 +13,8 @@ use std::sync::Mutex;
 use tower_lsp_server::ls_types::{MessageType, Uri};
 use tower_lsp_server::Client;
 
-use super::transport::{Raw, RawSender};
+use super::encode::Pieces;
+use super::transport::{Body, Raw, RawSender};
 
 #[derive(Default)]
 pub struct Outbox {
@@ -24,7 +25,7 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Publishes `diagnostics` (a JSON array) for `version` if `current()`,
+    /// Publishes `diagnostics` for `version` if `current()`,
     /// asked under the publication lock, still returns that version and no
     /// newer one has been published. `None` is for a closed document
     /// (clears it). The notification is written as bytes, straight to the
@@ -34,7 +35,7 @@ impl Outbox {
         &self,
         raw: &RawSender,
         uri: Uri,
-        diagnostics: Vec<u8>,
+        diagnostics: Pieces,
         version: Option<i32>,
         since: Option<std::time::Instant>,
         current: impl FnOnce() -> Option<i32>,
@@ -48,18 +49,21 @@ impl Outbox {
                 return;
             }
         }
-        let mut body = Vec::with_capacity(diagnostics.len() + uri.as_str().len() + 120);
-        body.extend_from_slice(
+        let mut head = Vec::with_capacity(uri.as_str().len() + 100);
+        head.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
-        let _ = serde_json::to_writer(&mut body, uri.as_str());
-        body.extend_from_slice(br#","diagnostics":"#);
-        body.extend_from_slice(&diagnostics);
-        drop(diagnostics);
-        if let Some(v) = version {
-            body.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
-        }
-        body.extend_from_slice(b"}}");
+        let _ = serde_json::to_writer(&mut head, uri.as_str());
+        head.extend_from_slice(br#","diagnostics":"#);
+        let tail = match version {
+            Some(v) => format!(r#","version":{v}}}}}"#),
+            None => "}}".to_string(),
+        };
+        let body = Body::Parts {
+            head,
+            array: diagnostics,
+            tail: tail.into_bytes(),
+        };
         let timing = since.map(|t| (t, "didChange → publishDiagnostics written"));
         // The writer has stopped only if the session is over.
         let _ = raw.unbounded_send(Raw { body, timing });

@@ -33,13 +33,14 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::document::Document;
+use super::encode::Pieces;
 use super::failpoint;
 use super::navigate;
 use super::outbox::Outbox;
 use super::position::{position_to_offset, Encoding};
 use super::present;
 use super::settings::{self, Settings};
-use super::transport::{Fast, RawSender};
+use super::transport::{self, Fast, RawSender};
 use super::workspace;
 use crate::analysis::Analysis;
 
@@ -70,17 +71,14 @@ impl Fast for Shared {
                 .is_some_and(|p| DocumentSymbolParams::deserialize(p).is_ok())
     }
 
-    fn answer(&self, request: &tower_lsp_server::jsonrpc::Request, out: &mut Vec<u8>) {
+    fn answer(&self, request: &tower_lsp_server::jsonrpc::Request) -> Option<Pieces> {
         let params = request
             .params()
-            .and_then(|p| DocumentSymbolParams::deserialize(p).ok());
+            .and_then(|p| DocumentSymbolParams::deserialize(p).ok())?;
         let mut docs = self.documents();
-        let Some(doc) = params.and_then(|p| docs.get_mut(&p.text_document.uri)) else {
-            out.extend_from_slice(b"null");
-            return;
-        };
+        let doc = docs.get_mut(&params.text_document.uri)?;
         failpoint::hit("documentSymbol");
-        doc.symbols_json(self.encoding.get().copied().unwrap_or_default(), out);
+        Some(doc.symbols_json(self.encoding.get().copied().unwrap_or_default()))
     }
 }
 
@@ -134,14 +132,14 @@ impl Backend {
         Some((doc.rope.clone(), Arc::clone(&doc.analysis)))
     }
 
-    /// Publishes `diagnostics` (a JSON array) unless `version` is no longer
+    /// Publishes `diagnostics` unless `version` is no longer
     /// the document's current one (a newer change will publish its own);
     /// `None` means the document was closed and must still be closed.
     /// `since`: when the change answered arrived, for the timing log.
     pub(super) async fn publish(
         &self,
         uri: Uri,
-        diagnostics: Vec<u8>,
+        diagnostics: Pieces,
         version: Option<i32>,
         since: Option<Instant>,
     ) {
@@ -257,16 +255,15 @@ impl LanguageServer for Backend {
             let mut doc = settings::open(
                 &config,
                 &item.uri,
-                &item.text,
+                item.text,
                 item.version,
                 item.language_id,
             );
-            // The rope has the text now: do not keep a second copy.
-            drop(item.text);
             let diagnostics = settings::diagnostics(&item.uri, &mut doc, &config, self.encoding());
             self.documents().insert(item.uri.clone(), doc);
             diagnostics
         };
+        super::release_memory();
         self.report(problems).await;
         self.tell_if_too_large(&item.uri, too_large).await;
         self.publish(item.uri, diagnostics, Some(item.version), None)
@@ -285,10 +282,19 @@ impl LanguageServer for Backend {
                 return;
             };
             doc.apply_changes(&params.content_changes, version, self.encoding());
+            let analysed = arrived.elapsed();
             failpoint::hit("didChange");
             let config = self.settings.get(&uri);
             let too_large = settings::size_note(&config, &uri, doc.rope.len_bytes());
             let diagnostics = settings::diagnostics(&uri, doc, &config, self.encoding());
+            if transport::timing_log() {
+                let (n, of) = doc.sections_analysed();
+                eprintln!(
+                    "quoth: timing: didChange edit and analysis ({n} of {of} sections) {:.3} ms, diagnostics encoded {:.3} ms",
+                    analysed.as_secs_f64() * 1e3,
+                    (arrived.elapsed() - analysed).as_secs_f64() * 1e3
+                );
+            }
             (diagnostics, too_large)
         };
         self.tell_if_too_large(&uri, too_large).await;
@@ -299,9 +305,10 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents().remove(&uri);
+        super::release_memory();
         self.settings.forget(&uri);
         self.outbox.closed(&uri);
-        self.publish(uri, b"[]".to_vec(), None, None).await;
+        self.publish(uri, Pieces::default(), None, None).await;
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

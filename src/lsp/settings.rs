@@ -14,6 +14,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::document::Document;
+use super::encode::{Piece, Pieces};
 use super::position::Encoding;
 use crate::config::{self, Config, Layer, Problem};
 
@@ -182,7 +183,13 @@ pub fn size_note(config: &Config, uri: &Uri, len: usize) -> Option<String> {
 }
 
 /// Opens a document under its settings.
-pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
+pub fn open(
+    config: &Config,
+    uri: &Uri,
+    text: String,
+    version: i32,
+    language_id: String,
+) -> Document {
     // The size is left to the document, which checks it on every change.
     let on = enabled(config, uri, &language_id, 0);
     let format = crate::analysis::Format::from_hint(if language_id.is_empty() {
@@ -203,21 +210,27 @@ pub fn open(config: &Config, uri: &Uri, text: &str, version: i32, language_id: S
 
 /// The diagnostics of a document under its settings, as a JSON array; an
 /// open `quoth.toml` gets its own problems, as typed.
-pub fn diagnostics(uri: &Uri, doc: &mut Document, config: &Arc<Config>, enc: Encoding) -> Vec<u8> {
+pub fn diagnostics(uri: &Uri, doc: &mut Document, config: &Arc<Config>, enc: Encoding) -> Pieces {
     if is_config_file(uri) {
-        return diagnostics_json(&problem_diagnostics(
-            &config::parse_toml(&doc.rope.to_string()).1,
-        ));
+        let problems = config::parse_toml(&doc.rope.to_string()).1;
+        diagnostics_json(&problem_diagnostics(&problems))
+    } else if !doc.enabled {
+        Pieces::default()
+    } else {
+        doc.diagnostics_json(config, enc)
     }
-    if !doc.enabled {
-        return b"[]".to_vec();
-    }
-    doc.diagnostics_json(config, enc)
 }
 
 /// Diagnostics as a JSON array.
-pub fn diagnostics_json(diagnostics: &[Diagnostic]) -> Vec<u8> {
-    serde_json::to_vec(diagnostics).unwrap_or_else(|_| b"[]".to_vec())
+pub fn diagnostics_json(diagnostics: &[Diagnostic]) -> Pieces {
+    let mut pieces = Pieces::default();
+    if let Ok(mut json) = serde_json::to_vec(diagnostics) {
+        // The items, without the brackets.
+        json.pop();
+        json.remove(0);
+        pieces.push(Arc::new(Piece::fixed(json)), 0);
+    }
+    pieces
 }
 
 /// The diagnostics of an analysis under `config`, the straightforward way

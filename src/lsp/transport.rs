@@ -43,6 +43,7 @@ use tower_lsp_server::ls_types::MessageType;
 use tower_lsp_server::{Client, ClientSocket, ExitedError};
 use tower_service::Service;
 
+use super::encode::Pieces;
 use super::framing::{Decoder, Frame};
 
 /// How many handlers may be in flight at once.
@@ -51,14 +52,34 @@ pub const MAX_CONCURRENCY: usize = 4;
 /// A message body ready to be written, and, for the timing log, when the
 /// message it answers arrived and what to call the interval.
 pub struct Raw {
-    pub body: Vec<u8>,
+    pub body: Body,
     pub timing: Option<(std::time::Instant, &'static str)>,
+}
+
+/// A message's JSON: whole, or a JSON array between two parts (written a
+/// little at a time: tens of megabytes are never gathered in one buffer).
+pub enum Body {
+    Bytes(Vec<u8>),
+    Parts {
+        head: Vec<u8>,
+        array: Pieces,
+        tail: Vec<u8>,
+    },
+}
+
+impl Body {
+    fn len(&self) -> usize {
+        match self {
+            Body::Bytes(b) => b.len(),
+            Body::Parts { head, array, tail } => head.len() + array.len() + tail.len(),
+        }
+    }
 }
 
 impl Raw {
     fn plain(body: String) -> Raw {
         Raw {
-            body: body.into_bytes(),
+            body: Body::Bytes(body.into_bytes()),
             timing: None,
         }
     }
@@ -74,13 +95,13 @@ pub type RawSender = mpsc::UnboundedSender<Raw>;
 pub trait Fast: Send + Sync + 'static {
     /// Whether this request is answered here (else the service answers it).
     fn takes(&self, request: &Request) -> bool;
-    /// Writes the JSON of the request's result to `out`.
-    fn answer(&self, request: &Request, out: &mut Vec<u8>);
+    /// The request's result (`None`: null).
+    fn answer(&self, request: &Request) -> Option<Pieces>;
 }
 
 /// Whether to log, on stderr, how long after a change its diagnostics were
 /// written (`QUOTH_LSP_TIMING=1`).
-fn timing_log() -> bool {
+pub fn timing_log() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("QUOTH_LSP_TIMING").is_some_and(|v| v != "0"))
 }
@@ -271,21 +292,39 @@ impl InFlight {
 }
 
 async fn write_raw(output: &mut (impl AsyncWrite + Unpin), raw: Raw) -> std::io::Result<()> {
-    let header = format!("Content-Length: {}\r\n\r\n", raw.body.len());
+    let len = raw.body.len();
+    let header = format!("Content-Length: {len}\r\n\r\n");
     output.write_all(header.as_bytes()).await?;
-    output.write_all(&raw.body).await?;
+    match &raw.body {
+        Body::Bytes(b) => output.write_all(b).await?,
+        Body::Parts { head, array, tail } => {
+            output.write_all(head).await?;
+            // Encode a chunk, write it, encode the next.
+            let (mut next, mut buf) = (0, Vec::with_capacity(CHUNK + CHUNK / 2));
+            loop {
+                let done = array.write_some(&mut next, &mut buf, CHUNK);
+                output.write_all(&buf).await?;
+                buf.clear();
+                if done {
+                    break;
+                }
+            }
+            output.write_all(tail).await?;
+        }
+    }
     output.flush().await?;
     if let Some((since, what)) = raw.timing {
         if timing_log() {
             let ms = since.elapsed().as_secs_f64() * 1e3;
-            eprintln!(
-                "quoth: timing: {what} in {ms:.3} ms ({} bytes)",
-                raw.body.len()
-            );
+            eprintln!("quoth: timing: {what} in {ms:.3} ms ({len} bytes)");
         }
     }
     Ok(())
 }
+
+/// How much of a long JSON array is encoded before it is written (tokio's
+/// stdout hands at most 2 MB at a time to its writing thread).
+const CHUNK: usize = 2 * 1024 * 1024;
 
 fn to_json(message: &impl Serialize) -> String {
     serde_json::to_string(message).unwrap_or_else(|e| {
@@ -399,13 +438,16 @@ fn fast_call(
     let arrived = std::time::Instant::now();
     async move {
         let id = request.id().cloned();
-        let mut body = br#"{"jsonrpc":"2.0","result":"#.to_vec();
-        match std::panic::catch_unwind(AssertUnwindSafe(|| fast.answer(&request, &mut body))) {
-            Ok(()) => {
-                let id = serde_json::to_vec(&id?).unwrap_or_else(|_| b"null".to_vec());
-                body.extend_from_slice(br#","id":"#);
-                body.extend_from_slice(&id);
-                body.push(b'}');
+        match std::panic::catch_unwind(AssertUnwindSafe(|| fast.answer(&request))) {
+            Ok(result) => {
+                let head = br#"{"jsonrpc":"2.0","result":"#.to_vec();
+                let mut tail = br#","id":"#.to_vec();
+                tail.extend(serde_json::to_vec(&id?).unwrap_or_else(|_| b"null".to_vec()));
+                tail.push(b'}');
+                let body = match result {
+                    Some(array) => Body::Parts { head, array, tail },
+                    None => Body::Bytes([head, b"null".to_vec(), tail].concat()),
+                };
                 let timing = Some((arrived, "request → answer written"));
                 Some(Raw { body, timing })
             }
