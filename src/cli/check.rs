@@ -230,46 +230,52 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
-    // Files are read and their settings found in order; then they are
-    // analysed and rendered on every core, and the results written in the
-    // files' order, so the output is the same as serially.
+    // Files are read on every core; then their settings are found in order
+    // (one thread walks the folders) while the files already settled are
+    // analysed and rendered on the other cores, and the results are written
+    // in the files' order, so the output is the same as serially.
     let mut skipped = 0usize;
     let mut settings = crate::config::PerFile::default();
-    let mut work = Vec::with_capacity(files.len());
     let texts: Vec<Result<String, String>> = {
         use rayon::prelude::*;
         files.par_iter().map(|p| read_text(p)).collect()
     };
-    for (p, text) in files.iter().zip(texts) {
-        let text = match text {
-            Ok(t) => t,
-            Err(e) => {
-                // Said on stderr at the end; the other files go on.
-                problems.push(e);
-                skipped += 1;
-                continue;
-            }
-        };
-        if let Some(config) = settings.for_file(p, text.len()) {
-            work.push((p, text, config));
-        }
-    }
-    let progress = progress_bar(work.len());
-    let results: Vec<Checked> = {
-        use rayon::prelude::*;
-        work.par_iter()
-            .map(|(p, text, config)| {
-                let r = check_one(p, text, config, json_out);
+    let progress = progress_bar(files.len() - texts.iter().filter(|t| t.is_err()).count());
+    let slots: Vec<std::sync::OnceLock<Checked>> = (0..files.len())
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
+    rayon::scope(|scope| {
+        for (i, (p, text)) in files.iter().zip(texts).enumerate() {
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => {
+                    // Said on stderr at the end; the other files go on.
+                    problems.push(e);
+                    skipped += 1;
+                    continue;
+                }
+            };
+            let Some(config) = settings.for_file(p, text.len()) else {
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
-                r
-            })
-            .collect()
-    };
+                continue;
+            };
+            let (slot, progress) = (&slots[i], &progress);
+            scope.spawn(move |_| {
+                let _ = slot.set(check_one(p, &text, &config, json_out));
+                if let Some(bar) = progress {
+                    bar.inc(1);
+                }
+            });
+        }
+    });
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    let results = slots
+        .into_iter()
+        .filter_map(std::sync::OnceLock::into_inner);
     for c in results {
         errors += c.counts[0];
         warnings += c.counts[1];
