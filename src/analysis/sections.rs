@@ -535,7 +535,9 @@ fn append(out: &mut Analysis, off: usize, a: Analysis, base: [usize; 4]) {
         base[1] + out.mentions.len(),
         base[2] + out.entities.len(),
     );
+    // Items are kept for as long as the document is open: no spare capacity.
     out.quotations.extend(a.quotations.into_iter().map(|mut q| {
+        q.pieces.shrink_to_fit();
         q.span = sh(q.span);
         q.content = sh(q.content);
         for p in &mut q.pieces {
@@ -554,6 +556,11 @@ fn append(out: &mut Analysis, off: usize, a: Analysis, base: [usize; 4]) {
         m
     }));
     out.entities.extend(a.entities.into_iter().map(|mut e| {
+        e.name.shrink_to_fit();
+        e.aliases.shrink_to_fit();
+        e.roles.shrink_to_fit();
+        e.mentions.shrink_to_fit();
+        e.quotations.shrink_to_fit();
         for m in &mut e.mentions {
             *m += m0;
         }
@@ -563,6 +570,7 @@ fn append(out: &mut Analysis, off: usize, a: Analysis, base: [usize; 4]) {
         e
     }));
     out.findings.extend(a.findings.into_iter().map(|mut f| {
+        f.message.shrink_to_fit();
         f.span = sh(f.span);
         f.quotation = f.quotation.map(|q| q + q0);
         f

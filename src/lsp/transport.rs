@@ -323,8 +323,8 @@ async fn write_raw(output: &mut (impl AsyncWrite + Unpin), raw: Raw) -> std::io:
 }
 
 /// How much of a long JSON array is encoded before it is written (tokio's
-/// stdout hands at most 2 MB at a time to its writing thread).
-const CHUNK: usize = 2 * 1024 * 1024;
+/// stdout copies what it is given, up to 2 MB, for its writing thread).
+const CHUNK: usize = 1024 * 1024;
 
 fn to_json(message: &impl Serialize) -> String {
     serde_json::to_string(message).unwrap_or_else(|e| {
