@@ -260,6 +260,9 @@ impl LanguageServer for Backend {
                 item.language_id,
             );
             let diagnostics = settings::diagnostics(&item.uri, &mut doc, &config, self.encoding());
+            // Encode the symbols now, while no one else can be waiting for
+            // the document: later requests only re-encode edited sections.
+            drop(doc.symbols_json(self.encoding()));
             self.documents().insert(item.uri.clone(), doc);
             diagnostics
         };
