@@ -293,24 +293,33 @@ impl InFlight {
 
 async fn write_raw(output: &mut (impl AsyncWrite + Unpin), raw: Raw) -> std::io::Result<()> {
     let len = raw.body.len();
-    let header = format!("Content-Length: {len}\r\n\r\n");
-    output.write_all(header.as_bytes()).await?;
+    // As few writes as possible: each waits for the one before it to reach
+    // the pipe (tokio's stdout writes on another thread).
+    let mut buf = format!("Content-Length: {len}\r\n\r\n").into_bytes();
     match &raw.body {
-        Body::Bytes(b) => output.write_all(b).await?,
+        Body::Bytes(b) if b.len() > CHUNK => {
+            output.write_all(&buf).await?;
+            buf.clear();
+            output.write_all(b).await?;
+        }
+        Body::Bytes(b) => buf.extend_from_slice(b),
         Body::Parts { head, array, tail } => {
-            output.write_all(head).await?;
             // Encode a chunk, write it, encode the next.
-            let (mut next, mut buf) = (0, Vec::with_capacity(CHUNK + CHUNK / 2));
+            buf.extend_from_slice(head);
+            let mut next = 0;
             loop {
                 let done = array.write_some(&mut next, &mut buf, CHUNK);
-                output.write_all(&buf).await?;
-                buf.clear();
                 if done {
+                    buf.extend_from_slice(tail);
                     break;
                 }
+                output.write_all(&buf).await?;
+                buf.clear();
             }
-            output.write_all(tail).await?;
         }
+    }
+    if !buf.is_empty() {
+        output.write_all(&buf).await?;
     }
     output.flush().await?;
     if let Some((since, what)) = raw.timing {
