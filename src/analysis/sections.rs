@@ -167,7 +167,6 @@ pub struct IncrementalAnalysis {
     sections: Vec<Section>,
     analysis: Arc<Analysis>,
     len: usize,
-    next_id: u64,
     /// How many sections the last call analysed (the rest were kept).
     pub last_analysed: usize,
     /// How many sections the last text had.
@@ -238,9 +237,12 @@ impl IncrementalAnalysis {
         self.last_sections = self.sections.len();
     }
 
+    /// An id no section has had in this process (so that what a caller
+    /// keeps by id cannot be mistaken for a later section's, even after the
+    /// analysis is started afresh).
     fn fresh_id(&mut self) -> u64 {
-        self.next_id += 1;
-        self.next_id
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     }
 
     fn analyse_all<'t>(

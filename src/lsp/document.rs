@@ -448,4 +448,27 @@ mod tests {
             assert_eq!(parsed, present::symbols(&doc.rope, &doc.analysis, enc));
         }
     }
+
+    /// Settings that switch the analysis off and on again start it afresh:
+    /// what was encoded before must not be mistaken for the new sections.
+    #[test]
+    fn encoded_answers_survive_the_analysis_starting_afresh() {
+        let text = crate::bench_support::collection(300_000, 5, true);
+        let config = Arc::new(Config::default());
+        let enc = Encoding::Utf8;
+        let mut doc = Document::open(&text, 1, "markdown".into(), "");
+        let before = doc.diagnostics_json(&config, enc).to_vec();
+        // Off (the server then publishes nothing for it, encodes nothing).
+        doc.reconfigure(doc.options.clone(), false);
+        assert!(doc.analysis.quotations.is_empty());
+        let lines = doc.rope.len_lines() as u32;
+        doc.apply_changes(&[edit(lines / 2, 0, lines / 2, 0, "“Odd.”\n\n")], 2, enc);
+        doc.reconfigure(doc.options.clone(), true);
+        let after = doc.diagnostics_json(&config, enc).to_vec();
+        let mut fresh = Document::open(&doc.rope.to_string(), 3, "markdown".into(), "");
+        assert_eq!(after, fresh.diagnostics_json(&config, enc).to_vec());
+        assert_ne!(after, before);
+        let symbols = doc.symbols_json(enc).to_vec();
+        assert_eq!(symbols, fresh.symbols_json(enc).to_vec());
+    }
 }
