@@ -3,7 +3,7 @@
 //! pronouns take the nearest compatible speaker; descriptions take the person
 //! whose role fits.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
 use super::mentions::{gender_of_noun, Phrase};
@@ -81,7 +81,7 @@ pub struct Coref {
 
 /// Per entity: position in the history of its last mention (0 = none yet,
 /// else position + 1) and its mention weight (speaker or subject counts
-/// twice); role word → entities having it.
+/// twice); role word → entities having it, by their last mention.
 #[derive(Default)]
 struct Index {
     last_seen: Vec<usize>,
@@ -92,7 +92,15 @@ struct Index {
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
-    role_word: HashMap<String, Vec<usize>>,
+    /// Role word → its number in `recent`.
+    role_word: HashMap<String, usize>,
+    /// Per role word: (last_seen, entity) of the entities seen so far that
+    /// have it, so the most recent come first without sorting them all.
+    recent: Vec<BTreeSet<(usize, usize)>>,
+    /// Per entity: the numbers of its role words.
+    roles_of: Vec<Vec<usize>>,
+    /// Word of an organisation's name → organisations, in creation order.
+    org_word: HashMap<String, Vec<usize>>,
     /// First and last word of each entity's name → entities, in creation
     /// order (a renamed entity is added under its new first word too).
     first_word: HashMap<String, Vec<usize>>,
@@ -112,11 +120,32 @@ impl Index {
             }
         }
     }
+    /// Gives entity `e` role word `w`.
+    fn add_role_word(&mut self, e: usize, w: String) {
+        let next = self.recent.len();
+        let id = *self.role_word.entry(w).or_insert(next);
+        if id == next {
+            self.recent.push(BTreeSet::new());
+        }
+        if !self.roles_of[e].contains(&id) {
+            self.roles_of[e].push(id);
+            if self.last_seen[e] > 0 {
+                self.recent[id].insert((self.last_seen[e], e));
+            }
+        }
+    }
     /// Entities whose name ends with `last`, in creation order.
     fn ending(&self, last: &str) -> &[usize] {
         self.last_word.get(last).map_or(&[], Vec::as_slice)
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
+        let old = self.last_seen[e];
+        for &w in &self.roles_of[e] {
+            if old > 0 {
+                self.recent[w].remove(&(old, e));
+            }
+            self.recent[w].insert((position + 1, e));
+        }
         self.last_seen[e] = position + 1;
         if self.first_seen[e] == 0 {
             self.first_seen[e] = position + 1;
@@ -156,6 +185,15 @@ impl Coref {
         self.idx.bare_surname.push(0);
         self.idx.weight.push(0);
         self.idx.speaker_weight.push(0);
+        self.idx.roles_of.push(Vec::new());
+        if kind == EntityKind::Organization {
+            for w in &self.name_words[id] {
+                let list = self.idx.org_word.entry(w.clone()).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
         id
     }
 
@@ -171,10 +209,7 @@ impl Coref {
         {
             self.entities[e].roles.push(role.to_string());
             for w in role_words(role) {
-                let list = self.idx.role_word.entry(w).or_default();
-                if list.last() != Some(&e) {
-                    list.push(e);
-                }
+                self.idx.add_role_word(e, w);
             }
         }
     }
@@ -706,9 +741,17 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
     if !person_noun {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
-        let by_word = history.iter().rev().map(|h| h.1).find(|&e| {
-            c.entities[e].kind == EntityKind::Organization && c.name_words[e].contains(&head)
-        });
+        // (The organisation with that word mentioned last, from the word
+        // index: a backwards walk of the history was quadratic.)
+        let by_word = c
+            .idx
+            .org_word
+            .get(&head)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&e| c.idx.last_seen[e] > 0)
+            .max_by_key(|&e| c.idx.last_seen[e]);
         let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
@@ -883,10 +926,11 @@ fn best_fit(
     gender: Gender,
 ) -> Option<(i64, usize)> {
     let _ = history;
-    let mut cands: Vec<usize> = Vec::new();
+    // The recency sets of every role word that can score.
+    let mut lists: Vec<&BTreeSet<(usize, usize)>> = Vec::new();
     let mut add = |w: &str| {
-        if let Some(list) = c.idx.role_word.get(w) {
-            cands.extend(list.iter().copied());
+        if let Some(&id) = c.idx.role_word.get(w) {
+            lists.push(&c.idx.recent[id]);
         }
     };
     for d in desc {
@@ -903,7 +947,7 @@ fn best_fit(
             }
         }
     }
-    // The most recent first, lazily (a heap over last-mention positions),
+    // The most recent first, lazily (merging the sets from their ends),
     // stopping at the first entity that reaches the highest score the
     // description allows: nobody later in the order can beat it.
     let bound: i64 = desc
@@ -917,14 +961,17 @@ fn best_fit(
             }
         })
         .sum();
-    let mut heap: std::collections::BinaryHeap<(usize, usize)> = cands
-        .into_iter()
-        .filter(|&e| c.idx.last_seen[e] > 0)
-        .map(|e| (c.idx.last_seen[e], e))
-        .collect();
+    let mut iters: Vec<_> = lists.iter().map(|l| l.iter().rev().peekable()).collect();
+    let mut next = || {
+        let k = (0..iters.len())
+            .filter_map(|k| iters[k].peek().map(|&&x| (x, k)))
+            .max()?
+            .1;
+        iters[k].next().copied()
+    };
     let mut best: Option<(i64, usize)> = None;
     let mut previous = None;
-    while let Some((_, e)) = heap.pop() {
+    while let Some((_, e)) = next() {
         if previous == Some(e) {
             continue;
         }
