@@ -101,6 +101,10 @@ struct Index {
     roles_of: Vec<Vec<usize>>,
     /// Word of an organisation's name → organisations, in creation order.
     org_word: HashMap<String, Vec<usize>>,
+    /// Per sex (see `sex`): the person seen so far with the highest
+    /// (weight, earliest index), and the same by speaker weight.
+    top: [Option<usize>; 3],
+    top_speaker: [Option<usize>; 3],
     /// First and last word of each entity's name → entities, in creation
     /// order (a renamed entity is added under its new first word too).
     first_word: HashMap<String, Vec<usize>>,
@@ -152,6 +156,15 @@ impl Index {
         }
         self.weight[e] += if salient { 2 } else { 1 };
         self.speaker_weight[e] += if speaker { 2 } else { 1 };
+    }
+}
+
+/// The slot of a sex in `Index::top`.
+fn sex(g: Gender) -> usize {
+    match g {
+        Gender::Male => 0,
+        Gender::Female => 1,
+        Gender::Unknown => 2,
     }
 }
 
@@ -212,6 +225,54 @@ impl Coref {
                 self.idx.add_role_word(e, w);
             }
         }
+    }
+
+    /// Keeps `Index::top` and `top_speaker` current after entity `e` was
+    /// seen, its sex having been `was` before this mention.
+    fn update_tops(&mut self, e: usize, was: Gender) {
+        if self.entities[e].kind != EntityKind::Person {
+            return;
+        }
+        let g = self.entities[e].gender;
+        if g != was {
+            // It left the people of its former sex: if it led them, the
+            // next one leads (rare: a sex is learnt once).
+            let k = sex(was);
+            if self.idx.top[k] == Some(e) {
+                self.idx.top[k] = self.scan_top(was, false);
+            }
+            if self.idx.top_speaker[k] == Some(e) {
+                self.idx.top_speaker[k] = self.scan_top(was, true);
+            }
+        }
+        // Its weights only grew.
+        let k = sex(g);
+        let key = |w: &[usize], x: usize| (w[x], std::cmp::Reverse(x));
+        if self.idx.top[k].is_none_or(|t| key(&self.idx.weight, e) > key(&self.idx.weight, t)) {
+            self.idx.top[k] = Some(e);
+        }
+        if self.idx.top_speaker[k]
+            .is_none_or(|t| key(&self.idx.speaker_weight, e) > key(&self.idx.speaker_weight, t))
+        {
+            self.idx.top_speaker[k] = Some(e);
+        }
+    }
+
+    /// The person of sex `g` seen so far with the highest weight (or speaker
+    /// weight), the earliest on a tie.
+    fn scan_top(&self, g: Gender, speaker: bool) -> Option<usize> {
+        let w = if speaker {
+            &self.idx.speaker_weight
+        } else {
+            &self.idx.weight
+        };
+        (0..self.entities.len())
+            .filter(|&x| {
+                w[x] > 0
+                    && self.entities[x].kind == EntityKind::Person
+                    && self.entities[x].gender == g
+            })
+            .max_by_key(|&x| (w[x], std::cmp::Reverse(x)))
     }
 
     fn add_alias(&mut self, e: usize, alias: &str) {
@@ -356,6 +417,7 @@ pub fn resolve(
             }
         };
         if let Some(e) = r.entity {
+            let was = c.entities[e].gender;
             // What this mention teaches about its entity.
             if !p.role.is_empty() && p.kind == MentionKind::Name {
                 c.add_role(e, &p.role);
@@ -382,6 +444,7 @@ pub fn resolve(
             }
             c.idx
                 .seen(e, history.len(), m.speaker || m.subject, m.speaker);
+            c.update_tops(e, was);
             history.push((i, e, m.speaker || m.subject));
         }
         out[i] = r;
@@ -611,17 +674,9 @@ fn resolve_pronoun(
     // Nobody compatible nearby: the person of that sex the text is most about
     // so far (a long run of "she" after one introduction).
     if chosen.is_none() && want_person {
-        // From the running per-entity weights (a walk of the whole history
-        // per pronoun was quadratic).
-        chosen = (0..c.entities.len())
-            .filter(|&e| {
-                let ent = &c.entities[e];
-                c.idx.speaker_weight[e] > 0
-                    && ent.kind == EntityKind::Person
-                    && ent.gender == p.gender
-            })
-            .max_by_key(|&e| (c.idx.speaker_weight[e], std::cmp::Reverse(e)))
-            .map(|e| (e, None));
+        // Kept up to date as entities are seen (a walk of the whole history,
+        // then of every entity, per pronoun grew with the text).
+        chosen = c.idx.top_speaker[sex(p.gender)].map(|e| (e, None));
     }
     let best = chosen.map(|(e, _)| (0i64, e));
     let second = chosen.and_then(|(_, t)| t).map(|e| (0i64, e));
@@ -808,17 +863,16 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             };
         }
     }
-    // No role fits: the person of a compatible gender the article is most about.
-    let compatible = |e: usize| {
-        c.entities[e].kind == EntityKind::Person
-            && (p.gender == Gender::Unknown
-                || c.entities[e].gender == Gender::Unknown
-                || c.entities[e].gender == p.gender)
+    // No role fits: the person of a compatible gender the article is most
+    // about: most mentions (speaking counts twice), from the leaders by sex
+    // kept as entities are seen.
+    let compatible: &[Gender] = match p.gender {
+        Gender::Unknown => &[Gender::Male, Gender::Female, Gender::Unknown],
+        g => &[Gender::Unknown, g],
     };
-    // The person the article is about: most mentions (speaking counts twice),
-    // from the running weights.
-    let e = (0..c.entities.len())
-        .filter(|&e| c.idx.weight[e] > 0 && compatible(e))
+    let e = compatible
+        .iter()
+        .filter_map(|&g| c.idx.top[sex(g)])
         .max_by_key(|&e| (c.idx.weight[e], std::cmp::Reverse(e)));
     match e {
         Some(e) => Resolved {
