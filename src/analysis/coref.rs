@@ -92,8 +92,9 @@ struct Index {
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
-    /// Role word → its number in `recent`.
+    /// Role word → its number in `recent` and `role_names`.
     role_word: HashMap<String, usize>,
+    role_names: Vec<String>,
     /// Per role word: (last_seen, entity) of the entities seen so far that
     /// have it, so the most recent come first without sorting them all.
     recent: Vec<BTreeSet<(usize, usize)>>,
@@ -127,9 +128,10 @@ impl Index {
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
         let next = self.recent.len();
-        let id = *self.role_word.entry(w).or_insert(next);
+        let id = *self.role_word.entry(w.clone()).or_insert(next);
         if id == next {
             self.recent.push(BTreeSet::new());
+            self.role_names.push(w);
         }
         if !self.roles_of[e].contains(&id) {
             self.roles_of[e].push(id);
@@ -707,15 +709,21 @@ fn role_words(role: &str) -> Vec<String> {
     words(role)
 }
 
-/// How well a description fits an entity's roles (0 = not at all).
-fn role_fit(desc: &[String], roles: &[String]) -> i64 {
+/// How well a description fits the roles of entity `e` (0 = not at all).
+/// The words of its roles come from the index (`roles_of`), the same words
+/// `role_words` gives for each of `Entity::roles`.
+fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
     let mut score = 0;
-    let role_text: Vec<String> = roles.iter().flat_map(|r| role_words(r)).collect();
+    let role_text = || {
+        c.idx.roles_of[e]
+            .iter()
+            .map(|&id| c.idx.role_names[id].as_str())
+    };
     for d in desc {
         if d == "the" || d == "a" || d == "an" || d == "former" || d == "current" {
             continue;
         }
-        if role_text.iter().any(|r| r == d) {
+        if role_text().any(|r| r == d) {
             score += if NATIONALITIES.contains(d.as_str()) {
                 2
             } else {
@@ -724,7 +732,7 @@ fn role_fit(desc: &[String], roles: &[String]) -> i64 {
             continue;
         }
         for g in ROLE_GROUPS {
-            if g.contains(&d.as_str()) && role_text.iter().any(|r| g.contains(&r.as_str())) {
+            if g.contains(&d.as_str()) && role_text().any(|r| g.contains(&r)) {
                 score += 2;
                 break;
             }
@@ -1040,7 +1048,7 @@ fn best_fit(
         if gender != Gender::Unknown && ent.gender != Gender::Unknown && ent.gender != gender {
             continue;
         }
-        let s = role_fit(desc, &ent.roles);
+        let s = role_fit(c, desc, e);
         if s > 0 && best.is_none_or(|b| s > b.0) {
             best = Some((s, e));
         }
