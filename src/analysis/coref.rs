@@ -41,9 +41,13 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            // One allocation for the usual ASCII word (no ’ to replace).
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
         })
         .filter(|w| !w.is_empty())
         .collect()
