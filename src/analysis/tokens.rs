@@ -44,6 +44,8 @@ impl Lower {
 struct Words {
     seen: rustc_hash::FxHashSet<Rc<str>>,
     empty: Lower,
+    /// Scratch space for lowercasing.
+    buf: String,
 }
 
 impl Words {
@@ -128,15 +130,14 @@ fn is_sentence_opener(lower: &str) -> bool {
 
 /// A word lowercased with curly apostrophes made straight.
 fn lowercase_word(text: &str, words: &mut Words) -> Lower {
-    if text.len() <= 32 && text.is_ascii() {
-        let mut buf = [0; 32];
-        let buf = &mut buf[..text.len()];
-        buf.copy_from_slice(text.as_bytes());
-        buf.make_ascii_lowercase();
-        return words.get(std::str::from_utf8(buf).unwrap_or_default());
-    }
     if text.is_ascii() {
-        return words.get(&text.to_ascii_lowercase());
+        let mut buf = std::mem::take(&mut words.buf);
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        let lower = words.get(&buf);
+        words.buf = buf;
+        return lower;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
