@@ -3,7 +3,7 @@
 //! pronouns take the nearest compatible speaker; descriptions take the person
 //! whose role fits.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
 use super::mentions::{gender_of_noun, Phrase};
@@ -96,12 +96,20 @@ struct Index {
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
-    /// Role word → its number in `recent` and `role_names`.
+    /// Role word → its number in `log` and `role_names`.
     role_word: HashMap<String, usize>,
     role_names: Vec<String>,
-    /// Per role word: (last_seen, entity) of the entities seen so far that
-    /// have it, so the most recent come first without sorting them all.
-    recent: Vec<BTreeSet<(usize, usize)>>,
+    /// Per role word: (position + 1, entity) at each sighting of an entity
+    /// having it, in order, so the most recent come first without sorting
+    /// them all. An entry counts while it is the entity's last sighting;
+    /// older ones are skipped, and dropped when the log has doubled.
+    log: Vec<Vec<(usize, usize)>>,
+    /// Length of each log after its last clean-up.
+    log_kept: Vec<usize>,
+    /// Entities that gained a role word after their last sighting (that
+    /// word's log does not list them yet). Rare: roles are learnt from the
+    /// mention that is seen right after.
+    unsynced: Vec<usize>,
     /// Per entity: the numbers of its role words.
     roles_of: Vec<Vec<usize>>,
     /// Word of an organisation's name → organisations, in creation order.
@@ -131,16 +139,17 @@ impl Index {
     }
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
-        let next = self.recent.len();
+        let next = self.log.len();
         let id = *self.role_word.entry(w.clone()).or_insert(next);
         if id == next {
-            self.recent.push(BTreeSet::new());
+            self.log.push(Vec::new());
+            self.log_kept.push(0);
             self.role_names.push(w);
         }
         if !self.roles_of[e].contains(&id) {
             self.roles_of[e].push(id);
-            if self.last_seen[e] > 0 {
-                self.recent[id].insert((self.last_seen[e], e));
+            if self.last_seen[e] > 0 && !self.unsynced.contains(&e) {
+                self.unsynced.push(e);
             }
         }
     }
@@ -149,14 +158,19 @@ impl Index {
         self.last_word.get(last).map_or(&[], Vec::as_slice)
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
-        let old = self.last_seen[e];
-        for &w in &self.roles_of[e] {
-            if old > 0 {
-                self.recent[w].remove(&(old, e));
-            }
-            self.recent[w].insert((position + 1, e));
-        }
         self.last_seen[e] = position + 1;
+        for &w in &self.roles_of[e] {
+            let log = &mut self.log[w];
+            log.push((position + 1, e));
+            if log.len() >= 2 * self.log_kept[w].max(8) {
+                let last_seen = &self.last_seen;
+                log.retain(|&(p, x)| last_seen[x] == p);
+                self.log_kept[w] = log.len();
+            }
+        }
+        if !self.unsynced.is_empty() {
+            self.unsynced.retain(|&x| x != e);
+        }
         if self.first_seen[e] == 0 {
             self.first_seen[e] = position + 1;
         }
@@ -992,11 +1006,11 @@ fn best_fit(
     gender: Gender,
 ) -> Option<(i64, usize)> {
     let _ = history;
-    // The recency sets of every role word that can score.
-    let mut lists: Vec<&BTreeSet<(usize, usize)>> = Vec::new();
+    // The role words that can score.
+    let mut ids: Vec<usize> = Vec::new();
     let mut add = |w: &str| {
         if let Some(&id) = c.idx.role_word.get(w) {
-            lists.push(&c.idx.recent[id]);
+            ids.push(id);
         }
     };
     for d in desc {
@@ -1027,13 +1041,37 @@ fn best_fit(
             }
         })
         .sum();
-    let mut iters: Vec<_> = lists.iter().map(|l| l.iter().rev().peekable()).collect();
+    // Their sighting logs, and the entities that gained one of them since
+    // their last sighting; each read from its end, current entries only.
+    let last_seen = &c.idx.last_seen;
+    let mut unsynced: Vec<(usize, usize)> = c
+        .idx
+        .unsynced
+        .iter()
+        .copied()
+        .filter(|&x| c.idx.roles_of[x].iter().any(|w| ids.contains(w)))
+        .map(|x| (last_seen[x], x))
+        .collect();
+    unsynced.sort_unstable();
+    let mut lists: Vec<&[(usize, usize)]> = ids.iter().map(|&id| &c.idx.log[id][..]).collect();
+    lists.push(&unsynced);
+    let mut cur: Vec<usize> = lists.iter().map(|l| l.len()).collect();
     let mut next = || {
-        let k = (0..iters.len())
-            .filter_map(|k| iters[k].peek().map(|&&x| (x, k)))
-            .max()?
-            .1;
-        iters[k].next().copied()
+        let mut top: Option<((usize, usize), usize)> = None;
+        for k in 0..lists.len() {
+            while cur[k] > 0 && last_seen[lists[k][cur[k] - 1].1] != lists[k][cur[k] - 1].0 {
+                cur[k] -= 1;
+            }
+            if cur[k] > 0 {
+                let head = lists[k][cur[k] - 1];
+                if top.is_none_or(|(t, _)| head > t) {
+                    top = Some((head, k));
+                }
+            }
+        }
+        let (head, k) = top?;
+        cur[k] -= 1;
+        Some(head)
     };
     let mut best: Option<(i64, usize)> = None;
     let mut previous = None;
