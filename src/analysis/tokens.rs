@@ -156,6 +156,16 @@ pub fn is_abbreviation(lower: &str) -> bool {
         || (lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()))
 }
 
+/// The character at byte `i` of `s` (a char boundary), without decoding
+/// when it is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -200,7 +210,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
             } else {
                 para.end
             };
-            let c = match prose[i..].chars().next() {
+            let c = match char_at(prose, i) {
                 Some(c) => c,
                 None => break,
             };
@@ -214,7 +224,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let mut j = i;
                 let mut last_good = i;
                 while j < next_q {
-                    let ch = match prose[j..].chars().next() {
+                    let ch = match char_at(prose, j) {
                         Some(ch) => ch,
                         None => break,
                     };
@@ -222,7 +232,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                         j += ch.len_utf8();
                         last_good = j;
                     } else if matches!(ch, '\'' | '’' | '-' | '.' | '&') {
-                        let after = prose[j + ch.len_utf8()..].chars().next();
+                        let after = char_at(prose, j + ch.len_utf8());
                         if after.is_some_and(is_word_char) && j + ch.len_utf8() < next_q {
                             // "U.S." keeps its inner dots; a dot before a space ends the word.
                             // Inner full stops only join initials: U.S., G.K., D-S.C.
