@@ -292,7 +292,7 @@ pub fn paragraphs(prose: &str) -> Vec<Span> {
 }
 
 fn memchr_nl(b: &[u8], from: usize) -> Option<usize> {
-    b[from..].iter().position(|&c| c == b'\n').map(|k| from + k)
+    memchr::memchr(b'\n', &b[from..]).map(|k| from + k)
 }
 
 #[cfg(test)]
