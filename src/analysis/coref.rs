@@ -3,7 +3,9 @@
 //! pronouns take the nearest compatible speaker; descriptions take the person
 //! whose role fits.
 
-use std::collections::HashMap;
+// Fx hashing: keys are words and names of the text, looked up per mention;
+// none of these maps is iterated, so the hasher changes no result.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
 use super::mentions::{gender_of_noun, Phrase};
@@ -313,7 +315,7 @@ pub fn resolve(
     let mut c = Coref {
         entities: Vec::new(),
         name_words: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
         idx: Index::default(),
     };
     // People from the configuration come first, with their roles and sex.
@@ -358,7 +360,7 @@ pub fn resolve(
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
-    let speaking_surnames: std::collections::HashSet<String> = mentions
+    let speaking_surnames: HashSet<String> = mentions
         .iter()
         .filter(|m| m.speaker && m.phrase.kind == MentionKind::Name)
         .filter_map(|m| words(&m.phrase.name).last().cloned())
