@@ -42,7 +42,7 @@ pub struct CueKind {
 thread_local! {
     /// Speech cues the user configured, for the analysis running on this
     /// thread (set by `with_extra_cues` for the length of one `analyze`).
-    static EXTRA_CUES: std::cell::RefCell<std::collections::HashMap<String, Vec<Cue>>> = Default::default();
+    static EXTRA_CUES: std::cell::RefCell<super::lexicon::CueMap> = Default::default();
 }
 
 /// Runs `f` with `cues` (base forms or fixed phrases) recognised as speech

@@ -3,7 +3,9 @@
 //! pronouns take the nearest compatible speaker; descriptions take the person
 //! whose role fits.
 
-use std::collections::HashMap;
+// Fx hashing: keys are words and names of the text, looked up per mention;
+// none of these maps is iterated, so the hasher changes no result.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
 use super::mentions::{gender_of_noun, Phrase};
@@ -41,9 +43,13 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            // One allocation for the usual ASCII word (no ’ to replace).
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -81,7 +87,7 @@ pub struct Coref {
 
 /// Per entity: position in the history of its last mention (0 = none yet,
 /// else position + 1) and its mention weight (speaker or subject counts
-/// twice); role word → entities having it.
+/// twice); role word → entities having it, by their last mention.
 #[derive(Default)]
 struct Index {
     last_seen: Vec<usize>,
@@ -92,7 +98,28 @@ struct Index {
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
-    role_word: HashMap<String, Vec<usize>>,
+    /// Role word → its number in `log` and `role_names`.
+    role_word: HashMap<String, usize>,
+    role_names: Vec<String>,
+    /// Per role word: (position + 1, entity) at each sighting of an entity
+    /// having it, in order, so the most recent come first without sorting
+    /// them all. An entry counts while it is the entity's last sighting;
+    /// older ones are skipped, and dropped when the log has doubled.
+    log: Vec<Vec<(usize, usize)>>,
+    /// Length of each log after its last clean-up.
+    log_kept: Vec<usize>,
+    /// Entities that gained a role word after their last sighting (that
+    /// word's log does not list them yet). Rare: roles are learnt from the
+    /// mention that is seen right after.
+    unsynced: Vec<usize>,
+    /// Per entity: the numbers of its role words.
+    roles_of: Vec<Vec<usize>>,
+    /// Word of an organisation's name → organisations, in creation order.
+    org_word: HashMap<String, Vec<usize>>,
+    /// Per sex (see `sex`): the person seen so far with the highest
+    /// (weight, earliest index), and the same by speaker weight.
+    top: [Option<usize>; 3],
+    top_speaker: [Option<usize>; 3],
     /// First and last word of each entity's name → entities, in creation
     /// order (a renamed entity is added under its new first word too).
     first_word: HashMap<String, Vec<usize>>,
@@ -112,17 +139,54 @@ impl Index {
             }
         }
     }
+    /// Gives entity `e` role word `w`.
+    fn add_role_word(&mut self, e: usize, w: String) {
+        let next = self.log.len();
+        let id = *self.role_word.entry(w.clone()).or_insert(next);
+        if id == next {
+            self.log.push(Vec::new());
+            self.log_kept.push(0);
+            self.role_names.push(w);
+        }
+        if !self.roles_of[e].contains(&id) {
+            self.roles_of[e].push(id);
+            if self.last_seen[e] > 0 && !self.unsynced.contains(&e) {
+                self.unsynced.push(e);
+            }
+        }
+    }
     /// Entities whose name ends with `last`, in creation order.
     fn ending(&self, last: &str) -> &[usize] {
         self.last_word.get(last).map_or(&[], Vec::as_slice)
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
         self.last_seen[e] = position + 1;
+        for &w in &self.roles_of[e] {
+            let log = &mut self.log[w];
+            log.push((position + 1, e));
+            if log.len() >= 2 * self.log_kept[w].max(8) {
+                let last_seen = &self.last_seen;
+                log.retain(|&(p, x)| last_seen[x] == p);
+                self.log_kept[w] = log.len();
+            }
+        }
+        if !self.unsynced.is_empty() {
+            self.unsynced.retain(|&x| x != e);
+        }
         if self.first_seen[e] == 0 {
             self.first_seen[e] = position + 1;
         }
         self.weight[e] += if salient { 2 } else { 1 };
         self.speaker_weight[e] += if speaker { 2 } else { 1 };
+    }
+}
+
+/// The slot of a sex in `Index::top`.
+fn sex(g: Gender) -> usize {
+    match g {
+        Gender::Male => 0,
+        Gender::Female => 1,
+        Gender::Unknown => 2,
     }
 }
 
@@ -156,6 +220,15 @@ impl Coref {
         self.idx.bare_surname.push(0);
         self.idx.weight.push(0);
         self.idx.speaker_weight.push(0);
+        self.idx.roles_of.push(Vec::new());
+        if kind == EntityKind::Organization {
+            for w in &self.name_words[id] {
+                let list = self.idx.org_word.entry(w.clone()).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
         id
     }
 
@@ -171,12 +244,57 @@ impl Coref {
         {
             self.entities[e].roles.push(role.to_string());
             for w in role_words(role) {
-                let list = self.idx.role_word.entry(w).or_default();
-                if list.last() != Some(&e) {
-                    list.push(e);
-                }
+                self.idx.add_role_word(e, w);
             }
         }
+    }
+
+    /// Keeps `Index::top` and `top_speaker` current after entity `e` was
+    /// seen, its sex having been `was` before this mention.
+    fn update_tops(&mut self, e: usize, was: Gender) {
+        if self.entities[e].kind != EntityKind::Person {
+            return;
+        }
+        let g = self.entities[e].gender;
+        if g != was {
+            // It left the people of its former sex: if it led them, the
+            // next one leads (rare: a sex is learnt once).
+            let k = sex(was);
+            if self.idx.top[k] == Some(e) {
+                self.idx.top[k] = self.scan_top(was, false);
+            }
+            if self.idx.top_speaker[k] == Some(e) {
+                self.idx.top_speaker[k] = self.scan_top(was, true);
+            }
+        }
+        // Its weights only grew.
+        let k = sex(g);
+        let key = |w: &[usize], x: usize| (w[x], std::cmp::Reverse(x));
+        if self.idx.top[k].is_none_or(|t| key(&self.idx.weight, e) > key(&self.idx.weight, t)) {
+            self.idx.top[k] = Some(e);
+        }
+        if self.idx.top_speaker[k]
+            .is_none_or(|t| key(&self.idx.speaker_weight, e) > key(&self.idx.speaker_weight, t))
+        {
+            self.idx.top_speaker[k] = Some(e);
+        }
+    }
+
+    /// The person of sex `g` seen so far with the highest weight (or speaker
+    /// weight), the earliest on a tie.
+    fn scan_top(&self, g: Gender, speaker: bool) -> Option<usize> {
+        let w = if speaker {
+            &self.idx.speaker_weight
+        } else {
+            &self.idx.weight
+        };
+        (0..self.entities.len())
+            .filter(|&x| {
+                w[x] > 0
+                    && self.entities[x].kind == EntityKind::Person
+                    && self.entities[x].gender == g
+            })
+            .max_by_key(|&x| (w[x], std::cmp::Reverse(x)))
     }
 
     fn add_alias(&mut self, e: usize, alias: &str) {
@@ -197,7 +315,7 @@ pub fn resolve(
     let mut c = Coref {
         entities: Vec::new(),
         name_words: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
         idx: Index::default(),
     };
     // People from the configuration come first, with their roles and sex.
@@ -242,7 +360,7 @@ pub fn resolve(
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
-    let speaking_surnames: std::collections::HashSet<String> = mentions
+    let speaking_surnames: HashSet<String> = mentions
         .iter()
         .filter(|m| m.speaker && m.phrase.kind == MentionKind::Name)
         .filter_map(|m| words(&m.phrase.name).last().cloned())
@@ -321,6 +439,7 @@ pub fn resolve(
             }
         };
         if let Some(e) = r.entity {
+            let was = c.entities[e].gender;
             // What this mention teaches about its entity.
             if !p.role.is_empty() && p.kind == MentionKind::Name {
                 c.add_role(e, &p.role);
@@ -347,6 +466,7 @@ pub fn resolve(
             }
             c.idx
                 .seen(e, history.len(), m.speaker || m.subject, m.speaker);
+            c.update_tops(e, was);
             history.push((i, e, m.speaker || m.subject));
         }
         out[i] = r;
@@ -576,17 +696,9 @@ fn resolve_pronoun(
     // Nobody compatible nearby: the person of that sex the text is most about
     // so far (a long run of "she" after one introduction).
     if chosen.is_none() && want_person {
-        // From the running per-entity weights (a walk of the whole history
-        // per pronoun was quadratic).
-        chosen = (0..c.entities.len())
-            .filter(|&e| {
-                let ent = &c.entities[e];
-                c.idx.speaker_weight[e] > 0
-                    && ent.kind == EntityKind::Person
-                    && ent.gender == p.gender
-            })
-            .max_by_key(|&e| (c.idx.speaker_weight[e], std::cmp::Reverse(e)))
-            .map(|e| (e, None));
+        // Kept up to date as entities are seen (a walk of the whole history,
+        // then of every entity, per pronoun grew with the text).
+        chosen = c.idx.top_speaker[sex(p.gender)].map(|e| (e, None));
     }
     let best = chosen.map(|(e, _)| (0i64, e));
     let second = chosen.and_then(|(_, t)| t).map(|e| (0i64, e));
@@ -617,15 +729,21 @@ fn role_words(role: &str) -> Vec<String> {
     words(role)
 }
 
-/// How well a description fits an entity's roles (0 = not at all).
-fn role_fit(desc: &[String], roles: &[String]) -> i64 {
+/// How well a description fits the roles of entity `e` (0 = not at all).
+/// The words of its roles come from the index (`roles_of`), the same words
+/// `role_words` gives for each of `Entity::roles`.
+fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
     let mut score = 0;
-    let role_text: Vec<String> = roles.iter().flat_map(|r| role_words(r)).collect();
+    let role_text = || {
+        c.idx.roles_of[e]
+            .iter()
+            .map(|&id| c.idx.role_names[id].as_str())
+    };
     for d in desc {
         if d == "the" || d == "a" || d == "an" || d == "former" || d == "current" {
             continue;
         }
-        if role_text.iter().any(|r| r == d) {
+        if role_text().any(|r| r == d) {
             score += if NATIONALITIES.contains(d.as_str()) {
                 2
             } else {
@@ -634,7 +752,7 @@ fn role_fit(desc: &[String], roles: &[String]) -> i64 {
             continue;
         }
         for g in ROLE_GROUPS {
-            if g.contains(&d.as_str()) && role_text.iter().any(|r| g.contains(&r.as_str())) {
+            if g.contains(&d.as_str()) && role_text().any(|r| g.contains(&r)) {
                 score += 2;
                 break;
             }
@@ -706,9 +824,17 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
     if !person_noun {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
-        let by_word = history.iter().rev().map(|h| h.1).find(|&e| {
-            c.entities[e].kind == EntityKind::Organization && c.name_words[e].contains(&head)
-        });
+        // (The organisation with that word mentioned last, from the word
+        // index: a backwards walk of the history was quadratic.)
+        let by_word = c
+            .idx
+            .org_word
+            .get(&head)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&e| c.idx.last_seen[e] > 0)
+            .max_by_key(|&e| c.idx.last_seen[e]);
         let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
@@ -765,17 +891,16 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             };
         }
     }
-    // No role fits: the person of a compatible gender the article is most about.
-    let compatible = |e: usize| {
-        c.entities[e].kind == EntityKind::Person
-            && (p.gender == Gender::Unknown
-                || c.entities[e].gender == Gender::Unknown
-                || c.entities[e].gender == p.gender)
+    // No role fits: the person of a compatible gender the article is most
+    // about: most mentions (speaking counts twice), from the leaders by sex
+    // kept as entities are seen.
+    let compatible: &[Gender] = match p.gender {
+        Gender::Unknown => &[Gender::Male, Gender::Female, Gender::Unknown],
+        g => &[Gender::Unknown, g],
     };
-    // The person the article is about: most mentions (speaking counts twice),
-    // from the running weights.
-    let e = (0..c.entities.len())
-        .filter(|&e| c.idx.weight[e] > 0 && compatible(e))
+    let e = compatible
+        .iter()
+        .filter_map(|&g| c.idx.top[sex(g)])
         .max_by_key(|&e| (c.idx.weight[e], std::cmp::Reverse(e)));
     match e {
         Some(e) => Resolved {
@@ -883,10 +1008,11 @@ fn best_fit(
     gender: Gender,
 ) -> Option<(i64, usize)> {
     let _ = history;
-    let mut cands: Vec<usize> = Vec::new();
+    // The role words that can score.
+    let mut ids: Vec<usize> = Vec::new();
     let mut add = |w: &str| {
-        if let Some(list) = c.idx.role_word.get(w) {
-            cands.extend(list.iter().copied());
+        if let Some(&id) = c.idx.role_word.get(w) {
+            ids.push(id);
         }
     };
     for d in desc {
@@ -903,7 +1029,7 @@ fn best_fit(
             }
         }
     }
-    // The most recent first, lazily (a heap over last-mention positions),
+    // The most recent first, lazily (merging the sets from their ends),
     // stopping at the first entity that reaches the highest score the
     // description allows: nobody later in the order can beat it.
     let bound: i64 = desc
@@ -917,14 +1043,41 @@ fn best_fit(
             }
         })
         .sum();
-    let mut heap: std::collections::BinaryHeap<(usize, usize)> = cands
-        .into_iter()
-        .filter(|&e| c.idx.last_seen[e] > 0)
-        .map(|e| (c.idx.last_seen[e], e))
+    // Their sighting logs, and the entities that gained one of them since
+    // their last sighting; each read from its end, current entries only.
+    let last_seen = &c.idx.last_seen;
+    let mut unsynced: Vec<(usize, usize)> = c
+        .idx
+        .unsynced
+        .iter()
+        .copied()
+        .filter(|&x| c.idx.roles_of[x].iter().any(|w| ids.contains(w)))
+        .map(|x| (last_seen[x], x))
         .collect();
+    unsynced.sort_unstable();
+    let mut lists: Vec<&[(usize, usize)]> = ids.iter().map(|&id| &c.idx.log[id][..]).collect();
+    lists.push(&unsynced);
+    let mut cur: Vec<usize> = lists.iter().map(|l| l.len()).collect();
+    let mut next = || {
+        let mut top: Option<((usize, usize), usize)> = None;
+        for k in 0..lists.len() {
+            while cur[k] > 0 && last_seen[lists[k][cur[k] - 1].1] != lists[k][cur[k] - 1].0 {
+                cur[k] -= 1;
+            }
+            if cur[k] > 0 {
+                let head = lists[k][cur[k] - 1];
+                if top.is_none_or(|(t, _)| head > t) {
+                    top = Some((head, k));
+                }
+            }
+        }
+        let (head, k) = top?;
+        cur[k] -= 1;
+        Some(head)
+    };
     let mut best: Option<(i64, usize)> = None;
     let mut previous = None;
-    while let Some((_, e)) = heap.pop() {
+    while let Some((_, e)) = next() {
         if previous == Some(e) {
             continue;
         }
@@ -939,7 +1092,7 @@ fn best_fit(
         if gender != Gender::Unknown && ent.gender != Gender::Unknown && ent.gender != gender {
             continue;
         }
-        let s = role_fit(desc, &ent.roles);
+        let s = role_fit(c, desc, e);
         if s > 0 && best.is_none_or(|b| s > b.0) {
             best = Some((s, e));
         }

@@ -3,7 +3,9 @@
 //! with their usual sex (1990 US Census, see `scripts/make_name_lexicons.py`).
 //! Built once, on first use.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the keys are short words from a fixed list, looked up for
+// nearly every token; SipHash's protection against crafted keys buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::types::Gender;
@@ -435,17 +437,17 @@ const WEAK: &[&str] = &[
 ];
 
 /// All cue forms, indexed by their first word.
-pub static CUES: LazyLock<HashMap<String, Vec<Cue>>> =
+pub static CUES: LazyLock<CueMap> =
     LazyLock::new(|| cue_map(CUE_VERBS.iter().chain(WEAK).copied(), true));
+
+/// Cue forms by their first word.
+pub type CueMap = HashMap<String, Vec<Cue>>;
 
 /// Builds a cue index from base forms ("point out"): every inflection of the
 /// first word, longest cues first.
-pub fn cue_map<'a>(
-    entries: impl Iterator<Item = &'a str>,
-    builtin: bool,
-) -> HashMap<String, Vec<Cue>> {
-    let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
-    let mut seen = HashSet::new();
+pub fn cue_map<'a>(entries: impl Iterator<Item = &'a str>, builtin: bool) -> CueMap {
+    let mut map = CueMap::default();
+    let mut seen = HashSet::default();
     for entry in entries {
         let entry = entry.trim().to_lowercase();
         let mut parts = entry.split_whitespace();
@@ -488,7 +490,7 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 
 /// Personal titles that precede a name; their gender where they carry one.
 pub static HONORIFICS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for t in [
         "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "monsieur", "herr",
         "señor", "sr.", "m.",
@@ -667,7 +669,7 @@ pub static NATIONALITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 pub static PRONOUNS: LazyLock<HashMap<&'static str, (Gender, bool)>> = LazyLock::new(|| {
     // (gender, plural)
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     m.insert("he", (Gender::Male, false));
     m.insert("she", (Gender::Female, false));
     m.insert("they", (Gender::Unknown, true));

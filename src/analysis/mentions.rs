@@ -1009,6 +1009,9 @@ fn join_words(text: &str, words: &[&Tok]) -> String {
 pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> {
     let mut out = Vec::new();
     let (mut i, end) = range;
+    // Whether the paragraph last asked about is a headline: the answer
+    // depends on the paragraph only.
+    let mut headline: Option<(usize, bool)> = None;
     while i < end {
         if !(toks[i].is_word() && (toks[i].cap || name_word(toks, i))) {
             i += 1;
@@ -1023,7 +1026,15 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             continue;
         }
         // Headlines in title case are not read for names.
-        if headline_paragraph(toks, i) {
+        let is_headline = match headline {
+            Some((para, h)) if para == toks[i].para => h,
+            _ => {
+                let h = headline_paragraph(toks, i);
+                headline = Some((toks[i].para, h));
+                h
+            }
+        };
+        if is_headline {
             i += 1;
             continue;
         }

@@ -277,7 +277,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
         all.sort_by_key(|(p, _, _)| p.span.start);
         // One mention per span: several quotations can share a speaker phrase.
-        let mut by_span: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+        let mut by_span: rustc_hash::FxHashMap<Span, usize> = Default::default();
         let mut tok_cursor = 0;
         for (p, qi, appo) in all {
             let idx = match by_span.get(&p.span).copied() {

@@ -126,22 +126,21 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut nested: Vec<RawQuote> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let text = &prose[para.start..para.end];
-        let chars: Vec<(usize, char)> = text
-            .char_indices()
-            .map(|(i, c)| (para.start + i, c))
-            .collect();
         let mut open: Option<(usize, char)> = None; // (byte offset, mark)
         let mut current: Option<RawQuote> = None; // continued quote being extended
+                                                  // The mark that continues a quotation has been read already.
+        let mut from = 0;
         if let Some(mut q) = carry.take() {
             // Continued only when this paragraph opens with a double mark.
-            let first = chars.first().copied();
-            match first {
-                Some((at, c))
-                    if is_mark(c, None, chars.get(1).map(|x| x.1))
-                        && role(c, None, chars.get(1).map(|x| x.1)) != Role::Close =>
+            let mut it = text.chars();
+            match it.next() {
+                Some(c)
+                    if is_mark(c, None, it.clone().next())
+                        && role(c, None, it.next()) != Role::Close =>
                 {
-                    open = Some((at, c));
+                    open = Some((para.start, c));
                     current = Some(q);
+                    from = c.len_utf8();
                 }
                 _ => {
                     q.terminated = false;
@@ -150,12 +149,16 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             }
         }
         let mut inner: Option<(usize, char)> = None;
-        // The mark that continues a quotation has been read already.
-        let first = usize::from(current.is_some());
-        for k in first..chars.len() {
-            let (at, c) = chars[k];
-            let p = if k > 0 { Some(chars[k - 1].1) } else { None };
-            let n = chars.get(k + 1).map(|x| x.1);
+        // Only the characters that can be marks are visited, found by their
+        // first byte; the rest of the paragraph is skipped.
+        for i in mark_candidates(text, from, single_mode) {
+            let c = char_at(text, i);
+            if !(is_double(c) || is_single(c)) {
+                continue;
+            }
+            let at = para.start + i;
+            let p = char_before(text, i);
+            let n = char_at_opt(text, i + c.len_utf8());
             if is_mark(c, p, n) {
                 let r = role(c, p, n);
                 match open {
@@ -295,22 +298,31 @@ pub fn transcript_label(content: &str) -> Option<&str> {
 
 /// True when single marks open far more quotations than double marks do.
 fn single_quotes_primary(prose: &str) -> bool {
-    let mut doubles = 0usize;
+    let b = prose.as_bytes();
+    // Guillemets («, ») are double marks; every other mark is ASCII or starts
+    // with 0xE2.
+    let mut doubles = memchr::memchr_iter(0xC2, b)
+        .filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB)))
+        .count();
     let mut single_opens = 0usize;
-    let mut prev: Option<char> = None;
-    let mut it = prose.chars().peekable();
-    while let Some(c) = it.next() {
-        let next = it.peek().copied();
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, b) {
+        let c = char_at(prose, i);
         if is_double(c) {
             doubles += 1;
-        } else if (c == '‘' || c == '\'' && next != Some('\'') && prev != Some('\''))
+            continue;
+        }
+        if c != '‘' && c != '\'' {
+            continue;
+        }
+        let prev = char_before(prose, i);
+        let next = char_at_opt(prose, i + c.len_utf8());
+        if (c == '‘' || c == '\'' && next != Some('\'') && prev != Some('\''))
             && opens_after(prev)
             && next.is_some_and(|n| n.is_alphabetic() || n == '-')
             && !is_apostrophe(c, prev, next)
         {
             single_opens += 1;
         }
-        prev = Some(c);
     }
     single_opens >= 4 && doubles * 4 < single_opens
 }
@@ -345,20 +357,23 @@ fn trim_end(prose: &str, start: usize, end: usize) -> usize {
 /// Single-quoted spans at the top level of one paragraph, outside `doubles`.
 fn scan_singles(prose: &str, para: Span, doubles: &super::spanset::SpanSet) -> Vec<RawQuote> {
     let text = &prose[para.start..para.end];
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (para.start + i, c))
-        .collect();
     let inside = |at: usize| doubles.any_contains(at);
+    // The single marks of the paragraph, in order.
+    let singles = || {
+        mark_candidates(text, 0, true).filter_map(|i| {
+            let c = char_at(text, i);
+            is_single(c).then_some((i, c))
+        })
+    };
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for k in 0..chars.len() {
-        let (at, c) = chars[k];
-        if !is_single(c) || inside(at) {
+    for (i, c) in singles() {
+        let at = para.start + i;
+        if inside(at) {
             continue;
         }
-        let p = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let n = chars.get(k + 1).map(|x| x.1);
+        let p = char_before(text, i);
+        let n = char_at_opt(text, i + c.len_utf8());
         if is_apostrophe(c, p, n) {
             continue;
         }
@@ -371,9 +386,9 @@ fn scan_singles(prose: &str, para: Span, doubles: &super::spanset::SpanSet) -> V
                 if p == Some('s') && n.is_some_and(|x| x == ' ') {
                     // Could be "the voters’ choice": keep looking for a later close,
                     // but remember this as a fallback by continuing.
-                    let later = chars[k + 1..]
-                        .iter()
-                        .any(|&(a, x)| is_single(x) && !inside(a));
+                    let later = singles()
+                        .skip_while(|&(k, _)| k <= i)
+                        .any(|(k, _)| !inside(para.start + k));
                     if later {
                         continue;
                     }
@@ -390,6 +405,34 @@ fn scan_singles(prose: &str, para: Span, doubles: &super::spanset::SpanSet) -> V
         }
     }
     out
+}
+
+/// Byte offsets (from `from` on) in `text` of the first bytes of the
+/// characters that can be quotation marks: `"` or `'`, and the lead bytes of
+/// the curly marks (U+2018–U+201F, U+2039, U+203A start with 0xE2) and of the
+/// guillemets (0xC2). Callers decode the character there and check it.
+fn mark_candidates(text: &str, from: usize, single: bool) -> impl Iterator<Item = usize> + '_ {
+    let (a, b, c) = if single {
+        (b'\'', 0xE2, 0xE2)
+    } else {
+        (b'"', 0xE2, 0xC2)
+    };
+    let bytes = text.as_bytes().get(from..).unwrap_or_default();
+    memchr::memchr3_iter(a, b, c, bytes).map(move |k| k + from)
+}
+
+/// The character starting at byte `i` of `text` (a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    char_at_opt(text, i).unwrap_or_default()
+}
+
+fn char_at_opt(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The character ending right before byte `i` of `text`.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
 }
 
 #[cfg(test)]

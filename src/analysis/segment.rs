@@ -38,7 +38,7 @@ fn html_tags(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'<' {
-            i += 1;
+            i = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
             continue;
         }
         if text[i..].starts_with("<!--") {
@@ -246,7 +246,13 @@ fn markdown_skips(text: &str) -> Vec<Span> {
                 }
                 i += 1;
             }
-            _ => i += 1,
+            // Nothing to do up to the next byte that can open a span (or
+            // the next block, which the top of the loop skips).
+            _ => {
+                let limit = merged.get(cursor).map_or(b.len(), |m| m.start);
+                i = memchr::memchr3(b'`', b']', b'<', &b[i + 1..limit])
+                    .map_or(limit, |k| i + 1 + k);
+            }
         }
     }
     out
@@ -286,7 +292,7 @@ pub fn paragraphs(prose: &str) -> Vec<Span> {
 }
 
 fn memchr_nl(b: &[u8], from: usize) -> Option<usize> {
-    b[from..].iter().position(|&c| c == b'\n').map(|k| from + k)
+    memchr::memchr(b'\n', &b[from..]).map(|k| from + k)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! boundaries. A quotation is one opaque token, so that sentence ends inside
 //! it do not cut the sentence around it.
 
+use std::rc::Rc;
+
 use super::quotes::RawQuote;
 use super::types::Span;
 
@@ -10,19 +12,88 @@ pub enum Kind {
     Word,
     Punct(char),
     /// The index of a quotation in the scanner's list.
-    Quote(usize),
+    Quote(u32),
 }
 
+/// A token. Kept small (56 bytes, and a word's lowercased text is shared
+/// with every other occurrence of the word): a long text has millions.
 #[derive(Clone, Debug)]
 pub struct Tok {
     pub span: Span,
     pub kind: Kind,
     /// Index of the paragraph the token is in.
     pub para: usize,
-    /// Lowercased text for words (straight apostrophes), empty otherwise.
-    pub lower: String,
     /// The word starts with an upper-case letter.
     pub cap: bool,
+    /// Lowercased text for words (straight apostrophes), empty otherwise.
+    pub lower: Lower,
+}
+
+/// A token's lowercased text, one allocation per distinct word of a text.
+#[derive(Clone, Default)]
+pub struct Lower(Rc<str>);
+
+impl Lower {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Hands out one shared `Lower` per distinct word.
+#[derive(Default)]
+struct Words {
+    seen: rustc_hash::FxHashSet<Rc<str>>,
+    empty: Lower,
+    /// Scratch space for lowercasing.
+    buf: String,
+}
+
+impl Words {
+    fn get(&mut self, lower: &str) -> Lower {
+        if let Some(w) = self.seen.get(lower) {
+            return Lower(w.clone());
+        }
+        let w: Rc<str> = lower.into();
+        self.seen.insert(w.clone());
+        Lower(w)
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Lower {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
 }
 
 impl Tok {
@@ -34,7 +105,7 @@ impl Tok {
     }
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
-            Kind::Quote(q) => Some(q),
+            Kind::Quote(q) => Some(q as usize),
             _ => None,
         }
     }
@@ -57,10 +128,16 @@ fn is_sentence_opener(lower: &str) -> bool {
         && !matches!(lower, "he" | "she" | "they" | "it" | "we" | "i")
 }
 
-/// A word lowercased with curly apostrophes made straight, allocating once.
-fn lowercase_word(text: &str) -> String {
+/// A word lowercased with curly apostrophes made straight.
+fn lowercase_word(text: &str, words: &mut Words) -> Lower {
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let mut buf = std::mem::take(&mut words.buf);
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        let lower = words.get(&buf);
+        words.buf = buf;
+        return lower;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -70,13 +147,23 @@ fn lowercase_word(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+    words.get(&out)
 }
 
 pub fn is_abbreviation(lower: &str) -> bool {
     ABBREVIATIONS.contains(&lower)
         || (lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 1))
         || (lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()))
+}
+
+/// The character at byte `i` of `s` (a char boundary), without decoding
+/// when it is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -86,6 +173,7 @@ fn is_word_char(c: char) -> bool {
 /// Tokenises `prose`. Each quotation's whole span becomes one token.
 pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(prose.len() / 5);
+    let mut words = Words::default();
     // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
     // token in each paragraph it spans (the same index each time).
     let mut qspans: Vec<(Span, usize)> = Vec::new();
@@ -109,9 +197,9 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let end = s.end.min(para.end);
                 toks.push(Tok {
                     span: Span::new(i, end),
-                    kind: Kind::Quote(qi),
+                    kind: Kind::Quote(qi as u32),
                     para: pi,
-                    lower: String::new(),
+                    lower: words.empty.clone(),
                     cap: false,
                 });
                 i = end;
@@ -122,7 +210,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
             } else {
                 para.end
             };
-            let c = match prose[i..].chars().next() {
+            let c = match char_at(prose, i) {
                 Some(c) => c,
                 None => break,
             };
@@ -136,7 +224,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let mut j = i;
                 let mut last_good = i;
                 while j < next_q {
-                    let ch = match prose[j..].chars().next() {
+                    let ch = match char_at(prose, j) {
                         Some(ch) => ch,
                         None => break,
                     };
@@ -144,7 +232,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                         j += ch.len_utf8();
                         last_good = j;
                     } else if matches!(ch, '\'' | '’' | '-' | '.' | '&') {
-                        let after = prose[j + ch.len_utf8()..].chars().next();
+                        let after = char_at(prose, j + ch.len_utf8());
                         if after.is_some_and(is_word_char) && j + ch.len_utf8() < next_q {
                             // "U.S." keeps its inner dots; a dot before a space ends the word.
                             // Inner full stops only join initials: U.S., G.K., D-S.C.
@@ -165,7 +253,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 }
                 let end = last_good.max(i + c.len_utf8());
                 let text = &prose[i..end];
-                let lower = lowercase_word(text);
+                let lower = lowercase_word(text, &mut words);
                 let cap = text.chars().next().is_some_and(|x| x.is_uppercase());
                 toks.push(Tok {
                     span: Span::new(i, end),
@@ -182,7 +270,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 span: Span::new(i, i + c.len_utf8()),
                 kind: Kind::Punct(c),
                 para: pi,
-                lower: String::new(),
+                lower: words.empty.clone(),
                 cap: false,
             });
             i += c.len_utf8();
@@ -221,7 +309,7 @@ pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, 
                 Kind::Quote(q) => {
                     // A quotation whose last words end a sentence, followed by a
                     // new sentence: “We won.” The crowd cheered.
-                    let content = quotes[q].content();
+                    let content = quotes[q as usize].content();
                     let inner = prose[content.start..content.end].trim_end();
                     // Only when a plain sentence opener follows: after “…?”
                     // a name is usually the speaker ("“Why?” Smith asked").
