@@ -485,3 +485,11 @@ fn titles_after_articles_possessives_and_years_are_not_quotations() {
     assert_eq!(w.len(), 1, "{w:#?}");
     assert!(w[0].0.contains("every promise"), "{w:#?}");
 }
+
+/// "…” and said X should resign": after "and" the verb belongs to the
+/// earlier subject; X is not the speaker.
+#[test]
+fn no_inverted_speaker_after_a_conjunction() {
+    let text = "Councillor Ruth Adeyemi, the former harbour chief, called the plan “a slow-motion wreck for every family on the coast” and said Mayor Paul Brandt should resign.\n";
+    expect_speaker(text, "slow-motion", "Ruth Adeyemi");
+}

@@ -92,6 +92,15 @@ pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
     extra.or_else(|| match_cue(toks, i, CUES.get(t.lower.as_str())?))
 }
 
+/// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".
+fn progressive(toks: &[Tok], cs: usize) -> bool {
+    cs > 0
+        && matches!(
+            toks[cs - 1].lower.as_str(),
+            "was" | "were" | "is" | "are" | "am" | "been" | "be"
+        )
+}
+
 fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
     Span::new(toks[s].span.start, toks[e - 1].span.end)
 }
@@ -179,12 +188,7 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
             }
             // An -ing cue after a noun modifies it ("a tweet attacking …"):
             // it has no subject of its own.
-            let progressive = cs > 0
-                && matches!(
-                    toks[cs - 1].lower.as_str(),
-                    "was" | "were" | "is" | "are" | "am" | "been" | "be"
-                );
-            let np = if cue.participle && !progressive {
+            let np = if cue.participle && !progressive(toks, cs) {
                 None
             } else {
                 np_before(toks, cs, qe)
@@ -210,8 +214,12 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                     return Some((f, adjacent));
                 }
             }
-            // Inverted order right after the quotation: "…,” said the minister.
-            if cs - qe <= 1 && !cue.participle {
+            // Inverted order right after the quotation: "…,” said the minister
+            // (not "…” and said X should resign": that verb has the earlier
+            // subject).
+            let conjunction =
+                cs > qe && matches!(toks[qe].lower.as_str(), "and" | "but" | "or" | "nor");
+            if cs - qe <= 1 && !cue.participle && !conjunction {
                 if let Some(np) = np_after(toks, ce, s_end) {
                     // "…” suggests that Phoenix …" is a clause, not a speaker
                     // ("…,” said that gentleman" is one).
