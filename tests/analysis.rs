@@ -493,3 +493,12 @@ fn no_inverted_speaker_after_a_conjunction() {
     let text = "Councillor Ruth Adeyemi, the former harbour chief, called the plan “a slow-motion wreck for every family on the coast” and said Mayor Paul Brandt should resign.\n";
     expect_speaker(text, "slow-motion", "Ruth Adeyemi");
 }
+
+/// “….” Brandt said. — a full stop inside the marks ends the sentence, and
+/// the next one holds only the speaker and the cue.
+#[test]
+fn a_cue_sentence_after_a_closed_quotation_attributes_it() {
+    let text = "The council met on Monday.\n\n“We will not raise the ferry fares this year.” Mayor Paul Brandt said.\n\nAsked about the bridge, he demurred: “That is for the engineers to decide.”\n";
+    expect_speaker(text, "ferry fares", "Paul Brandt");
+    expect_speaker(text, "engineers", "Paul Brandt");
+}

@@ -263,6 +263,7 @@ const CUE_VERBS: &[&str] = &[
     "confess",
     "interpose",
     "falter",
+    "demur",
     "call back",
     "whimper",
     "exclaim",
@@ -319,7 +320,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// Verbs whose final consonant doubles (admit → admitted).
 const DOUBLING: &[&str] = &[
-    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark", "grin",
+    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark", "grin", "demur",
 ];
 
 /// Forms that end a cue's participle search (-ing forms used as cues after a

@@ -95,6 +95,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 }
             }
         }
+        if f.is_none() && qe == s_last.1 && sent_of[qe - 1] + 1 < sents.len() {
+            // A full stop inside the marks cut the sentence: "“….” Trump
+            // said." The next sentence is only the speaker and the cue.
+            let next = sents[sent_of[qe - 1] + 1];
+            if next.1 - next.0 <= 8 && toks[next.0].para == toks[qe - 1].para {
+                f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
+                    .0
+                    .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
+            }
+        }
         if f.is_none() {
             f = far;
         }
