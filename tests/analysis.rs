@@ -502,3 +502,10 @@ fn a_cue_sentence_after_a_closed_quotation_attributes_it() {
     expect_speaker(text, "ferry fares", "Paul Brandt");
     expect_speaker(text, "engineers", "Paul Brandt");
 }
+
+/// A long fronted phrase before the subject ("On the eve of …, Brandt …").
+#[test]
+fn the_subject_after_a_long_fronted_phrase_speaks() {
+    let text = "On the eve of the third and final vote on the harbour budget in the old council chamber, Mayor Paul Brandt rallied supporters by warning darkly that “the ferries will stop by spring.”\n";
+    expect_speaker(text, "ferries will stop", "Paul Brandt");
+}

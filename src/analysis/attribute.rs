@@ -484,7 +484,7 @@ pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) 
         }
     }
     if i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str()) {
-        if let Some(k) = (i..limit.min(i + 14)).find(|&k| toks[k].is_punct(',')) {
+        if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
             i = k + 1;
         } else {
             // No comma: "In the hall the doctor stopped." The subject starts
