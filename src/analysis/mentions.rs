@@ -1027,10 +1027,10 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
         }
         // Headlines in title case are not read for names.
         let is_headline = match headline {
-            Some((para, h)) if para == toks[i].para => h,
+            Some((para, h)) if para == toks[i].para() => h,
             _ => {
                 let h = headline_paragraph(toks, i);
-                headline = Some((toks[i].para, h));
+                headline = Some((toks[i].para(), h));
                 h
             }
         };
@@ -1109,14 +1109,14 @@ pub(crate) fn debug_kind(k: Kind) -> &'static str {
 /// True when the paragraph of token `i` reads like a headline: mostly
 /// capitalised words and no sentence inside.
 fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
-    let para = toks[i].para;
+    let para = toks[i].para();
     let start = toks[..i]
         .iter()
-        .rposition(|t| t.para != para)
+        .rposition(|t| t.para() != para)
         .map_or(0, |k| k + 1);
     let end = toks[i..]
         .iter()
-        .position(|t| t.para != para)
+        .position(|t| t.para() != para)
         .map_or(toks.len(), |k| i + k);
     let words: Vec<&Tok> = toks[start..end].iter().filter(|t| t.is_word()).collect();
     if words.len() < 4 || words.len() > 25 {

@@ -67,7 +67,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
             // A colon at the end of the previous sentence or paragraph.
             let prev = sents[sent_of[qs] - 1];
-            if toks[prev.1 - 1].para + 1 >= toks[qs].para {
+            if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
                 f = colon_intro(&toks, &prose, prev);
             }
         }
@@ -75,7 +75,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             // The second half of a split quotation: the sentence before, in
             // the same paragraph, holds an attributed quotation.
             let prev = sents[sent_of[qs] - 1];
-            if toks[prev.1 - 1].para == toks[qs].para {
+            if toks[prev.1 - 1].para() == toks[qs].para() {
                 let before = (prev.0..prev.1)
                     .rev()
                     .find_map(|k| toks[k].quote())
@@ -180,7 +180,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut para_has_quote = vec![false; paras.len()];
     for t in &toks {
         if t.quote().is_some() {
-            para_has_quote[t.para] = true;
+            para_has_quote[t.para()] = true;
         }
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
@@ -189,7 +189,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
-        let para = toks[first_tok[qi]].para;
+        let para = toks[first_tok[qi]].para();
         if found[qi].is_none() && para > 0 && quote_only_paragraph(&toks, para, first_tok[qi]) {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
@@ -206,7 +206,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     });
             }
         }
-        let end_para = toks[last_tok[qi]].para;
+        let end_para = toks[last_tok[qi]].para();
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
         }
@@ -541,7 +541,7 @@ fn is_quotation(
     // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
     let prev = (first != usize::MAX && first > 0)
         .then(|| &toks[first - 1])
-        .filter(|p| p.para == toks[first].para);
+        .filter(|p| p.para() == toks[first].para());
     let opens_paragraph = first != usize::MAX && prev.is_none();
     let prev = prev.filter(|p| p.is_word());
     if prev.is_some_and(|p| {
@@ -645,7 +645,7 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, toks: &[Tok], first: usize) -> 
         .is_some_and(|c| c.is_uppercase());
     let at_start = first == usize::MAX || first == 0 || {
         let p = &toks[first - 1];
-        p.para != toks[first].para
+        p.para() != toks[first].para()
             || p.is_punct(':')
             || p.is_punct('.')
             || p.is_punct(',')
@@ -661,10 +661,10 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, toks: &[Tok], first: usize) -> 
 fn quote_only_paragraph(toks: &[Tok], para: usize, first: usize) -> bool {
     let start = toks[..first]
         .iter()
-        .rposition(|t| t.para != para)
+        .rposition(|t| t.para() != para)
         .map_or(0, |k| k + 1);
     let mut i = start;
-    while i < toks.len() && toks[i].para == para {
+    while i < toks.len() && toks[i].para() == para {
         if toks[i].is_word() {
             return false;
         }
@@ -823,8 +823,8 @@ fn turn_taking(
             continue;
         }
         let t = first_tok[qi];
-        let para = toks[t].para;
-        let opens = t == 0 || toks[t - 1].para != para;
+        let para = toks[t].para();
+        let opens = t == 0 || toks[t - 1].para() != para;
         match paras.last_mut() {
             Some((p, qs)) if *p == para => qs.push(qi),
             _ if opens => paras.push((para, vec![qi])),
@@ -905,13 +905,13 @@ fn beat_subject(
     qs: usize,
     qe: usize,
 ) -> Option<Phrase> {
-    let para = toks[qs].para;
+    let para = toks[qs].para();
     let here = sent_of[qs];
     let mut best: Option<(usize, Phrase)> = None;
     let lo = here.saturating_sub(3);
     let hi = (here + 4).min(sents.len());
     for (si, &(s, e)) in sents.iter().enumerate().take(hi).skip(lo) {
-        if toks[s].para != para || toks[e - 1].para != para {
+        if toks[s].para() != para || toks[e - 1].para() != para {
             continue;
         }
         // The narration before any quotation in that sentence.
@@ -962,9 +962,9 @@ fn narration_subject(
     para: usize,
 ) -> Option<Phrase> {
     // The paragraph's sentences, last first.
-    let end = sents.partition_point(|&(s, _)| toks[s].para <= para);
+    let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
     for &(s, e) in sents[..end].iter().rev().take(3) {
-        if toks[s].para != para {
+        if toks[s].para() != para {
             break;
         }
         let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {

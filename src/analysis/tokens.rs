@@ -15,23 +15,28 @@ pub enum Kind {
     Quote(u32),
 }
 
-/// A token. Kept small (56 bytes, and a word's lowercased text is shared
+/// A token. Kept small (40 bytes, and a word's lowercased text is shared
 /// with every other occurrence of the word): a long text has millions.
 #[derive(Clone, Debug)]
 pub struct Tok {
     pub span: Span,
     pub kind: Kind,
-    /// Index of the paragraph the token is in.
-    pub para: usize,
+    /// Index of the paragraph the token is in (`u32` keeps `Tok` small;
+    /// `para()` gives it as a `usize`).
+    pub para: u32,
     /// The word starts with an upper-case letter.
     pub cap: bool,
     /// Lowercased text for words (straight apostrophes), empty otherwise.
     pub lower: Lower,
 }
 
+const _: () = assert!(std::mem::size_of::<Tok>() <= 40);
+
 /// A token's lowercased text, one allocation per distinct word of a text.
+/// A thin pointer (8 bytes, where `Rc<str>` takes 16): a long text has
+/// millions of tokens, and their table is the largest of the analysis.
 #[derive(Clone, Default)]
-pub struct Lower(Rc<str>);
+pub struct Lower(Rc<Box<str>>);
 
 impl Lower {
     pub fn as_str(&self) -> &str {
@@ -42,7 +47,7 @@ impl Lower {
 /// Hands out one shared `Lower` per distinct word.
 #[derive(Default)]
 struct Words {
-    seen: rustc_hash::FxHashSet<Rc<str>>,
+    seen: rustc_hash::FxHashMap<Box<str>, Lower>,
     empty: Lower,
     /// Scratch space for lowercasing.
     buf: String,
@@ -51,11 +56,11 @@ struct Words {
 impl Words {
     fn get(&mut self, lower: &str) -> Lower {
         if let Some(w) = self.seen.get(lower) {
-            return Lower(w.clone());
+            return w.clone();
         }
-        let w: Rc<str> = lower.into();
-        self.seen.insert(w.clone());
-        Lower(w)
+        let w = Lower(Rc::new(lower.into()));
+        self.seen.insert(lower.into(), w.clone());
+        w
     }
 }
 
@@ -102,6 +107,10 @@ impl Tok {
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
+    }
+    /// The paragraph index as a `usize`.
+    pub fn para(&self) -> usize {
+        self.para as usize
     }
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
@@ -198,7 +207,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 toks.push(Tok {
                     span: Span::new(i, end),
                     kind: Kind::Quote(qi as u32),
-                    para: pi,
+                    para: pi as u32,
                     lower: words.empty.clone(),
                     cap: false,
                 });
@@ -258,7 +267,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 toks.push(Tok {
                     span: Span::new(i, end),
                     kind: Kind::Word,
-                    para: pi,
+                    para: pi as u32,
                     lower,
                     cap,
                 });
@@ -269,7 +278,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
             toks.push(Tok {
                 span: Span::new(i, i + c.len_utf8()),
                 kind: Kind::Punct(c),
-                para: pi,
+                para: pi as u32,
                 lower: words.empty.clone(),
                 cap: false,
             });
