@@ -102,7 +102,7 @@ fn progressive(toks: &[Tok], cs: usize) -> bool {
 }
 
 fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
-    Span::new(toks[s].span.start, toks[e - 1].span.end)
+    Span::new(toks[s].span().start, toks[e - 1].span().end)
 }
 
 /// Words in apposition right after a subject: "Lavrov, Russia's top diplomat, said".
@@ -147,7 +147,7 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
                 if p.kind == MentionKind::Name {
                     let f = Found {
                         phrase: p,
-                        cue: Some(toks[qe].span),
+                        cue: Some(toks[qe].span()),
                         method: AttributionMethod::Cue,
                         weak: false,
                         appositive: None,

@@ -604,7 +604,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     if s >= e {
         return None;
     }
-    let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
+    let span = Span::new(toks[s].span().start, toks[e - 1].span().end);
     let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
     let last = *words.last()?;
     // "He's claiming", "they're saying": the pronoun before a contraction.
@@ -630,7 +630,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     let head_is_role =
         ROLE_NOUNS.contains(head) || TITLE_WORDS.contains(head) || UNNAMED_HEADS.contains(head);
     let all_caps = |t: &Tok| {
-        let w = &text[t.span.start..t.span.end];
+        let w = &text[t.span().start..t.span().end];
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
     };
     let name_like =
@@ -889,7 +889,7 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
     };
     Some(Phrase {
         toks: (s, e),
-        span: Span::new(toks[s].span.start, toks[e - 1].span.end),
+        span: Span::new(toks[s].span().start, toks[e - 1].span().end),
         kind,
         name: String::new(),
         role,
@@ -925,12 +925,12 @@ fn is_numeral(w: &str) -> bool {
 }
 
 fn w_len(text: &str, t: &Tok) -> usize {
-    text[t.span.start..t.span.end].chars().count()
+    text[t.span().start..t.span().end].chars().count()
 }
 
 /// "PENCE" in a transcript is a name; "NATO" is not.
 fn is_transcript_name(text: &str, t: &Tok) -> bool {
-    let w = &text[t.span.start..t.span.end];
+    let w = &text[t.span().start..t.span().end];
     super::lexicon::is_surname(&w.to_lowercase()) && !METONYMS.contains(w.to_lowercase().as_str())
 }
 
@@ -983,8 +983,8 @@ fn join_words(text: &str, words: &[&Tok]) -> String {
         if k > 0 {
             out.push(' ');
         }
-        let mut word = &text[w.span.start..w.span.end];
-        let after = text[w.span.end..].chars().next();
+        let mut word = &text[w.span().start..w.span().end];
+        let after = text[w.span().end..].chars().next();
         // Keep a trailing dot of an abbreviation or initial.
         let with_dot;
         if after == Some('.') && (is_abbreviation(&w.lower) || w.lower.contains('.')) {
@@ -1072,7 +1072,7 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
         let caps_run = j - i >= 2
             && toks[i..j].iter().filter(|t| t.is_word()).count() >= 2
             && toks[i..j].iter().filter(|t| t.is_word()).all(|t| {
-                let w = &text[t.span.start..t.span.end];
+                let w = &text[t.span().start..t.span().end];
                 w.chars().filter(|c| c.is_alphabetic()).count() > 1
                     && !w.chars().any(char::is_lowercase)
             });

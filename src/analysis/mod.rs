@@ -301,13 +301,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
                     // mention missed the cache on long texts).
-                    while tok_cursor < toks.len() && toks[tok_cursor].span.end <= p.span.start {
+                    while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span.start {
                         tok_cursor += 1;
                     }
                     let tok = tok_cursor.min(toks.len().saturating_sub(1));
                     let sent = sent_of.get(tok).copied().unwrap_or(0);
                     let mut after = tok;
-                    while after < toks.len() && toks[after].span.start < p.span.end {
+                    while after < toks.len() && toks[after].span().start < p.span.end {
                         after += 1;
                     }
                     let says = attribute::cue_at(&toks, after)
@@ -496,8 +496,8 @@ fn single_attribution(
     sent_of: &[usize],
 ) -> Option<Found> {
     // The token right after the single-quoted span, and the sentence it is in.
-    let after = toks.partition_point(|t| t.span.start < q.span.end);
-    let before = toks.partition_point(|t| t.span.end <= q.span.start);
+    let after = toks.partition_point(|t| t.span().start < q.span.end);
+    let before = toks.partition_point(|t| t.span().end <= q.span.start);
     if before >= toks.len() || before == 0 && after == 0 {
         return None;
     }

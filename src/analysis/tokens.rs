@@ -15,11 +15,13 @@ pub enum Kind {
     Quote(u32),
 }
 
-/// A token. Kept small (40 bytes, and a word's lowercased text is shared
+/// A token. Kept small (32 bytes, and a word's lowercased text is shared
 /// with every other occurrence of the word): a long text has millions.
 #[derive(Clone, Debug)]
 pub struct Tok {
-    pub span: Span,
+    /// The byte range, as `u32`s (`span()` gives it as a `Span`).
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// Index of the paragraph the token is in (`u32` keeps `Tok` small;
     /// `para()` gives it as a `usize`).
@@ -30,7 +32,7 @@ pub struct Tok {
     pub lower: Lower,
 }
 
-const _: () = assert!(std::mem::size_of::<Tok>() <= 40);
+const _: () = assert!(std::mem::size_of::<Tok>() <= 32);
 
 /// A token's lowercased text, one allocation per distinct word of a text.
 /// A thin pointer (8 bytes, where `Rc<str>` takes 16): a long text has
@@ -108,6 +110,11 @@ impl Tok {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
+    /// The token's byte range.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
     /// The paragraph index as a `usize`.
     pub fn para(&self) -> usize {
         self.para as usize
@@ -181,6 +188,11 @@ fn is_word_char(c: char) -> bool {
 
 /// Tokenises `prose`. Each quotation's whole span becomes one token.
 pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Tok> {
+    // Offsets are kept as `u32`.
+    assert!(
+        prose.len() < u32::MAX as usize,
+        "texts of 4 GB or more are not supported"
+    );
     let mut toks = Vec::with_capacity(prose.len() / 5);
     let mut words = Words::default();
     // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
@@ -205,7 +217,8 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let (s, qi) = qspans[qk];
                 let end = s.end.min(para.end);
                 toks.push(Tok {
-                    span: Span::new(i, end),
+                    start: i as u32,
+                    end: end as u32,
                     kind: Kind::Quote(qi as u32),
                     para: pi as u32,
                     lower: words.empty.clone(),
@@ -265,7 +278,8 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let lower = lowercase_word(text, &mut words);
                 let cap = text.chars().next().is_some_and(|x| x.is_uppercase());
                 toks.push(Tok {
-                    span: Span::new(i, end),
+                    start: i as u32,
+                    end: end as u32,
                     kind: Kind::Word,
                     para: pi as u32,
                     lower,
@@ -276,7 +290,8 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 continue;
             }
             toks.push(Tok {
-                span: Span::new(i, i + c.len_utf8()),
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
                 kind: Kind::Punct(c),
                 para: pi as u32,
                 lower: words.empty.clone(),
