@@ -45,12 +45,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             last_tok[q] = i;
         }
     }
-    let mut sent_of = vec![0usize; toks.len()];
-    for (si, &(s, e)) in sents.iter().enumerate() {
-        for x in &mut sent_of[s..e] {
-            *x = si;
-        }
-    }
+    let sent_of = SentOf::new(&sents, toks.len());
 
     // Attribution, quotation by quotation.
     let mut found: Vec<Option<Found>> = vec![None; raw.len()];
@@ -59,22 +54,22 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             continue; // single-quoted, handled below
         }
         let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
-        let s_first = sents[sent_of[qs]];
-        let s_last = sents[sent_of[qe - 1]];
+        let s_first = sents[sent_of.at(qs)];
+        let s_last = sents[sent_of.at(qe - 1)];
         let sent = (s_first.0, s_last.1);
         let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
         let mut f = transcript_speaker(&prose, q).or(near);
-        if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
+        if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
             // A colon at the end of the previous sentence or paragraph.
-            let prev = sents[sent_of[qs] - 1];
+            let prev = sents[sent_of.at(qs) - 1];
             if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
                 f = colon_intro(&toks, &prose, prev);
             }
         }
-        if f.is_none() && qs == s_first.0 && sent_of[qs] > 0 {
+        if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
             // The second half of a split quotation: the sentence before, in
             // the same paragraph, holds an attributed quotation.
-            let prev = sents[sent_of[qs] - 1];
+            let prev = sents[sent_of.at(qs) - 1];
             if toks[prev.1 - 1].para() == toks[qs].para() {
                 let before = (prev.0..prev.1)
                     .rev()
@@ -95,10 +90,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 }
             }
         }
-        if f.is_none() && qe == s_last.1 && sent_of[qe - 1] + 1 < sents.len() {
+        if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
             // A full stop inside the marks cut the sentence: "“….” Trump
             // said." The next sentence is only the speaker and the cue.
-            let next = sents[sent_of[qe - 1] + 1];
+            let next = sents[sent_of.at(qe - 1) + 1];
             if next.1 - next.0 <= 8 && toks[next.0].para == toks[qe - 1].para {
                 f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
                     .0
@@ -286,6 +281,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             all.push((p, Some(qi), appo));
         }
         all.sort_by_key(|(p, _, _)| p.span.start);
+        pending.reserve_exact(all.len());
         // One mention per span: several quotations can share a speaker phrase.
         let mut by_span: rustc_hash::FxHashMap<Span, usize> = Default::default();
         let mut tok_cursor = 0;
@@ -305,7 +301,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         tok_cursor += 1;
                     }
                     let tok = tok_cursor.min(toks.len().saturating_sub(1));
-                    let sent = sent_of.get(tok).copied().unwrap_or(0);
+                    let sent = sent_of.get(tok).unwrap_or(0);
                     let mut after = tok;
                     while after < toks.len() && toks[after].span().start < p.span.end {
                         after += 1;
@@ -333,6 +329,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let (resolved, mut entities) = coref::resolve(&pending, &options.known_people);
 
     let mut analysis = Analysis::default();
+    analysis.mentions.reserve_exact(pending.len());
     for (m, r) in pending.iter().zip(&resolved) {
         analysis.mentions.push(Mention {
             span: m.phrase.span,
@@ -348,6 +345,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     for (k, &qi) in order.iter().enumerate() {
         index_of[qi] = k;
     }
+    analysis.quotations.reserve_exact(order.len());
     for &qi in &order {
         let q = &raw[qi];
         let source = context_from[qi].unwrap_or(qi);
@@ -493,7 +491,7 @@ fn single_attribution(
     prose: &str,
     q: &quotes::RawQuote,
     sents: &[(usize, usize)],
-    sent_of: &[usize],
+    sent_of: &SentOf,
 ) -> Option<Found> {
     // The token right after the single-quoted span, and the sentence it is in.
     let after = toks.partition_point(|t| t.span().start < q.span.end);
@@ -501,7 +499,7 @@ fn single_attribution(
     if before >= toks.len() || before == 0 && after == 0 {
         return None;
     }
-    let si = sent_of[before.min(toks.len() - 1)];
+    let si = sent_of.at(before.min(toks.len() - 1));
     let sent = sents[si];
     let f = attribute(
         toks,
@@ -901,12 +899,12 @@ fn beat_subject(
     toks: &[Tok],
     prose: &str,
     sents: &[(usize, usize)],
-    sent_of: &[usize],
+    sent_of: &SentOf,
     qs: usize,
     qe: usize,
 ) -> Option<Phrase> {
     let para = toks[qs].para();
-    let here = sent_of[qs];
+    let here = sent_of.at(qs);
     let mut best: Option<(usize, Phrase)> = None;
     let lo = here.saturating_sub(3);
     let hi = (here + 4).min(sents.len());
@@ -1022,4 +1020,25 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
         }
     }
     out
+}
+
+/// The sentence of each token, as `u32`s (a table as long as the token list).
+struct SentOf(Vec<u32>);
+
+impl SentOf {
+    fn new(sents: &[(usize, usize)], n_toks: usize) -> SentOf {
+        let mut v = vec![0u32; n_toks];
+        for (si, &(s, e)) in sents.iter().enumerate() {
+            v[s..e].fill(si as u32);
+        }
+        SentOf(v)
+    }
+
+    fn at(&self, tok: usize) -> usize {
+        self.0[tok] as usize
+    }
+
+    fn get(&self, tok: usize) -> Option<usize> {
+        self.0.get(tok).map(|&s| s as usize)
+    }
 }
