@@ -225,7 +225,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut pending: Vec<Pending> = Vec::new();
     let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
     let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::new();
-    for (qi, f) in found.iter().enumerate() {
+    // The phrases move out of `found` (only cue and method are read below).
+    for (qi, f) in found.iter_mut().enumerate() {
         if let (true, Some(f)) = (keep[qi], f) {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
@@ -247,7 +248,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 }
             }
             let apposition = f.appositive.map(|s| prose[s.start..s.end].to_string());
-            speaker_phrases.push((qi, f.phrase.clone(), apposition));
+            let phrase = Phrase {
+                name: std::mem::take(&mut f.phrase.name),
+                role: std::mem::take(&mut f.phrase.role),
+                ..f.phrase
+            };
+            speaker_phrases.push((qi, phrase, apposition));
         }
     }
     // The subject of every sentence, for pronoun salience.
@@ -260,7 +266,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
         let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
-        let mut all: Vec<(Phrase, Option<usize>, Option<String>)> = Vec::new();
+        let mut all: Vec<MentionEntry> = Vec::new();
         // Pronouns that are subjects ("She then attacked him…") carry the
         // thread of who the text is about from sentence to sentence.
         for p in subject_phrases {
@@ -280,8 +286,19 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         for (qi, p, appo) in speaker_phrases {
             all.push((p, Some(qi), appo));
         }
-        all.sort_by_key(|(p, _, _)| p.span.start);
-        pending.reserve_exact(all.len());
+        // Stable sort by start, through (start, index) keys: the entries
+        // are large and mostly in order already.
+        let mut keys: Vec<(usize, usize)> = all
+            .iter()
+            .enumerate()
+            .map(|(k, (p, _, _))| (p.span.start, k))
+            .collect();
+        keys.sort_unstable();
+        let mut slots: Vec<Option<MentionEntry>> = all.into_iter().map(Some).collect();
+        let all = keys
+            .iter()
+            .map(move |&(_, k)| slots[k].take().expect("each index once"));
+        pending.reserve_exact(keys.len());
         // One mention per span: several quotations can share a speaker phrase.
         let mut by_span: rustc_hash::FxHashMap<Span, usize> = Default::default();
         let mut tok_cursor = 0;
@@ -392,6 +409,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     analysis.findings = findings(&analysis, &raw, &keep, &index_of, &resolved, text);
     analysis
 }
+
+/// A mention to be: the phrase, the quotation it is the speaker of, and
+/// extra role words.
+type MentionEntry = (Phrase, Option<usize>, Option<String>);
 
 /// The top-level (tokenised) quotations, sorted by start, for finding the
 /// quotation around a nested one without asking every quotation.
