@@ -37,12 +37,28 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 
     // Token ranges of each quotation and the sentence around its first and
     // last token.
+    // Also, gathered in the same pass so that the later per-quotation passes
+    // need not reach into the token table (a cache miss per quotation on
+    // long texts): the paragraphs of the first and last token and the token
+    // before the first one when it is in the same paragraph.
     let mut first_tok = vec![usize::MAX; raw.len()];
     let mut last_tok = vec![0usize; raw.len()];
+    let mut first_para = vec![0u32; raw.len()];
+    let mut last_para = vec![0u32; raw.len()];
+    let mut before: Vec<Option<Tok>> = vec![None; raw.len()];
     for (i, t) in toks.iter().enumerate() {
         if let Some(q) = t.quote() {
-            first_tok[q] = first_tok[q].min(i);
+            if i < first_tok[q] {
+                first_tok[q] = i;
+                first_para[q] = t.para;
+                before[q] = i
+                    .checked_sub(1)
+                    .map(|k| &toks[k])
+                    .filter(|p| p.para == t.para)
+                    .cloned();
+            }
             last_tok[q] = i;
+            last_para[q] = t.para;
         }
     }
     let sent_of = SentOf::new(&sents, toks.len());
@@ -145,9 +161,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         keep[qi] = if q.single {
             single_found[qi].is_some()
                 && word_count(&prose, q.content()) >= 3
-                && is_quotation(&prose, q, single_found[qi].as_ref(), &toks, usize::MAX)
+                && is_quotation(&prose, q, single_found[qi].as_ref(), false, None)
         } else {
-            is_quotation(&prose, q, found[qi].as_ref(), &toks, first_tok[qi])
+            is_quotation(
+                &prose,
+                q,
+                found[qi].as_ref(),
+                first_tok[qi] != usize::MAX,
+                before[qi].as_ref(),
+            )
         };
     }
     for (qi, q) in raw.iter().enumerate() {
@@ -184,7 +206,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
-        let para = toks[first_tok[qi]].para();
+        let para = first_para[qi] as usize;
         if found[qi].is_none() && para > 0 && quote_only_paragraph(&toks, para, first_tok[qi]) {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
@@ -201,7 +223,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     });
             }
         }
-        let end_para = toks[last_tok[qi]].para();
+        let end_para = last_para[qi] as usize;
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
         }
@@ -212,10 +234,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // with no cue is the turn of whoever spoke two paragraphs before.
     let dialogue = turn_taking(
         &prose,
-        &toks,
         &raw,
         &keep,
         &first_tok,
+        &first_para,
+        &before,
         &found,
         &mut context_from,
     );
@@ -387,7 +410,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             span: q.span,
             content: q.content(),
             pieces: q.pieces.clone(),
-            kind: quote_kind(&prose, q, &toks, first_tok[qi]),
+            kind: quote_kind(&prose, q, before[qi].as_ref()),
             attribution,
             entity,
             terminated: q.terminated,
@@ -538,12 +561,14 @@ const SMALL_WORDS: &[&str] = &[
 
 /// Quotation or term? Scare quotes, titles and single terms with no speech
 /// cue are terms.
+/// `tokenised`: the quotation is a token (not single-quoted); `before`: the
+/// token before it in its paragraph.
 fn is_quotation(
     prose: &str,
     q: &quotes::RawQuote,
     f: Option<&Found>,
-    toks: &[Tok],
-    first: usize,
+    tokenised: bool,
+    before: Option<&Tok>,
 ) -> bool {
     if !q.terminated {
         return true;
@@ -558,10 +583,8 @@ fn is_quotation(
         return false;
     }
     // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
-    let prev = (first != usize::MAX && first > 0)
-        .then(|| &toks[first - 1])
-        .filter(|p| p.para() == toks[first].para());
-    let opens_paragraph = first != usize::MAX && prev.is_none();
+    let prev = before;
+    let opens_paragraph = tokenised && prev.is_none();
     let prev = prev.filter(|p| p.is_word());
     if prev.is_some_and(|p| {
         matches!(
@@ -655,21 +678,17 @@ fn is_quotation(
         || (starts_upper && words.len() >= 3 && (ends_sentence || inner.ends_with(',')))
 }
 
-fn quote_kind(prose: &str, q: &quotes::RawQuote, toks: &[Tok], first: usize) -> QuoteKind {
+/// `before`: the token before the quotation in its paragraph.
+fn quote_kind(prose: &str, q: &quotes::RawQuote, before: Option<&Tok>) -> QuoteKind {
     let c = q.content();
     let starts_upper = prose[c.start..c.end]
         .trim_start()
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase());
-    let at_start = first == usize::MAX || first == 0 || {
-        let p = &toks[first - 1];
-        p.para() != toks[first].para()
-            || p.is_punct(':')
-            || p.is_punct('.')
-            || p.is_punct(',')
-            || p.quote().is_some()
-    };
+    let at_start = before.is_none_or(|p| {
+        p.is_punct(':') || p.is_punct('.') || p.is_punct(',') || p.quote().is_some()
+    });
     if starts_upper && at_start {
         QuoteKind::Direct
     } else {
@@ -825,12 +844,14 @@ fn turn_key(f: &Found) -> String {
 
 /// Fills speakerless turns in runs of dialogue by alternation. Returns, per
 /// quotation, whether it was attributed this way (and sets `context_from`).
+#[allow(clippy::too_many_arguments)]
 fn turn_taking(
     prose: &str,
-    toks: &[Tok],
     raw: &[quotes::RawQuote],
     keep: &[bool],
     first_tok: &[usize],
+    first_para: &[u32],
+    before: &[Option<Tok>],
     found: &[Option<Found>],
     context_from: &mut [Option<usize>],
 ) -> Vec<bool> {
@@ -841,9 +862,8 @@ fn turn_taking(
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
-        let t = first_tok[qi];
-        let para = toks[t].para();
-        let opens = t == 0 || toks[t - 1].para() != para;
+        let para = first_para[qi] as usize;
+        let opens = before[qi].is_none();
         match paras.last_mut() {
             Some((p, qs)) if *p == para => qs.push(qi),
             _ if opens => paras.push((para, vec![qi])),
