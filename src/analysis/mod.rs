@@ -254,8 +254,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
             let (_, np_end) = f.phrase.toks;
-            let apposed = toks.get(np_end).is_some_and(|t| t.is_punct(','))
-                && matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed);
+            // (The kind first: it spares a read of the token table.)
+            let apposed = matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed)
+                && toks.get(np_end).is_some_and(|t| t.is_punct(','));
             let close = (np_end + 1..toks.len().min(np_end + 8))
                 .find(|&k| !toks[k].is_word() && !toks[k].is_punct('.'))
                 .filter(|&k| apposed && toks[k].is_punct(',') && k > np_end + 1);
@@ -325,6 +326,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         // One mention per span: several quotations can share a speaker phrase.
         let mut by_span: rustc_hash::FxHashMap<Span, usize> = Default::default();
         let mut tok_cursor = 0;
+        let mut para_cursor = 0;
         for (p, qi, appo) in all {
             let idx = match by_span.get(&p.span).copied() {
                 Some(k) => {
@@ -332,7 +334,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     k
                 }
                 None => {
-                    let para = para_of(&paras, p.span.start);
+                    // The paragraph: the first one ending at or after the start,
+                    // through a cursor (the starts only grow).
+                    while para_cursor < paras.len() && paras[para_cursor].end < p.span.start {
+                        para_cursor += 1;
+                    }
+                    let para = para_cursor.min(paras.len().saturating_sub(1));
                     let subject = subject_set.any_overlaps(p.span);
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
@@ -479,12 +486,6 @@ impl Tops {
         }
         best
     }
-}
-
-fn para_of(paras: &[Span], offset: usize) -> usize {
-    paras
-        .partition_point(|p| p.end < offset)
-        .min(paras.len().saturating_sub(1))
 }
 
 fn word_count(prose: &str, s: Span) -> usize {
