@@ -194,10 +194,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 
     // Context: a paragraph that is only a quotation, right after a paragraph
     // whose last quotation has a speaker.
+    // (And which paragraphs have a word: a paragraph with none is only
+    // quotations.)
     let mut para_has_quote = vec![false; paras.len()];
+    let mut para_has_word = vec![false; paras.len()];
     for t in &toks {
         if t.quote().is_some() {
             para_has_quote[t.para()] = true;
+        } else if t.is_word() {
+            para_has_word[t.para()] = true;
         }
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
@@ -207,7 +212,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             continue;
         }
         let para = first_para[qi] as usize;
-        if found[qi].is_none() && para > 0 && quote_only_paragraph(&toks, para, first_tok[qi]) {
+        if found[qi].is_none() && para > 0 && !para_has_word[para] {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
             } else if !para_has_quote[para - 1] {
@@ -257,9 +262,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             // (The kind first: it spares a read of the token table.)
             let apposed = matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed)
                 && toks.get(np_end).is_some_and(|t| t.is_punct(','));
-            let close = (np_end + 1..toks.len().min(np_end + 8))
-                .find(|&k| !toks[k].is_word() && !toks[k].is_punct('.'))
-                .filter(|&k| apposed && toks[k].is_punct(',') && k > np_end + 1);
+            let close = apposed
+                .then(|| {
+                    (np_end + 1..toks.len().min(np_end + 8))
+                        .find(|&k| !toks[k].is_word() && !toks[k].is_punct('.'))
+                })
+                .flatten()
+                .filter(|&k| toks[k].is_punct(',') && k > np_end + 1);
             if let Some(close) = close {
                 if let Some(name) =
                     mentions::classify(&toks, &prose, (np_end + 1, close)).filter(|p| {
@@ -695,21 +704,6 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, before: Option<&Tok>) -> QuoteK
     } else {
         QuoteKind::Mixed
     }
-}
-
-fn quote_only_paragraph(toks: &[Tok], para: usize, first: usize) -> bool {
-    let start = toks[..first]
-        .iter()
-        .rposition(|t| t.para() != para)
-        .map_or(0, |k| k + 1);
-    let mut i = start;
-    while i < toks.len() && toks[i].para() == para {
-        if toks[i].is_word() {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 fn findings(
