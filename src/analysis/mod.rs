@@ -143,25 +143,21 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
         found[qi] = f;
     }
-    // Single-quoted spans at the top level count only with a cue.
-    let single_found: Vec<Option<Found>> = raw
-        .iter()
-        .map(|q| {
-            if q.single {
-                single_attribution(&toks, &prose, q, &sents, &sent_of)
-            } else {
-                None
-            }
-        })
-        .collect();
-
     // Which quoted spans are quotations, not terms or titles.
     let mut keep = vec![false; raw.len()];
     for (qi, q) in raw.iter().enumerate() {
         keep[qi] = if q.single {
-            single_found[qi].is_some()
+            // Single-quoted spans at the top level count only with a cue
+            // (worked out here: a table of them for every quotation would
+            // be mostly empty).
+            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of);
+            let kept = single_found.is_some()
                 && word_count(&prose, q.content()) >= 3
-                && is_quotation(&prose, q, single_found[qi].as_ref(), false, None)
+                && is_quotation(&prose, q, single_found.as_ref(), false, None);
+            if kept {
+                found[qi] = single_found;
+            }
+            kept
         } else {
             is_quotation(
                 &prose,
@@ -171,11 +167,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 before[qi].as_ref(),
             )
         };
-    }
-    for (qi, q) in raw.iter().enumerate() {
-        if q.single && keep[qi] {
-            found[qi] = single_found[qi].clone();
-        }
     }
 
     // A quotation nested in another one (in the other mark style) is the
