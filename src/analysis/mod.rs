@@ -280,26 +280,30 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             speaker_phrases.push((qi, phrase, apposition));
         }
     }
-    // The subject of every sentence, for pronoun salience.
-    let subject_phrases: Vec<Phrase> = sents
-        .iter()
-        .filter_map(|&(s, e)| attribute::sentence_subject(&toks, &prose, s, e))
-        .collect();
-    let subjects: Vec<Span> = subject_phrases.iter().map(|p| p.span).collect();
-    let name_phrases = names_in(&toks, &prose, (0, toks.len()));
-    let subject_set = spanset::SpanSet::new(subjects.iter().copied());
-    {
-        let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
-        let mut all: Vec<MentionEntry> = Vec::new();
-        // Pronouns that are subjects ("She then attacked him…") carry the
-        // thread of who the text is about from sentence to sentence.
-        for p in subject_phrases {
+    // The subject of every sentence, for pronoun salience. Pronouns that
+    // are subjects ("She then attacked him…") carry the thread of who the
+    // text is about from sentence to sentence: of the subject phrases only
+    // those are kept (the others are dropped as soon as their span is noted).
+    let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
+    let mut subjects: Vec<Span> = Vec::new();
+    let mut subject_pronouns: Vec<Phrase> = Vec::new();
+    for &(s, e) in &sents {
+        if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
+            subjects.push(p.span);
             if p.kind == MentionKind::Pronoun
                 && matches!(p.role.as_str(), "he" | "she" | "they")
                 && !speaker_set.any_overlaps(p.span)
             {
-                all.push((p, None, None));
+                subject_pronouns.push(p);
             }
+        }
+    }
+    let name_phrases = names_in(&toks, &prose, (0, toks.len()));
+    let subject_set = spanset::SpanSet::new(subjects.iter().copied());
+    {
+        let mut all: Vec<MentionEntry> = Vec::new();
+        for p in subject_pronouns {
+            all.push((p, None, None));
         }
         for p in name_phrases {
             if speaker_set.any_overlaps(p.span) {
