@@ -25,7 +25,45 @@ use tokens::Tok;
 
 /// Analyses one document.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    attribute::with_extra_cues(&options.extra_cues, || analyze_inner(text, options))
+    analyze_within(text, options, MAX_PIECE)
+}
+
+/// The longest text analysed in one piece: offsets inside a piece are kept
+/// as `u32`.
+const MAX_PIECE: usize = u32::MAX as usize - 1;
+
+/// Texts longer than `limit` (4 GB for `analyze`) are analysed in pieces cut
+/// at section boundaries, or at line ends inside a section that is still too
+/// long, and joined, as the language server does with long documents.
+fn analyze_within(text: &str, options: &Options, limit: usize) -> Analysis {
+    if text.len() <= limit {
+        return attribute::with_extra_cues(&options.extra_cues, || analyze_inner(text, options));
+    }
+    let mut parts = Vec::new();
+    for r in sections::split(text) {
+        let mut start = r.start;
+        while start < r.end {
+            let mut end = r.end.min(start + limit);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end < r.end {
+                if let Some(nl) = text[start..end].rfind('\n').filter(|&nl| nl > 0) {
+                    end = start + nl + 1;
+                }
+            }
+            if end <= start {
+                // A single character longer than the limit cannot happen for
+                // any sane limit; move on rather than loop.
+                end = r
+                    .end
+                    .min(start + text[start..].chars().next().map_or(1, char::len_utf8));
+            }
+            parts.push((start, analyze_within(&text[start..end], options, limit)));
+            start = end;
+        }
+    }
+    sections::join(parts)
 }
 
 fn analyze_inner(text: &str, options: &Options) -> Analysis {
@@ -1071,5 +1109,29 @@ impl SentOf {
 
     fn get(&self, tok: usize) -> Option<usize> {
         self.0.get(tok).map(|&s| s as usize)
+    }
+}
+
+#[cfg(test)]
+mod huge_text_tests {
+    use super::*;
+
+    /// Past the piece limit the text is analysed in pieces: nothing panics
+    /// and the quotations of every piece are found, at their own offsets.
+    #[test]
+    fn texts_over_the_limit_are_analysed_in_pieces() {
+        let para = "“The harbour will reopen in spring,” said Mayor Paul Brandt.\n\n";
+        let text = para.repeat(40);
+        let whole = analyze(&text, &Options::default());
+        let pieces = analyze_within(&text, &Options::default(), 300);
+        assert_eq!(whole.quotations.len(), 40);
+        assert_eq!(pieces.quotations.len(), 40);
+        for (a, b) in whole.quotations.iter().zip(&pieces.quotations) {
+            assert_eq!(a.span, b.span);
+        }
+        // One paragraph longer than the limit, no blank line anywhere.
+        let long = "word ".repeat(200);
+        let a = analyze_within(&long, &Options::default(), 64);
+        assert!(a.quotations.is_empty());
     }
 }

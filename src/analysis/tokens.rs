@@ -188,11 +188,8 @@ fn is_word_char(c: char) -> bool {
 
 /// Tokenises `prose`. Each quotation's whole span becomes one token.
 pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Tok> {
-    // Offsets are kept as `u32`.
-    assert!(
-        prose.len() < u32::MAX as usize,
-        "texts of 4 GB or more are not supported"
-    );
+    // Offsets are kept as `u32`: `analyze` cuts longer texts into pieces.
+    debug_assert!(prose.len() < u32::MAX as usize);
     let mut toks = Vec::with_capacity(prose.len() / 5);
     let mut words = Words::default();
     // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
