@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! lsp_latency [--size BYTES] [--file PATH] [--keystrokes N] [--hovers N]
-//!             [--server-log PATH] -- SERVER ARGS...
+//!             [--server-log PATH] [--timeout SECS] [--settings JSON]
+//!             -- SERVER ARGS...
 //! lsp_latency --size 10000000 -- target/release/quoth lsp
 //! lsp_latency --size 10000000 -- harper-ls --stdio
 //! ```
@@ -17,6 +18,16 @@
 //! goes to that file and quoth's own timing log (`QUOTH_LSP_TIMING=1`: from
 //! a `didChange` arriving to its diagnostics written, from a document
 //! symbol request arriving to its answer written) is summarised too.
+//!
+//! Server-agnostic: a keystroke is sent as the server's `textDocumentSync`
+//! asks (the one-character range for incremental sync, the whole edited
+//! document for full sync); `workspace/configuration` is answered with one
+//! `null` per item (or the `--settings` JSON, e.g.
+//! `'{"harper-ls":{"maxFileLength":100000000}}'` for harper-ls, which skips
+//! files over 120 000 bytes by default), other server requests with `null`; messages left over
+//! from one step are drained before the next is timed; the clock starts when
+//! the message's write begins (after the driver has serialised it).
+//! `--timeout` bounds each wait for diagnostics (default 600 s).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
@@ -29,16 +40,65 @@ struct Server {
     stdin: std::process::ChildStdin,
     rx: mpsc::Receiver<(Instant, Value)>,
     next_id: i64,
+    /// What `workspace/configuration` is answered with (`--settings`).
+    settings: Value,
 }
 
 impl Server {
     fn send(&mut self, v: &Value) {
+        self.send_timed(v);
+    }
+    /// Sends a message serialised beforehand and returns the moment its
+    /// write began, so that building a large JSON body on the driver's side
+    /// is not counted against the server.
+    fn send_timed(&mut self, v: &Value) -> Instant {
         let body = v.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        let head = format!("Content-Length: {}\r\n\r\n", body.len());
+        let t = Instant::now();
+        self.stdin.write_all(head.as_bytes()).unwrap();
+        self.stdin.write_all(body.as_bytes()).unwrap();
         self.stdin.flush().unwrap();
+        t
     }
     fn notify(&mut self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+    fn notify_timed(&mut self, method: &str, params: Value) -> Instant {
+        self.send_timed(&json!({"jsonrpc": "2.0", "method": method, "params": params}))
+    }
+    /// Answers a request from the server. `workspace/configuration` gets,
+    /// for each item asked for, the `--settings` value (its `section` key
+    /// when the item names one that is there), `null` without `--settings`
+    /// (the spec's "no configuration"); anything else (registration,
+    /// progress) gets `null`.
+    fn answer(&mut self, v: &Value) {
+        let id = v["id"].clone();
+        let result = if v["method"] == "workspace/configuration" {
+            let items = v["params"]["items"].as_array().cloned().unwrap_or_default();
+            let one = |item: &Value| match item["section"].as_str() {
+                Some(section) if self.settings.get(section).is_some() => {
+                    self.settings[section].clone()
+                }
+                _ => self.settings.clone(),
+            };
+            Value::Array(items.iter().map(one).collect())
+        } else {
+            Value::Null
+        };
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+    }
+    /// Takes every message already received (answering server requests), so
+    /// that a late or repeated notification from an earlier step is not
+    /// mistaken for the answer to the next one.
+    fn drain(&mut self, quiet: Duration) -> usize {
+        let mut n = 0;
+        while let Ok((_, v)) = self.rx.recv_timeout(quiet) {
+            if v.get("method").is_some() && v.get("id").is_some() {
+                self.answer(&v);
+            }
+            n += 1;
+        }
+        n
     }
     fn request(&mut self, method: &str, params: Value) -> i64 {
         self.next_id += 1;
@@ -57,9 +117,8 @@ impl Server {
             let left = deadline.checked_duration_since(Instant::now())?;
             let (t, v) = self.rx.recv_timeout(left).ok()?;
             if v.get("method").is_some() && v.get("id").is_some() {
-                // A request from the server (configuration, registration): answer null.
-                let id = v["id"].clone();
-                self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                // A request from the server (configuration, registration).
+                self.answer(&v);
                 continue;
             }
             if want(&v) {
@@ -139,6 +198,7 @@ fn main() {
     let size: usize = opt("--size").map_or(10_000_000, |s| s.parse().unwrap());
     let keystrokes: usize = opt("--keystrokes").map_or(20, |s| s.parse().unwrap());
     let hovers: usize = opt("--hovers").map_or(200, |s| s.parse().unwrap());
+    let timeout_s: u64 = opt("--timeout").map_or(600, |s| s.parse().unwrap());
     let text = match opt("--file") {
         Some(p) => std::fs::read_to_string(p).unwrap(),
         None => quoth::bench_support::collection(size, 42, true),
@@ -168,6 +228,9 @@ fn main() {
         stdin: child.stdin.take().unwrap(),
         rx,
         next_id: 0,
+        settings: opt("--settings").map_or(Value::Null, |j| {
+            serde_json::from_str(&j).expect("--settings must be JSON")
+        }),
     };
     let id = s.request(
         "initialize",
@@ -186,43 +249,75 @@ fn main() {
     let uri = "file:///tmp/quoth-latency/edition.md";
     let is_diag =
         |v: &Value| v["method"] == "textDocument/publishDiagnostics" && v["params"]["uri"] == uri;
-    let sent = Instant::now();
-    s.notify(
+    // Let the server finish its start-up exchange (configuration pull,
+    // capability registration) before the clock starts.
+    s.drain(Duration::from_millis(300));
+    let sent = s.notify_timed(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
     );
     let (t_open, first) = s
-        .wait(Duration::from_secs(600), is_diag)
+        .wait(Duration::from_secs(timeout_s), is_diag)
         .expect("no diagnostics after didOpen");
     let open_ms = ms(t_open - sent);
+    // Progress on stderr, so that a run cut short still leaves its figures.
+    eprintln!("lsp_latency: didOpen → diagnostics {open_ms:.1} ms");
     let diagnostics = first["params"]["diagnostics"]
         .as_array()
         .map_or(0, Vec::len);
     let (peak_after_open, rss_after_open) = memory_mb(child.id());
 
     // Keystrokes: one character typed in the middle of the document, each
-    // timed to the publishDiagnostics that follows it.
+    // timed to the publishDiagnostics that follows it. A server that asks
+    // for whole documents (`textDocumentSync` change kind 1, Full) gets the
+    // whole edited text with each keystroke, as an editor would send it;
+    // one that takes increments (2) gets the one-character insertion.
+    let sync = &caps["textDocumentSync"];
+    let full_sync = sync.as_i64().or_else(|| sync["change"].as_i64()) == Some(1);
     let lines: Vec<&str> = text.split('\n').collect();
-    let mid = lines.len() / 2;
+    let line_count = lines.len();
+    let mid = line_count / 2;
+    let mut edited = text.clone();
     let mut key_ms = Vec::new();
+    let mut stale = 0;
     for k in 0..keystrokes {
         let version = 2 + k as i64;
-        let line = (mid + k * 7).min(lines.len() - 1);
-        let sent = Instant::now();
-        s.notify(
+        let line = (mid + k * 7).min(line_count - 1);
+        let at = if line == 0 {
+            0
+        } else {
+            edited
+                .match_indices('\n')
+                .nth(line - 1)
+                .map_or(0, |(i, _)| i + 1)
+        };
+        edited.insert(at, 'x');
+        let change = if full_sync {
+            json!({"text": edited})
+        } else {
+            json!({"range": {"start": {"line": line, "character": 0},
+                             "end": {"line": line, "character": 0}},
+                   "text": "x"})
+        };
+        stale += s.drain(Duration::ZERO);
+        let sent = s.notify_timed(
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version},
-                   "contentChanges": [{"range": {"start": {"line": line, "character": 0},
-                                                  "end": {"line": line, "character": 0}},
-                                       "text": "x"}]}),
+                   "contentChanges": [change]}),
         );
         // A server that sends versions: wait for this one; else the next one.
-        let got = s.wait(Duration::from_secs(120), |v| {
+        let got = s.wait(Duration::from_secs(timeout_s), |v| {
             is_diag(v)
                 && (v["params"]["version"].is_null() || v["params"]["version"] == json!(version))
         });
         match got {
-            Some((t, _)) => key_ms.push(ms(t - sent)),
+            Some((t, _)) => {
+                key_ms.push(ms(t - sent));
+                eprintln!(
+                    "lsp_latency: keystroke {k} → diagnostics {:.1} ms",
+                    ms(t - sent)
+                );
+            }
             None => break,
         }
     }
@@ -265,7 +360,17 @@ fn main() {
     let id = s.request("shutdown", json!(null));
     let _ = s.wait(Duration::from_secs(10), |v| v["id"] == json!(id));
     s.notify("exit", json!(null));
-    let _ = child.wait();
+    // Some servers do not leave after `exit` (their stdin reader is still
+    // blocked): give them five seconds, then end them.
+    let gone = Instant::now() + Duration::from_secs(5);
+    while child.try_wait().ok().flatten().is_none() {
+        if Instant::now() > gone {
+            let _ = child.kill();
+            let _ = child.wait();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 
     // The server's own figures: "quoth: timing: <what> in <ms> ms (...)".
     let log = server_log
@@ -289,6 +394,8 @@ fn main() {
         },
         "server": server_cmd.join(" "),
         "document_bytes": text.len(),
+        "change_sync": if full_sync { "full" } else { "incremental" },
+        "messages_drained_between_keystrokes": stale,
         "initialize_ms": initialize_ms,
         "did_open_to_diagnostics_ms": open_ms,
         "diagnostics": diagnostics,
