@@ -994,19 +994,7 @@ fn beat_subject(
         let Some(p) = attribute::sentence_subject(toks, prose, s, limit) else {
             continue;
         };
-        let person = match p.kind {
-            MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
-            MentionKind::Name => plausible_source(&p),
-            MentionKind::Nominal => {
-                mentions::gender_of_noun(p.role.split_whitespace().last().unwrap_or("")).is_some()
-                    || p.role
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|h| lexicon::ROLE_NOUNS.contains(h.to_lowercase().as_str()))
-            }
-            _ => false,
-        };
-        if !person {
+        if !is_person_subject(&p) {
             continue;
         }
         let dist = if e <= qs {
@@ -1037,20 +1025,25 @@ fn narration_subject(
         let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
             continue;
         };
-        let person = match p.kind {
-            MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
-            MentionKind::Name => plausible_source(&p),
-            MentionKind::Nominal => p.role.split_whitespace().last().is_some_and(|h| {
-                mentions::gender_of_noun(&h.to_lowercase()).is_some()
-                    || lexicon::ROLE_NOUNS.contains(h.to_lowercase().as_str())
-            }),
-            _ => false,
-        };
-        if person {
+        if is_person_subject(&p) {
             return Some(p);
         }
     }
     None
+}
+
+/// A sentence subject that is a person: "he" or "she", a plausible name, or
+/// a description headed by a sex noun or a role ("the nurse", "the doctor").
+fn is_person_subject(p: &Phrase) -> bool {
+    match p.kind {
+        MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
+        MentionKind::Name => plausible_source(p),
+        MentionKind::Nominal => p.role.split_whitespace().last().is_some_and(|h| {
+            let h = h.to_lowercase();
+            mentions::gender_of_noun(&h).is_some() || lexicon::ROLE_NOUNS.contains(h.as_str())
+        }),
+        _ => false,
+    }
 }
 
 /// Names a turn addresses: "Lucy, dearest, …", "…, Durbeyfield.", "Oh, Tommy!"
