@@ -4,7 +4,8 @@
 //! multi-paragraph quotations, several quotation-mark styles, scare quotes
 //! and Markdown (headings, emphasis, links, code blocks). Used by the
 //! criterion benches, the throughput report and the LSP latency driver, so
-//! every figure in `docs/performance.md` is measured on the same text.
+//! every figure in `docs/performance.md` is measured on the same text. Also
+//! the pieces the property tests and fuzzers build random text from.
 
 /// A small deterministic generator (SplitMix64): no dependency, same text on
 /// every machine.
@@ -360,3 +361,62 @@ mod tests {
         );
     }
 }
+
+/// Pieces that random text for the property tests and fuzzers is made of:
+/// every quotation-mark style, line breaks of all kinds, emoji, ZWJ
+/// sequences, CJK, combining marks, control and invisible characters, and
+/// words, names and Markdown that mean something to the analysis.
+pub const EDGE_PIECES: &[&str] = &[
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "「",
+    "」",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "😀",
+    "👩‍👩‍👧",
+    "東京",
+    "e\u{301}",
+    " said",
+    " he said",
+    " she told reporters",
+    "Ann Lee",
+    "Dr. Ann Lee",
+    "the minister",
+    "Moscow",
+    "according to",
+    ": ",
+    ", ",
+    ". ",
+    " ",
+    "x",
+    "# ",
+    "```",
+    "`",
+    "---\n",
+    "<b>",
+    "](http://x)",
+    "[",
+    "—",
+    "…",
+    "\u{0}",
+    "\u{feff}",
+    "🇫🇷",
+    "说",
+    "a\u{308}\u{304}",
+    " said Ann Lee",
+    "The minister",
+    "\t",
+    "\u{2028}",
+];

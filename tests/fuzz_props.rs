@@ -56,59 +56,15 @@ fn fuzz<S: Strategy>(
     );
 }
 
-const PIECES: &[&str] = &[
-    "“",
-    "”",
-    "‘",
-    "’",
-    "\"",
-    "'",
-    "«",
-    "»",
-    "„",
-    "‹",
-    "›",
-    "「",
-    "」",
-    "\n",
-    "\r\n",
-    "\r",
-    "\n\n",
-    "😀",
-    "👩‍👩‍👧",
-    "東京",
-    "e\u{301}",
-    " said",
-    " he said",
-    " she told reporters",
-    "Ann Lee",
-    "Dr. Ann Lee",
-    "the minister",
-    "Moscow",
-    "according to",
-    ": ",
-    ", ",
-    ". ",
-    " ",
-    "x",
-    "# ",
-    "```",
-    "`",
-    "---\n",
-    "<b>",
-    "](http://x)",
-    "[",
-    "—",
-    "…",
-    "\u{0}",
-    "\u{feff}",
-];
-
 /// Arbitrary Unicode, or pieces that mean something to the analysis.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
-        prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat()),
+        prop::collection::vec(
+            prop::sample::select(quoth::bench_support::EDGE_PIECES),
+            0..120
+        )
+        .prop_map(|v| v.concat()),
     ]
 }
 

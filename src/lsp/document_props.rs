@@ -20,44 +20,12 @@ use super::document::Document;
 use super::position::Encoding;
 use crate::analysis::{analyze, Format, Options};
 
-const PIECES: &[&str] = &[
-    "“",
-    "”",
-    "‘",
-    "’",
-    "\"",
-    "'",
-    "«",
-    "»",
-    "„",
-    "\r\n",
-    "\n",
-    "\r",
-    "\n\n",
-    "😀",
-    "👩‍👩‍👧",
-    "🇫🇷",
-    "東京",
-    "说",
-    "e\u{301}",
-    "a\u{308}\u{304}",
-    " he said",
-    " said Ann Lee",
-    "Ann Lee",
-    "The minister",
-    ". ",
-    ", ",
-    " ",
-    "x",
-    "# ",
-    "`",
-    "\t",
-    "\u{2028}",
-    "\u{feff}",
-];
-
 fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop::sample::select(crate::bench_support::EDGE_PIECES),
+        0..max,
+    )
+    .prop_map(|v| v.concat())
 }
 
 #[derive(Clone, Debug)]
