@@ -509,3 +509,69 @@ fn the_subject_after_a_long_fronted_phrase_speaks() {
     let text = "On the eve of the third and final vote on the harbour budget in the old council chamber, Mayor Paul Brandt rallied supporters by warning darkly that “the ferries will stop by spring.”\n";
     expect_speaker(text, "ferries will stop", "Paul Brandt");
 }
+
+/// A first name both sexes use ("Casey") fixes no sex, so "he" can still
+/// refer to its bearer.
+#[test]
+fn a_first_name_both_sexes_use_leaves_the_sex_open() {
+    let text = "Casey Brandt runs the harbour pilots’ union.\n\nThe ferries will stop in March, the council said on Monday.\n\n“Nobody asked the pilots,” he said.\n";
+    expect_speaker(text, "Nobody asked", "Casey Brandt");
+}
+
+/// Countries are places that speak for a government, never people, even
+/// when the census lists the word as a first name.
+#[test]
+fn a_country_is_not_a_person() {
+    let text = "Burma’s foreign minister met the delegation on Monday.\n\nAlice Moran, the envoy, said the talks went well. “We found common ground,” she said.\n\nChad said in a statement that “the border stays open.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "common ground").as_deref(),
+        Some("Alice Moran")
+    );
+    let chad = a
+        .quotations
+        .iter()
+        .find(|q| text[q.content.start..q.content.end].contains("border"))
+        .and_then(|q| q.entity)
+        .map(|e| &a.entities[e])
+        .expect("the country speaks");
+    assert_eq!(chad.name, "Chad");
+    assert_eq!(chad.kind, quoth::analysis::EntityKind::Organization);
+}
+
+/// A surname that is also a country's name stays with the person.
+#[test]
+fn a_surname_that_is_a_country_stays_with_the_person() {
+    let text =
+        "Senator Jim Jordan led the hearing on Tuesday.\n\n“We got no answers,” Jordan said.\n";
+    expect_speaker(text, "no answers", "Jim Jordan");
+}
+
+/// "the Harlow administration" does not make an organisation called
+/// "Harlow" that would swallow the president of that name.
+#[test]
+fn a_name_before_an_organisation_noun_only_modifies_it() {
+    let text = "The Harlow administration announced new tariffs on Monday.\n\n“This is the right thing to do,” President Harlow said. He called the tariffs “a long overdue correction.”\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "overdue").as_deref(), Some("Harlow"));
+    let e = a
+        .quotations
+        .iter()
+        .find_map(|q| q.entity)
+        .map(|e| &a.entities[e])
+        .unwrap();
+    assert_eq!(e.kind, quoth::analysis::EntityKind::Person);
+}
+
+/// "an architect who said …" brings in someone new, and a relative clause
+/// before ", saying" is not the source: the subject of the sentence is.
+#[test]
+fn a_relative_clause_before_a_participle_cue_does_not_speak() {
+    let text = "Mayor Paul Brandt spoke at the pier on Friday.\n\nBrandt was defensive about not paying an architect who said he was owed money for the ferry terminal, saying, “Maybe the work was not good enough.”\n";
+    expect_speaker(text, "not good enough", "Paul Brandt");
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "not good enough").as_deref(),
+        Some("Brandt")
+    );
+}

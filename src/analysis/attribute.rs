@@ -282,6 +282,14 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         if noun_usage(toks, cs) {
             continue;
         }
+        // "X defended it, saying “…”": a relative clause further left ("an
+        // architect who said he was stiffed") is not the source.
+        if participle_seen.is_some()
+            && cs > 0
+            && matches!(toks[cs - 1].lower.as_str(), "who" | "which" | "that")
+        {
+            continue;
+        }
         // An -ing cue has no subject of its own ("…, saying that").
         let np = if cue.participle {
             None
@@ -334,6 +342,16 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
 /// A strong cue with a plausible subject earlier in the sentence whose
 /// complement holds the phrase starting at `inner_start`.
 fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) -> Option<Found> {
+    // "a woman asked for a photo and Clinton said": a clause joined by a
+    // conjunction and opening with a name or a pronoun is not the complement
+    // of the cue before it ("shootings and protests demand" can be).
+    if inner_start > s_start
+        && matches!(toks[inner_start - 1].lower.as_str(), "and" | "but")
+        && (toks[inner_start].cap
+            || matches!(toks[inner_start].lower.as_str(), "he" | "she" | "they"))
+    {
+        return None;
+    }
     let mut j = inner_start;
     let mut best: Option<Found> = None;
     let mut limit = inner_start;

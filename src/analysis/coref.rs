@@ -406,7 +406,19 @@ pub fn resolve(
             MentionKind::Name => resolve_name(&mut c, m, &history, is_person_name(m)),
             MentionKind::Organization => {
                 let k = key(&p.name);
-                match c.by_key.get(&k).copied().or_else(|| short_org_name(&c, &k)) {
+                // "Jordan said" where the text names Jim Jordan: the surname
+                // of a person, not the country.
+                let person = (!k.contains(' ') && !k.is_empty())
+                    .then(|| {
+                        c.idx.ending(&k).iter().copied().rev().find(|&e| {
+                            c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > 1
+                        })
+                    })
+                    .flatten();
+                match person
+                    .or_else(|| c.by_key.get(&k).copied())
+                    .or_else(|| short_org_name(&c, &k))
+                {
                     Some(e) if c.entities[e].name_key() == k => Resolved {
                         entity: Some(e),
                         resolution: Some(Resolution::Itself),
@@ -584,7 +596,14 @@ fn resolve_name(
             ambiguous_with: None,
         };
     }
-    if let Some(&e) = c.by_key.get(&key(&m.phrase.name)) {
+    // "President Harlow" is a person even where an organisation has taken
+    // the bare name.
+    let titled = !m.phrase.role.is_empty() || m.phrase.gender != Gender::Unknown;
+    if let Some(&e) = c
+        .by_key
+        .get(&key(&m.phrase.name))
+        .filter(|&&e| !titled || c.entities[e].kind != EntityKind::Organization)
+    {
         return Resolved {
             entity: Some(e),
             resolution: Some(Resolution::FullName),

@@ -651,7 +651,23 @@ pub static METONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     west-virginia wisconsin wyoming america united-states china russia ukraine india
     pakistan iran iraq syria israel turkey egypt japan germany france britain england
     scotland wales ireland italy spain poland canada mexico brazil australia europe asia
-    africa korea north-korea south-korea taiwan cuba venezuela afghanistan",
+    africa korea north-korea south-korea taiwan cuba venezuela afghanistan
+    albania algeria andorra angola antigua argentina armenia austria azerbaijan bahamas bahrain
+    bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brunei
+    bulgaria burkina-faso burma burundi cambodia cameroon cape-verde chad chile colombia comoros
+    congo costa-rica croatia cyprus czechia czech-republic denmark djibouti dominica
+    dominican-republic ecuador el-salvador eritrea estonia eswatini ethiopia fiji finland gabon
+    gambia ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland indonesia
+    ivory-coast jamaica jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia
+    lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia
+    maldives mali malta mauritania mauritius micronesia moldova monaco mongolia montenegro
+    morocco mozambique myanmar namibia nauru nepal netherlands new-zealand nicaragua niger
+    nigeria north-macedonia norway oman palau palestine panama papua-new-guinea paraguay peru
+    philippines portugal qatar romania rwanda samoa san-marino saudi-arabia senegal serbia
+    seychelles sierra-leone singapore slovakia slovenia somalia south-africa south-sudan
+    sri-lanka sudan suriname sweden switzerland tajikistan tanzania thailand togo tonga
+    trinidad tunisia turkmenistan tuvalu uganda united-kingdom uruguay uzbekistan vanuatu
+    vietnam yemen zambia zimbabwe",
     )
 });
 
@@ -738,10 +754,10 @@ static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
             let (name, g) = l.split_once(' ')?;
             Some((
                 name,
-                if g == "m" {
-                    Gender::Male
-                } else {
-                    Gender::Female
+                match g {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Unknown,
                 },
             ))
         })

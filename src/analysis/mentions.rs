@@ -548,6 +548,12 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             continue;
         }
         if saw_head && toks[e - 1].cap && !TITLE_WORDS.contains(toks[e - 1].lower.as_str()) {
+            // "the Harlow administration": the name only modifies the noun.
+            let noun = stem_possessive(w);
+            if toks[s].lower == "the" && (ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun))
+            {
+                e += 1;
+            }
             // A name is complete; lowercase words after it are not part of it.
             break;
         }
@@ -819,6 +825,13 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         } else {
             return None;
         }
+    } else if matches!(first_lower, "a" | "an" | "another")
+        && !document
+        && (ROLE_NOUNS.contains(head) || gender_of_noun(head).is_some())
+    {
+        // "an architect who said …": an indefinite description brings in
+        // someone new.
+        MentionKind::Unnamed
     } else if ROLE_NOUNS.contains(head)
         || UNNAMED_HEADS.contains(head)
         || document
@@ -1080,12 +1093,21 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             i = j;
             continue;
         }
-        // Include a preceding determiner ("the Kremlin") when present.
-        let s = if i > range.0 && toks[i - 1].is_word() && toks[i - 1].lower == "the" {
-            i - 1
-        } else {
-            i
-        };
+        // Include a preceding determiner ("the Kremlin") when present. A
+        // name between "the" and a noun ("the Obama administration", "the
+        // Smith campaign") only modifies that noun: no mention.
+        let noun_after = toks.get(j).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && (ORG_WORDS.contains(stem_possessive(&t.lower))
+                    || DOCUMENT_NOUNS.contains(stem_possessive(&t.lower)))
+        });
+        let the_before = i > range.0 && toks[i - 1].is_word() && toks[i - 1].lower == "the";
+        if (the_before || toks[i].lower == "the") && noun_after {
+            i = j.max(i + 1);
+            continue;
+        }
+        let s = if the_before { i - 1 } else { i };
         if let Some(p) = classify(toks, text, (s, j)) {
             if matches!(p.kind, MentionKind::Name | MentionKind::Organization) && !p.name.is_empty()
             {
