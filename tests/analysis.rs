@@ -575,3 +575,12 @@ fn a_relative_clause_before_a_participle_cue_does_not_speak() {
         Some("Brandt")
     );
 }
+
+/// A surname that is also a role word ("Dean", "Bishop") opening a sentence
+/// is the person of that name, not a description.
+#[test]
+fn a_surname_that_is_a_role_word_opens_a_sentence() {
+    let text = "Walter Bishop and Ellen Dean both spoke at the harbour meeting.\n\nDean, a retired captain, said on Monday that the new ferries were “unsafe at any speed.”\n\nBishop, the former harbour master, disagreed, calling them “the best boats we have ever had.”\n";
+    expect_speaker(text, "unsafe", "Ellen Dean");
+    expect_speaker(text, "best boats", "Walter Bishop");
+}

@@ -791,6 +791,23 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             Some("his" | "her" | "their" | "its")
         );
     let d = Resolved::default;
+    // "Dean, a medical doctor, …": a capitalised role word that is the
+    // surname of a person in the text is that person.
+    if let [only] = desc.as_slice() {
+        if p.role.starts_with(char::is_uppercase) {
+            let person =
+                c.idx.ending(only).iter().copied().rev().find(|&e| {
+                    c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > 1
+                });
+            if let Some(e) = person {
+                return Resolved {
+                    entity: Some(e),
+                    resolution: Some(Resolution::PartialName),
+                    ambiguous_with: None,
+                };
+            }
+        }
+    }
     // A document or possessive phrase that names its issuer ("a Government
     // Accountability Office report", "Ivana Trump's brief") speaks for it.
     if p.document || possessive {
