@@ -584,3 +584,18 @@ fn a_surname_that_is_a_role_word_opens_a_sentence() {
     expect_speaker(text, "unsafe", "Ellen Dean");
     expect_speaker(text, "best boats", "Walter Bishop");
 }
+
+/// "X, president of Y, which represents …, said": the relative clause
+/// describes the organisation; the person before it speaks.
+#[test]
+fn a_relative_clause_on_an_organisation_does_not_take_the_cue() {
+    let text = "Dana Whitfield, president of the Harbour Pilots Association, which represents 400 pilots on the coast, said the new schedule was “reckless and rushed.”\n";
+    expect_speaker(text, "reckless", "Dana Whitfield");
+}
+
+/// "Mr. Morgan of the Sierra Club said": the person, not the organisation.
+#[test]
+fn a_person_of_an_organisation_speaks_for_it() {
+    let text = "Regulators approved the ferry sale on Monday.\n\n“It was the least painful choice,” Mr. Okafor of the Harbour Trust said. “Nobody liked it.”\n";
+    expect_speaker(text, "least painful", "Okafor");
+}

@@ -201,6 +201,13 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
             k -= 1;
             n += 1;
         }
+        // "X, president of Y, which represents the teachers, said": the
+        // clause describes the organisation; the phrase before it speaks.
+        if k > floor + 1 && toks[k].is_punct(',') && toks[k + 1].lower == "which" {
+            if let Some(np) = np_before(toks, k + 1, floor) {
+                return Some(np);
+            }
+        }
         if k > floor && toks[k].is_punct(',') {
             let k = strip_parenthetical(toks, k, floor);
             if let Some(np) = np_core_before(toks, k, floor) {
@@ -227,7 +234,25 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
         }
         return None;
     }
-    np_core_before(toks, e, floor)
+    let np = np_core_before(toks, e, floor)?;
+    // "Mr. Morgan of the Sierra Club said": the person before "of" speaks.
+    if np.0 >= floor + 2 && toks[np.0 - 1].lower == "of" && toks[np.0 - 2].cap {
+        if let Some(person) = np_core_before(toks, np.0 - 1, floor) {
+            let words: Vec<&Tok> = toks[person.0..person.1]
+                .iter()
+                .filter(|t| t.is_word())
+                .collect();
+            let titled = words
+                .iter()
+                .any(|w| HONORIFICS.contains_key(w.lower.as_str()));
+            let first_name =
+                words.len() >= 2 && super::lexicon::first_name_gender(&words[0].lower).is_some();
+            if titled || first_name {
+                return Some(person);
+            }
+        }
+    }
+    Some(np)
 }
 
 /// Drops a parenthetical right before `e`: "Sen. Jane Doe (D-Mo.) said".
