@@ -52,6 +52,13 @@ fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
     })
 }
 
+/// (quoted words, canonical speaker) of the `n` quotations `text` must have.
+fn quotations(text: &str, n: usize) -> Vec<(String, Option<String>)> {
+    let w = who(text, &run(text));
+    assert_eq!(w.len(), n, "{w:#?}");
+    w
+}
+
 /// The quotation containing `words` is attributed to `expected`.
 fn expect_speaker(text: &str, words: &str, expected: &str) {
     let a = run(text);
@@ -508,4 +515,16 @@ fn a_cue_sentence_after_a_closed_quotation_attributes_it() {
 fn the_subject_after_a_long_fronted_phrase_speaks() {
     let text = "On the eve of the third and final vote on the harbour budget in the old council chamber, Mayor Paul Brandt rallied supporters by warning darkly that “the ferries will stop by spring.”\n";
     expect_speaker(text, "ferries will stop", "Paul Brandt");
+}
+
+/// A one- or two-word reply opening a sentence, closed by a comma, a question
+/// or an exclamation mark and given a cue, is speech, not a title: “Never,”
+/// she replied. / “Tomorrow?” the clerk asked.
+#[test]
+fn short_capitalised_replies_with_a_cue_are_quotations() {
+    let text = "Reporters asked the harbour master whether the ferry would sail. “Absolutely,” Tomas Berg answered. The crowd cheered. “Tonight?” asked a deckhand. She appeared on “The Harbour Hour” later.\n";
+    let w = quotations(text, 2);
+    assert_eq!(w[0].0, "Absolutely,");
+    assert_eq!(w[0].1.as_deref(), Some("Tomas Berg"));
+    assert_eq!(w[1].0, "Tonight?");
 }

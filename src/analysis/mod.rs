@@ -701,7 +701,14 @@ fn is_quotation(
         .count();
     let sentence_like = (content_words >= 4 || words.len() >= 4 && !after_determiner)
         && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
-    if title_case && words.len() <= 7 && after_title_word && !sentence_like {
+    // Capitalised words opening a sentence, closed by a comma, a question
+    // or an exclamation mark inside the marks and given a speech cue, are an
+    // answer or an exclamation: “Absolutely,” he said. / “Really?” she asked.
+    let spoken_reply = tokenised
+        && prev.is_none()
+        && inner.ends_with([',', '?', '!'])
+        && f.is_some_and(|f| f.method != AttributionMethod::Subject);
+    if title_case && words.len() <= 7 && after_title_word && !sentence_like && !spoken_reply {
         return false;
     }
     let ends_sentence = inner.ends_with(['.', '!', '?'])
