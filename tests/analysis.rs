@@ -528,3 +528,12 @@ fn short_capitalised_replies_with_a_cue_are_quotations() {
     assert_eq!(w[0].1.as_deref(), Some("Tomas Berg"));
     assert_eq!(w[1].0, "Tonight?");
 }
+
+/// A paragraph of narration whose only quoted words are a term is still
+/// narration: the person it is about speaks the quotation-only paragraph
+/// after it.
+#[test]
+fn a_quoted_term_does_not_stop_narration_from_naming_the_next_speaker() {
+    let text = "Martha Kane switched off the so-called “experts” on the kitchen radio.\n\n“Enough of that nonsense for one morning.”\n";
+    expect_speaker(text, "Enough of that", "Martha Kane");
+}

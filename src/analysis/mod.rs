@@ -227,10 +227,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // quotations.)
     let mut para_has_quote = vec![false; paras.len()];
     let mut para_has_word = vec![false; paras.len()];
+    // (A term or title in quotation marks is narration.)
     for t in &toks {
-        if t.quote().is_some() {
+        if t.quote().is_some_and(|q| keep[q]) {
             para_has_quote[t.para()] = true;
-        } else if t.is_word() {
+        } else if t.is_word() || t.quote().is_some() {
             para_has_word[t.para()] = true;
         }
     }
