@@ -529,6 +529,15 @@ fn short_capitalised_replies_with_a_cue_are_quotations() {
     assert_eq!(w[1].0, "Tonight?");
 }
 
+/// In a story told in dialogue, words quoted inside the narration are a
+/// term, not speech; the turns around them stay quotations.
+#[test]
+fn terms_in_the_narration_of_a_dialogue_are_not_quotations() {
+    let text = "“Where are you going?” asked Martha.\n\n“To the mill!”\n\n“Now? In this rain?”\n\n“Why not?”\n\nShe sighed. Old Tom Brody had sold her a “ghost house” with a leaking roof.\n\n“Come back before dark!” she cried.\n";
+    let w = quotations(text, 5);
+    assert!(w.iter().all(|(q, _)| !q.contains("ghost")), "{w:#?}");
+}
+
 /// A paragraph of narration whose only quoted words are a term is still
 /// narration: the person it is about speaks the quotation-only paragraph
 /// after it.
