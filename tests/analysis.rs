@@ -519,14 +519,18 @@ fn the_subject_after_a_long_fronted_phrase_speaks() {
 
 /// A one- or two-word reply opening a sentence, closed by a comma, a question
 /// or an exclamation mark and given a cue, is speech, not a title: “Never,”
-/// she replied. / “Tomorrow?” the clerk asked.
+/// she replied. / “Tomorrow?” the clerk asked. / “…,” she said. “Never Again.”
 #[test]
 fn short_capitalised_replies_with_a_cue_are_quotations() {
     let text = "Reporters asked the harbour master whether the ferry would sail. “Absolutely,” Tomas Berg answered. The crowd cheered. “Tonight?” asked a deckhand. She appeared on “The Harbour Hour” later.\n";
     let w = quotations(text, 2);
-    assert_eq!(w[0].0, "Absolutely,");
-    assert_eq!(w[0].1.as_deref(), Some("Tomas Berg"));
+    assert_eq!(w[0], ("Absolutely,".into(), Some("Tomas Berg".into())));
     assert_eq!(w[1].0, "Tonight?");
+    // Ending in a full stop, they continue the speaker's own quotation
+    // just before.
+    let text = "Asked whether the council would appeal, Mayor Ines Varga did not hesitate. “We will take this to the high court,” Varga said. “Every Time.”\n";
+    let w = quotations(text, 2);
+    assert_eq!(w[1], ("Every Time.".into(), Some("Ines Varga".into())));
 }
 
 /// In a story told in dialogue, words quoted inside the narration are a

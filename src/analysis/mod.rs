@@ -707,10 +707,14 @@ fn is_quotation(
     // Capitalised words opening a sentence, closed by a comma, a question
     // or an exclamation mark inside the marks and given a speech cue, are an
     // answer or an exclamation: “Absolutely,” he said. / “Really?” she asked.
+    // So are such words ending a sentence right after the speaker's own
+    // quotation (“We will appeal,” she said. “Absolutely.”).
     let spoken_reply = tokenised
         && prev.is_none()
-        && inner.ends_with([',', '?', '!'])
-        && f.is_some_and(|f| f.method != AttributionMethod::Subject);
+        && f.is_some_and(|f| {
+            f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
+                || f.method == AttributionMethod::Continuation && inner.ends_with('.')
+        });
     if title_case && words.len() <= 7 && after_title_word && !sentence_like && !spoken_reply {
         return false;
     }
