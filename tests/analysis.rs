@@ -52,6 +52,13 @@ fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
     })
 }
 
+/// (quoted words, canonical speaker) of the `n` quotations `text` must have.
+fn quotations(text: &str, n: usize) -> Vec<(String, Option<String>)> {
+    let w = who(text, &run(text));
+    assert_eq!(w.len(), n, "{w:#?}");
+    w
+}
+
 /// The quotation containing `words` is attributed to `expected`.
 fn expect_speaker(text: &str, words: &str, expected: &str) {
     let a = run(text);
@@ -598,4 +605,38 @@ fn a_relative_clause_on_an_organisation_does_not_take_the_cue() {
 fn a_person_of_an_organisation_speaks_for_it() {
     let text = "Regulators approved the ferry sale on Monday.\n\n“It was the least painful choice,” Mr. Okafor of the Harbour Trust said. “Nobody liked it.”\n";
     expect_speaker(text, "least painful", "Okafor");
+}
+
+/// A one- or two-word reply opening a sentence, closed by a comma, a question
+/// or an exclamation mark and given a cue, is speech, not a title: “Never,”
+/// she replied. / “Tomorrow?” the clerk asked. / “…,” she said. “Never Again.”
+#[test]
+fn short_capitalised_replies_with_a_cue_are_quotations() {
+    let text = "Reporters asked the harbour master whether the ferry would sail. “Absolutely,” Tomas Berg answered. The crowd cheered. “Tonight?” asked a deckhand. She appeared on “The Harbour Hour” later.\n";
+    let w = quotations(text, 2);
+    assert_eq!(w[0], ("Absolutely,".into(), Some("Tomas Berg".into())));
+    assert_eq!(w[1].0, "Tonight?");
+    // Ending in a full stop, they continue the speaker's own quotation
+    // just before.
+    let text = "Asked whether the council would appeal, Mayor Ines Varga did not hesitate. “We will take this to the high court,” Varga said. “Every Time.”\n";
+    let w = quotations(text, 2);
+    assert_eq!(w[1], ("Every Time.".into(), Some("Ines Varga".into())));
+}
+
+/// In a story told in dialogue, words quoted inside the narration are a
+/// term, not speech; the turns around them stay quotations.
+#[test]
+fn terms_in_the_narration_of_a_dialogue_are_not_quotations() {
+    let text = "“Where are you going?” asked Martha.\n\n“To the mill!”\n\n“Now? In this rain?”\n\n“Why not?”\n\nShe sighed. Old Tom Brody had sold her a “ghost house” with a leaking roof.\n\n“Come back before dark!” she cried.\n";
+    let w = quotations(text, 5);
+    assert!(w.iter().all(|(q, _)| !q.contains("ghost")), "{w:#?}");
+}
+
+/// A paragraph of narration whose only quoted words are a term is still
+/// narration: the person it is about speaks the quotation-only paragraph
+/// after it.
+#[test]
+fn a_quoted_term_does_not_stop_narration_from_naming_the_next_speaker() {
+    let text = "Martha Kane switched off the so-called “experts” on the kitchen radio.\n\n“Enough of that nonsense for one morning.”\n";
+    expect_speaker(text, "Enough of that", "Martha Kane");
 }

@@ -207,6 +207,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         };
     }
 
+    drop_terms_in_dialogue(&prose, &raw, &first_tok, &before, &found, &mut keep);
+
     // A quotation nested in another one (in the other mark style) is the
     // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
     let tops = Tops::new(&raw, &first_tok);
@@ -227,10 +229,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // quotations.)
     let mut para_has_quote = vec![false; paras.len()];
     let mut para_has_word = vec![false; paras.len()];
+    // (A term or title in quotation marks is narration.)
     for t in &toks {
-        if t.quote().is_some() {
+        if t.quote().is_some_and(|q| keep[q]) {
             para_has_quote[t.para()] = true;
-        } else if t.is_word() {
+        } else if t.is_word() || t.quote().is_some() {
             para_has_word[t.para()] = true;
         }
     }
@@ -701,7 +704,18 @@ fn is_quotation(
         .count();
     let sentence_like = (content_words >= 4 || words.len() >= 4 && !after_determiner)
         && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
-    if title_case && words.len() <= 7 && after_title_word && !sentence_like {
+    // Capitalised words opening a sentence, closed by a comma, a question
+    // or an exclamation mark inside the marks and given a speech cue, are an
+    // answer or an exclamation: “Absolutely,” he said. / “Really?” she asked.
+    // So are such words ending a sentence right after the speaker's own
+    // quotation (“We will appeal,” she said. “Absolutely.”).
+    let spoken_reply = tokenised
+        && prev.is_none()
+        && f.is_some_and(|f| {
+            f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
+                || f.method == AttributionMethod::Continuation && inner.ends_with('.')
+        });
+    if title_case && words.len() <= 7 && after_title_word && !sentence_like && !spoken_reply {
         return false;
     }
     let ends_sentence = inner.ends_with(['.', '!', '?'])
@@ -719,6 +733,52 @@ fn is_quotation(
     let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
     words.len() >= 6
         || (starts_upper && words.len() >= 3 && (ends_sentence || inner.ends_with(',')))
+}
+
+/// In a text told in dialogue, where questions and exclamations between
+/// quotation marks outnumber quoted words inside sentences and some turns
+/// have no cue at all, the few words quoted inside narration are terms
+/// ("the word “gentleman”", "a “front parlour”"), not speech: short ones
+/// with no speech cue (at most the subject of their sentence) are dropped.
+/// News, where quoting someone's words inside a sentence is the rule, does
+/// not read as dialogue.
+fn drop_terms_in_dialogue(
+    prose: &str,
+    raw: &[quotes::RawQuote],
+    first_tok: &[usize],
+    before: &[Option<Tok>],
+    found: &[Option<Found>],
+    keep: &mut [bool],
+) {
+    let after_word = |qi: usize| before[qi].as_ref().is_some_and(|t| t.is_word());
+    let counted = |keep: &[bool], qi: usize| {
+        keep[qi] && !raw[qi].single && raw[qi].terminated && first_tok[qi] != usize::MAX
+    };
+    let (mut n, mut asked, mut inside, mut uncued) = (0usize, 0usize, 0usize, 0usize);
+    for qi in (0..raw.len()).filter(|&qi| counted(keep, qi)) {
+        let c = raw[qi].content();
+        n += 1;
+        asked += usize::from(
+            prose[c.start..c.end]
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['?', '!']),
+        );
+        inside += usize::from(after_word(qi));
+        uncued += usize::from(found[qi].is_none() && !after_word(qi));
+    }
+    if n < 5 || asked < inside || (asked - inside) * 10 < n || uncued < 2 {
+        return;
+    }
+    for qi in 0..raw.len() {
+        let no_cue = found[qi]
+            .as_ref()
+            .is_none_or(|f| f.method == AttributionMethod::Subject && f.weak);
+        if counted(keep, qi) && after_word(qi) && no_cue && word_count(prose, raw[qi].content()) < 6
+        {
+            keep[qi] = false;
+        }
+    }
 }
 
 /// `before`: the token before the quotation in its paragraph.
