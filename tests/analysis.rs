@@ -640,3 +640,25 @@ fn a_quoted_term_does_not_stop_narration_from_naming_the_next_speaker() {
     let text = "Martha Kane switched off the so-called “experts” on the kitchen radio.\n\n“Enough of that nonsense for one morning.”\n";
     expect_speaker(text, "Enough of that", "Martha Kane");
 }
+
+/// "footage of Varga asking, “…”": a person's name right before an -ing
+/// cue is its subject; "a Brandt tweet" is a noun, not a cue with a subject;
+/// "…,” when Varga blasted him" is a clause about something else.
+#[test]
+fn a_name_before_an_ing_cue_speaks() {
+    let text = "Ines Varga is describing as “reckless” a Paul Brandt tweet attacking a former harbour master.\n\nThe ad uses footage of Ines Varga asking, “Why aren’t we further ahead?”\n\nThe spot ends with footage of Brandt saying during the debate last week, “That makes me smart,” when Varga blasted him.\n\nCouncillor Ana Ruiz said that the Harbour Trust, a fellow Coastal Broadcasting partner, did an “awful” job.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "reckless").as_deref(),
+        Some("Ines Varga")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "further ahead").as_deref(),
+        Some("Ines Varga")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "makes me smart").as_deref(),
+        Some("Paul Brandt")
+    );
+    assert_eq!(speaker_of(text, &a, "awful").as_deref(), Some("Ana Ruiz"));
+}

@@ -157,6 +157,17 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
             }
         }
     }
+    // "…,” when Clinton blasted him": a subordinate clause after the
+    // quotation is about something else.
+    let first = (qe..s_end.min(qe + 2)).find(|&k| toks[k].is_word());
+    if first.is_some_and(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "when" | "while" | "although" | "whereas"
+        )
+    }) {
+        return None;
+    }
     let mut j = qe;
     while j < s_end {
         if toks[j].quote().is_some() {
@@ -189,7 +200,7 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
             // An -ing cue after a noun modifies it ("a tweet attacking …"):
             // it has no subject of its own.
             let np = if cue.participle && !progressive(toks, cs) {
-                None
+                name_before_participle(toks, text, cs, qe)
             } else {
                 np_before(toks, cs, qe)
             };
@@ -290,9 +301,10 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         {
             continue;
         }
-        // An -ing cue has no subject of its own ("…, saying that").
+        // An -ing cue has no subject of its own ("…, saying that"), unless
+        // a name stands right before it ("footage of Clinton asking").
         let np = if cue.participle {
-            None
+            name_before_participle(toks, text, cs, s_start)
         } else {
             np_before(toks, cs, s_start)
         };
@@ -530,8 +542,38 @@ pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) 
     Some(p)
 }
 
-/// A cue word used as a noun: "the claims", "his remarks", "of reports".
+/// "footage of Clinton asking", "a clip of Mr. Brandt saying": a person's
+/// name right before an -ing cue is its subject.
+fn name_before_participle(
+    toks: &[Tok],
+    text: &str,
+    cs: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    // "Turner Broadcasting" is a name, not a name and a cue.
+    if cs == 0 || cs <= floor || toks[cs].cap || !toks[cs - 1].is_word() || !toks[cs - 1].cap {
+        return None;
+    }
+    let np = np_before(toks, cs, floor)?;
+    let p = classify(toks, text, np)?;
+    let person = p.kind == MentionKind::Name
+        && (p.gender != super::types::Gender::Unknown
+            || !p.role.is_empty()
+            || p.name.split_whitespace().count() >= 2
+            || super::lexicon::is_surname(&p.name.to_lowercase()));
+    person.then_some(np)
+}
+
+/// A cue word used as a noun: "the claims", "his remarks", "of reports",
+/// "a Paul Brandt tweet".
 fn noun_usage(toks: &[Tok], cs: usize) -> bool {
+    let mut k = cs;
+    while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap && cs - k < 4 {
+        k -= 1;
+    }
+    if k < cs && k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "an") {
+        return true;
+    }
     cs > 0 && {
         let p = &toks[cs - 1];
         p.is_word()
