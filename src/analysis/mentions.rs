@@ -712,9 +712,17 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 .collect::<Vec<_>>()
                 .as_slice(),
         );
-        let lname = name.to_lowercase().replace('’', "'");
-        let head_lower = stem_possessive(&name_words.last()?.lower).to_string();
-        let org = ORG_WORDS.contains(head_lower.as_str())
+        let head_lower = stem_possessive(name_words.last()?.lower.as_str());
+        // The name lowercased with straight apostrophes, when it is needed.
+        let metonym = || {
+            let mut lname = name.to_lowercase();
+            if lname.contains('’') {
+                lname = lname.replace('’', "'");
+            }
+            METONYMS.contains(lname.as_str())
+                || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
+        };
+        let org = ORG_WORDS.contains(head_lower)
             || words
                 .iter()
                 .any(|w| ORG_WORDS.contains(w.lower.as_str()) && w.cap)
@@ -723,8 +731,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                     && name_words.len() > 1
                     && !HONORIFICS.contains_key(w.lower.as_str())
             })
-            || METONYMS.contains(lname.as_str())
-            || METONYMS.contains(lname.replace(' ', "-").as_str())
+            || metonym()
             || (determiner && gender == Gender::Unknown && role.is_empty())
             || name_words.iter().all(|w| all_caps(w))
                 && name_words.len() == 1
@@ -1118,18 +1125,21 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
         .iter()
         .position(|t| t.para() != para)
         .map_or(toks.len(), |k| i + k);
-    let words: Vec<&Tok> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-    if words.len() < 4 || words.len() > 25 {
-        return false;
-    }
     // Title case: the words left in lower case are small function words
     // ("Minister Opens New Pier in the Harbour"), not "opened" or "pier".
-    let caps = words.iter().filter(|t| t.cap).count();
-    let lower_content = words
-        .iter()
-        .filter(|t| !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
-        .count();
-    caps * 10 >= words.len() * 7 && lower_content == 0
+    let (mut n_words, mut caps) = (0, 0);
+    for t in toks[start..end].iter().filter(|t| t.is_word()) {
+        n_words += 1;
+        if n_words > 25 {
+            return false;
+        }
+        if t.cap {
+            caps += 1;
+        } else if !FUNCTION_WORDS.contains(t.lower.as_str()) {
+            return false;
+        }
+    }
+    n_words >= 4 && caps * 10 >= n_words * 7
 }
 
 /// A lowercase "of", "for", "on", "to", "and" or "the" inside an
