@@ -550,15 +550,15 @@ pub fn plausible_source(p: &Phrase) -> bool {
         MentionKind::Organization | MentionKind::Unnamed => true,
         MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
         MentionKind::Name => {
-            let words: Vec<String> = p
-                .name
-                .split_whitespace()
-                .map(|w| w.to_lowercase().replace('’', "'"))
-                .collect();
-            words.len() >= 2
+            // Two words or more, or the first one (lowercased, straight
+            // apostrophes) is not a title, nationality or function word.
+            let mut words = p.name.split_whitespace();
+            let first = words.next();
+            words.next().is_some()
                 || !p.role.is_empty()
                 || p.gender != super::types::Gender::Unknown
-                || words.first().is_some_and(|w| {
+                || first.is_some_and(|w| {
+                    let w = w.to_lowercase().replace('’', "'");
                     let w = w.trim_end_matches("'s");
                     !super::lexicon::TITLE_WORDS.contains(w)
                         && !super::lexicon::NATIONALITIES.contains(w)

@@ -629,9 +629,10 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     let head = stem_possessive(&last.lower);
     let head_is_role =
         ROLE_NOUNS.contains(head) || TITLE_WORDS.contains(head) || UNNAMED_HEADS.contains(head);
+    // (No lowercase letter is tested first: it fails fast on "Smith".)
     let all_caps = |t: &Tok| {
         let w = &text[t.span().start..t.span().end];
-        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
+        w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
     };
     let name_like =
         last.cap && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(&words)));
@@ -733,8 +734,8 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             })
             || metonym()
             || (determiner && gender == Gender::Unknown && role.is_empty())
-            || name_words.iter().all(|w| all_caps(w))
-                && name_words.len() == 1
+            || name_words.len() == 1
+                && all_caps(name_words[0])
                 && w_len(text, name_words[0]) <= 5
                 && !is_transcript_name(text, name_words[0]);
         let kind = if org && gender == Gender::Unknown && !has_person_title(role_words) {

@@ -859,15 +859,14 @@ fn plausible_source(p: &Phrase) -> bool {
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
         MentionKind::Name => {
-            let words: Vec<String> = p
-                .name
-                .split_whitespace()
-                .map(|w| w.to_lowercase())
-                .collect();
-            words.len() >= 2
+            // Two words or more, or a known surname or first name.
+            let mut words = p.name.split_whitespace();
+            let first = words.next();
+            words.next().is_some()
                 || !p.role.is_empty()
-                || words.first().is_some_and(|w| {
-                    lexicon::is_surname(w) || lexicon::first_name_gender(w).is_some()
+                || first.is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    lexicon::is_surname(&w) || lexicon::first_name_gender(&w).is_some()
                 })
         }
         _ => true,

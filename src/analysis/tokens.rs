@@ -243,6 +243,15 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let mut j = i;
                 let mut last_good = i;
                 while j < next_q {
+                    // A run of ASCII word characters at once.
+                    if b[j].is_ascii_alphanumeric() || b[j] == b'_' {
+                        j += 1;
+                        while j < next_q && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                            j += 1;
+                        }
+                        last_good = j;
+                        continue;
+                    }
                     let ch = match char_at(prose, j) {
                         Some(ch) => ch,
                         None => break,
@@ -283,7 +292,6 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                     cap,
                 });
                 i = end;
-                let _ = b;
                 continue;
             }
             toks.push(Tok {
