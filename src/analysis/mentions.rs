@@ -986,19 +986,19 @@ pub fn gender_of_noun(w: &str) -> Option<Gender> {
 /// Joins the words of a phrase as they stand in the text, with the full stops
 /// of abbreviations ("Mr. Obama", "Loretta E. Lynch").
 fn join_words(text: &str, words: &[&Tok]) -> String {
-    let mut out = String::new();
+    // Room for each word, a space and a dot: one allocation.
+    let mut out = String::with_capacity(words.iter().map(|w| w.span().len() + 2).sum());
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
             out.push(' ');
         }
         let mut word = &text[w.span().start..w.span().end];
-        let after = text[w.span().end..].chars().next();
         // Keep a trailing dot of an abbreviation or initial.
-        let with_dot;
-        if after == Some('.') && (is_abbreviation(&w.lower) || w.lower.contains('.')) {
-            with_dot = format!("{word}.");
-            word = &with_dot;
+        if text.as_bytes().get(w.span().end) == Some(&b'.')
+            && (is_abbreviation(&w.lower) || w.lower.contains('.'))
+        {
             out.push_str(word);
+            out.push('.');
             continue;
         }
         if k + 1 == words.len() {

@@ -353,13 +353,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             all.push((p, Some(qi), appo));
         }
         // Stable sort by start, through (start, index) keys: the entries
-        // are large and mostly in order already.
+        // are large and mostly in order already. (The keys are distinct, so
+        // any sort gives this order; the standard sort takes the runs they come
+        // in, sorted or nearly, instead of partitioning them all.)
         let mut keys: Vec<(usize, usize)> = all
             .iter()
             .enumerate()
             .map(|(k, (p, _, _))| (p.span.start, k))
             .collect();
-        keys.sort_unstable();
+        keys.sort();
         let mut slots: Vec<Option<MentionEntry>> = all.into_iter().map(Some).collect();
         let all = keys
             .iter()
