@@ -2,7 +2,7 @@
 //! either word order, split quotations, colon introductions, "according
 //! to") and the phrase that names the speaker.
 
-use super::lexicon::{Cue, CUES};
+use super::lexicon::{Cue, Lex, CUES};
 use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
 use super::tokens::Tok;
 use super::types::{AttributionMethod, MentionKind, Span};
@@ -89,7 +89,13 @@ pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
         c.get(t.lower.as_str())
             .and_then(|cues| match_cue(toks, i, cues))
     });
-    extra.or_else(|| match_cue(toks, i, CUES.get(t.lower.as_str())?))
+    // (Most words open no cue: their flag spares the look-up.)
+    extra.or_else(|| {
+        if !t.lower.is(Lex::CUES) {
+            return None;
+        }
+        match_cue(toks, i, CUES.get(t.lower.as_str())?)
+    })
 }
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".

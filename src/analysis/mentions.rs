@@ -4,8 +4,8 @@
 //! forwards ("said the minister", "according to a source").
 
 use super::lexicon::{
-    DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES, ORG_WORDS,
-    PRONOUNS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_HEADS,
+    Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES,
+    ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_HEADS,
 };
 use super::tokens::{is_abbreviation, Kind, Tok};
 use super::types::{Gender, MentionKind, Span};
@@ -142,7 +142,7 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
 fn is_function(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     t.is_word()
-        && FUNCTION_WORDS.contains(t.lower.as_str())
+        && t.lower.is(Lex::FUNCTION_WORDS)
         && !(t.cap
             && t.lower.chars().count() == 1
             && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
@@ -284,14 +284,11 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         }
         return None;
     }
-    if is_pronoun(&last.lower) {
+    if last.lower.is(Lex::PRONOUNS) {
         return Some((e - 1, e));
     }
     let mut s = e - 1;
-    if !last.cap
-        && (FUNCTION_WORDS.contains(last.lower.as_str())
-            && !UNNAMED_HEADS.contains(last.lower.as_str()))
-    {
+    if !last.cap && (last.lower.is(Lex::FUNCTION_WORDS) && !last.lower.is(Lex::UNNAMED_HEADS)) {
         return None;
     }
     // Walk back over the phrase.
@@ -302,16 +299,16 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         if name_word(toks, k) {
             // A capitalised sentence-initial function word ends the phrase.
             if t.is_word()
-                && FUNCTION_WORDS.contains(t.lower.as_str())
-                && !DETERMINERS.contains(t.lower.as_str())
-                && !HONORIFICS.contains_key(t.lower.as_str())
-                && !TITLE_WORDS.contains(t.lower.as_str())
+                && t.lower.is(Lex::FUNCTION_WORDS)
+                && !t.lower.is(Lex::DETERMINERS)
+                && !t.lower.is(Lex::HONORIFICS)
+                && !t.lower.is(Lex::TITLE_WORDS)
             {
                 break;
             }
             s = k;
             words += 1;
-            if t.is_word() && DETERMINERS.contains(t.lower.as_str()) {
+            if t.is_word() && t.lower.is(Lex::DETERMINERS) {
                 break;
             }
             continue;
@@ -323,7 +320,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             break;
         }
         let w = t.lower.as_str();
-        if DETERMINERS.contains(w) {
+        if t.lower.is(Lex::DETERMINERS) {
             s = k;
             break;
         }
@@ -333,7 +330,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             while s > floor
                 && name_word(toks, s - 1)
                 && toks[s - 1].is_word()
-                && !FUNCTION_WORDS.contains(toks[s - 1].lower.as_str())
+                && !toks[s - 1].lower.is(Lex::FUNCTION_WORDS)
             {
                 s -= 1;
             }
@@ -343,8 +340,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             // "the secretary of state", "director of communications"
             if k > floor
                 && toks[k - 1].is_word()
-                && (ROLE_NOUNS.contains(toks[k - 1].lower.as_str())
-                    || TITLE_WORDS.contains(toks[k - 1].lower.as_str()))
+                && (toks[k - 1].lower.is(Lex::ROLE_NOUNS) || toks[k - 1].lower.is(Lex::TITLE_WORDS))
             {
                 s = k;
                 words += 1;
@@ -352,13 +348,13 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             }
             break;
         }
-        if FUNCTION_WORDS.contains(w) || is_adverbial(t) && !w.ends_with("ly") {
+        if t.lower.is(Lex::FUNCTION_WORDS) || is_adverbial(t) && !w.ends_with("ly") {
             break;
         }
         // A lowercase modifier of a role or name: "press secretary", "former".
-        if TITLE_WORDS.contains(w)
-            || ROLE_NOUNS.contains(w)
-            || NATIONALITIES.contains(w)
+        if t.lower.is(Lex::TITLE_WORDS)
+            || t.lower.is(Lex::ROLE_NOUNS)
+            || t.lower.is(Lex::NATIONALITIES)
             || is_modifier(w)
         {
             s = k;
@@ -377,9 +373,9 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
     // Trim leading function words that are not determiners ("But Smith").
     while s < e - 1
         && toks[s].is_word()
-        && FUNCTION_WORDS.contains(toks[s].lower.as_str())
-        && !DETERMINERS.contains(toks[s].lower.as_str())
-        && !HONORIFICS.contains_key(toks[s].lower.as_str())
+        && toks[s].lower.is(Lex::FUNCTION_WORDS)
+        && !toks[s].lower.is(Lex::DETERMINERS)
+        && !toks[s].lower.is(Lex::HONORIFICS)
     {
         s += 1;
     }
@@ -391,7 +387,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
 
 fn has_determiner_before(toks: &[Tok], k: usize, floor: usize) -> bool {
     let lo = k.saturating_sub(3).max(floor);
-    (lo..k).any(|j| toks[j].is_word() && DETERMINERS.contains(toks[j].lower.as_str()))
+    (lo..k).any(|j| toks[j].is_word() && toks[j].lower.is(Lex::DETERMINERS))
 }
 
 fn is_modifier(w: &str) -> bool {
@@ -497,7 +493,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         return None;
     }
     let first = &toks[s];
-    if is_pronoun(&first.lower) {
+    if first.lower.is(Lex::PRONOUNS) {
         return Some((s, s + 1));
     }
     let mut e = s;
@@ -506,15 +502,15 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         let t = &toks[e];
         // "The girl flushed": a capitalised determiner opens the phrase, it
         // is not a name.
-        if e == s && t.is_word() && DETERMINERS.contains(t.lower.as_str()) {
+        if e == s && t.is_word() && t.lower.is(Lex::DETERMINERS) {
             e += 1;
             continue;
         }
         if name_word(toks, e) {
             if is_function(toks, e)
                 && e > s
-                && !HONORIFICS.contains_key(t.lower.as_str())
-                && !TITLE_WORDS.contains(t.lower.as_str())
+                && !t.lower.is(Lex::HONORIFICS)
+                && !t.lower.is(Lex::TITLE_WORDS)
             {
                 break;
             }
@@ -526,7 +522,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             break;
         }
         let w = t.lower.as_str();
-        if e == s && DETERMINERS.contains(w) {
+        if e == s && t.lower.is(Lex::DETERMINERS) {
             e += 1;
             continue;
         }
@@ -536,18 +532,17 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             let Some(title) = toks.get(e + k - 1) else {
                 return false;
             };
-            (TITLE_WORDS.contains(title.lower.as_str())
-                || ROLE_NOUNS.contains(title.lower.as_str()))
+            (title.lower.is(Lex::TITLE_WORDS) || title.lower.is(Lex::ROLE_NOUNS))
                 && toks[e..e + k]
                     .iter()
-                    .all(|t| t.is_word() && !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
+                    .all(|t| t.is_word() && !t.cap && !t.lower.is(Lex::FUNCTION_WORDS))
                 && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap)
         });
         if title_before_name {
             e += 1;
             continue;
         }
-        if saw_head && toks[e - 1].cap && !TITLE_WORDS.contains(toks[e - 1].lower.as_str()) {
+        if saw_head && toks[e - 1].cap && !toks[e - 1].lower.is(Lex::TITLE_WORDS) {
             // A name is complete; lowercase words after it are not part of it.
             break;
         }
@@ -556,12 +551,12 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             e += 1;
             break;
         }
-        if FUNCTION_WORDS.contains(w)
-            && !(w == "of" && e > s && ROLE_NOUNS.contains(toks[e - 1].lower.as_str()))
+        if t.lower.is(Lex::FUNCTION_WORDS)
+            && !(w == "of" && e > s && toks[e - 1].lower.is(Lex::ROLE_NOUNS))
         {
             break;
         }
-        if super::lexicon::CUES.contains_key(w) && saw_head {
+        if t.lower.is(Lex::CUES) && saw_head {
             break;
         }
         // "said the uncle gravely", "said the minister today".
@@ -569,8 +564,8 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             break;
         }
         e += 1;
-        if ROLE_NOUNS.contains(w)
-            || UNNAMED_HEADS.contains(w)
+        if t.lower.is(Lex::ROLE_NOUNS)
+            || t.lower.is(Lex::UNNAMED_HEADS)
             || DOCUMENT_NOUNS.contains(w)
             || gender_of_noun(w).is_some()
         {
@@ -578,9 +573,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             // stop after a head unless "of" continues it
             if !(e < ceil
                 && toks[e].is_word()
-                && (toks[e].lower == "of"
-                    || ROLE_NOUNS.contains(toks[e].lower.as_str())
-                    || toks[e].cap))
+                && (toks[e].lower == "of" || toks[e].lower.is(Lex::ROLE_NOUNS) || toks[e].cap))
             {
                 break;
             }
@@ -612,7 +605,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         .iter()
         .find_map(|c| last.lower.strip_suffix(c))
         .filter(|w| matches!(*w, "he" | "she" | "they" | "we" | "i" | "it"));
-    if words.len() == 1 && (is_pronoun(&last.lower) || contracted.is_some()) {
+    if words.len() == 1 && (last.lower.is(Lex::PRONOUNS) || contracted.is_some()) {
         let pron = contracted.unwrap_or(last.lower.as_str());
         let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
@@ -686,8 +679,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         }
         let role_words = &words[..name_start];
         if name_words.iter().all(|w| {
-            FUNCTION_WORDS.contains(stem_possessive(&w.lower))
-                || NATIONALITIES.contains(w.lower.as_str())
+            FUNCTION_WORDS.contains(stem_possessive(&w.lower)) || w.lower.is(Lex::NATIONALITIES)
         }) {
             return None;
         }
@@ -705,7 +697,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 .copied()
                 .filter(|w| {
                     // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
-                    !DETERMINERS.contains(w.lower.as_str())
+                    !w.lower.is(Lex::DETERMINERS)
                         && HONORIFICS
                             .get(w.lower.as_str())
                             .is_none_or(|g| *g == Gender::Unknown)
@@ -724,13 +716,9 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
         };
         let org = ORG_WORDS.contains(head_lower)
-            || words
-                .iter()
-                .any(|w| ORG_WORDS.contains(w.lower.as_str()) && w.cap)
+            || words.iter().any(|w| w.lower.is(Lex::ORG_WORDS) && w.cap)
             || name_words.iter().any(|w| {
-                ORG_WORDS.contains(w.lower.as_str())
-                    && name_words.len() > 1
-                    && !HONORIFICS.contains_key(w.lower.as_str())
+                w.lower.is(Lex::ORG_WORDS) && name_words.len() > 1 && !w.lower.is(Lex::HONORIFICS)
             })
             || metonym()
             || (determiner && gender == Gender::Unknown && role.is_empty())
@@ -768,10 +756,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let name = if kind == MentionKind::Organization {
             let first = words
                 .iter()
-                .position(|w| {
-                    !DETERMINERS.contains(w.lower.as_str())
-                        && !FUNCTION_WORDS.contains(w.lower.as_str())
-                })
+                .position(|w| !w.lower.is(Lex::DETERMINERS) && !w.lower.is(Lex::FUNCTION_WORDS))
                 .unwrap_or(0);
             join_words(text, &words[first..])
         } else {
@@ -918,7 +903,7 @@ fn description_role(text: &str, words: &[&Tok], kind: MentionKind) -> String {
         &words
             .iter()
             .copied()
-            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
+            .filter(|w| kind == MentionKind::Unnamed || !w.lower.is(Lex::DETERMINERS))
             .collect::<Vec<_>>(),
     )
 }
@@ -1026,10 +1011,7 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             continue;
         }
         // "When PolitiFact…": a capitalised function word opens the sentence.
-        if is_function(toks, i)
-            && !HONORIFICS.contains_key(toks[i].lower.as_str())
-            && toks[i].lower != "the"
-        {
+        if is_function(toks, i) && !toks[i].lower.is(Lex::HONORIFICS) && toks[i].lower != "the" {
             i += 1;
             continue;
         }
@@ -1063,8 +1045,8 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             // A capitalised function word inside a run ends the name ("… As The …").
             if j > i
                 && toks[j].is_word()
-                && FUNCTION_WORDS.contains(toks[j].lower.as_str())
-                && !HONORIFICS.contains_key(toks[j].lower.as_str())
+                && toks[j].lower.is(Lex::FUNCTION_WORDS)
+                && !toks[j].lower.is(Lex::HONORIFICS)
             {
                 break;
             }
@@ -1136,7 +1118,7 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
         }
         if t.cap {
             caps += 1;
-        } else if !FUNCTION_WORDS.contains(t.lower.as_str()) {
+        } else if !t.lower.is(Lex::FUNCTION_WORDS) {
             return false;
         }
     }

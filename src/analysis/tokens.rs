@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::lexicon::Lex;
 use super::quotes::RawQuote;
 use super::types::Span;
 
@@ -34,15 +35,37 @@ pub struct Tok {
 
 const _: () = assert!(std::mem::size_of::<Tok>() <= 32);
 
-/// A token's lowercased text, one allocation per distinct word of a text.
-/// A thin pointer (8 bytes, where `Rc<str>` takes 16): a long text has
-/// millions of tokens, and their table is the largest of the analysis.
-#[derive(Clone, Default)]
-pub struct Lower(Rc<Box<str>>);
+/// A token's lowercased text, one allocation per distinct word of a text,
+/// with the word lists it is in. A thin pointer (8 bytes, where `Rc<str>`
+/// takes 16): a long text has millions of tokens, and their table is the
+/// largest of the analysis.
+#[derive(Clone)]
+pub struct Lower(Rc<Word>);
+
+struct Word {
+    text: Box<str>,
+    lex: Lex,
+}
 
 impl Lower {
+    fn new(text: &str) -> Lower {
+        Lower(Rc::new(Word {
+            text: text.into(),
+            lex: Lex::of(text),
+        }))
+    }
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.0.text
+    }
+    /// The word is in lexicon list `l` (the same answer as asking the list).
+    pub fn is(&self, l: Lex) -> bool {
+        self.0.lex.has(l)
+    }
+}
+
+impl Default for Lower {
+    fn default() -> Lower {
+        Lower::new("")
     }
 }
 
@@ -60,7 +83,7 @@ impl Words {
         if let Some(w) = self.seen.get(lower) {
             return w.clone();
         }
-        let w = Lower(Rc::new(lower.into()));
+        let w = Lower::new(lower);
         self.seen.insert(lower.into(), w.clone());
         w
     }
