@@ -134,8 +134,8 @@ pub fn attribute(
     (s_start, s_end): (usize, usize),
 ) -> (Option<Found>, Option<Found>) {
     let right = search_right(toks, text, qe, s_end);
-    if let Some((r, true)) = &right {
-        return (Some(r.clone()), None);
+    if let Some((r, true)) = right {
+        return (Some(r), None);
     }
     if let Some(l) = search_left(toks, text, qs, s_start) {
         return (Some(l), None);

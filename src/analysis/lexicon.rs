@@ -749,10 +749,11 @@ impl Lex {
     pub const PRONOUNS: Lex = Lex(1 << 8);
     /// The first word of a built-in speech cue (`CUES`).
     pub const CUES: Lex = Lex(1 << 9);
+    pub const DOCUMENT_NOUNS: Lex = Lex(1 << 10);
 
     /// The lists `w` is in.
     pub fn of(w: &str) -> Lex {
-        let lists: [(bool, Lex); 10] = [
+        let lists: [(bool, Lex); 11] = [
             (FUNCTION_WORDS.contains(w), Lex::FUNCTION_WORDS),
             (DETERMINERS.contains(w), Lex::DETERMINERS),
             (TITLE_WORDS.contains(w), Lex::TITLE_WORDS),
@@ -763,6 +764,7 @@ impl Lex {
             (ORG_WORDS.contains(w), Lex::ORG_WORDS),
             (PRONOUNS.contains_key(w), Lex::PRONOUNS),
             (CUES.contains_key(w), Lex::CUES),
+            (DOCUMENT_NOUNS.contains(w), Lex::DOCUMENT_NOUNS),
         ];
         Lex(lists
             .iter()

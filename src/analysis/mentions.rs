@@ -5,7 +5,7 @@
 
 use super::lexicon::{
     Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES,
-    ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_HEADS,
+    ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS,
 };
 use super::tokens::{is_abbreviation, Kind, Tok};
 use super::types::{Gender, MentionKind, Span};
@@ -620,8 +620,15 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         });
     }
     let head = stem_possessive(&last.lower);
-    let head_is_role =
-        ROLE_NOUNS.contains(head) || TITLE_WORDS.contains(head) || UNNAMED_HEADS.contains(head);
+    // The lists the head is in: its token's own unless a possessive was cut.
+    let head_lex = if head.len() == last.lower.len() {
+        last.lower.lex()
+    } else {
+        Lex::of(head)
+    };
+    let head_is_role = head_lex.has(Lex::ROLE_NOUNS)
+        || head_lex.has(Lex::TITLE_WORDS)
+        || head_lex.has(Lex::UNNAMED_HEADS);
     // (No lowercase letter is tested first: it fails fast on "Smith".)
     let all_caps = |t: &Tok| {
         let w = &text[t.span().start..t.span().end];
@@ -779,7 +786,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         });
     }
     // A description or an unnamed source.
-    let document = DOCUMENT_NOUNS.contains(head);
+    let document = head_lex.has(Lex::DOCUMENT_NOUNS);
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !matches!(head, "his" | "boss" | "its");
     let definite = matches!(
@@ -797,14 +804,14 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             | "my"
             | "your"
     ) || first_lower.ends_with("'s");
-    let kind = if !definite && (UNNAMED_HEADS.contains(head) || plural && determiner) {
+    let kind = if !definite && (head_lex.has(Lex::UNNAMED_HEADS) || plural && determiner) {
         MentionKind::Unnamed
     } else if !determiner
         && !first_lower.ends_with("'s")
-        && !ROLE_NOUNS.contains(head)
-        && !UNNAMED_HEADS.contains(head)
+        && !head_lex.has(Lex::ROLE_NOUNS)
+        && !head_lex.has(Lex::UNNAMED_HEADS)
         && !document
-        && !TITLE_WORDS.contains(head)
+        && !head_lex.has(Lex::TITLE_WORDS)
     {
         // A bare lowercase noun ("officials" is handled above): not a speaker.
         if plural {
@@ -812,11 +819,11 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         } else {
             return None;
         }
-    } else if ROLE_NOUNS.contains(head)
-        || UNNAMED_HEADS.contains(head)
+    } else if head_lex.has(Lex::ROLE_NOUNS)
+        || head_lex.has(Lex::UNNAMED_HEADS)
         || document
-        || TITLE_WORDS.contains(head)
-        || ORG_WORDS.contains(head)
+        || head_lex.has(Lex::TITLE_WORDS)
+        || head_lex.has(Lex::ORG_WORDS)
         || gender_of_noun(head).is_some()
     {
         MentionKind::Nominal

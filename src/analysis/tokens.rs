@@ -61,6 +61,10 @@ impl Lower {
     pub fn is(&self, l: Lex) -> bool {
         self.0.lex.has(l)
     }
+    /// All the lexicon lists the word is in.
+    pub fn lex(&self) -> Lex {
+        self.0.lex
+    }
 }
 
 impl Default for Lower {
