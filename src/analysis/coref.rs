@@ -521,7 +521,7 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     if w.len() >= 2 {
         if let Some(e) = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
             c.entities[e].kind == EntityKind::Person
-                && (same_person(&c.name_words[e], &w) || c.name_words[e] == w)
+                && (same_person(&c.name_words[e], w) || c.name_words[e] == w)
         }) {
             let res = if c.name_words[e] == w {
                 Resolution::FullName
