@@ -835,10 +835,17 @@ fn findings(
 pub fn preview(text: &str, s: Span) -> String {
     let inner = text.get(s.start..s.end).unwrap_or("").trim();
     // The first 40 characters, line breaks as spaces, then "…" if there is more.
-    let end = inner.char_indices().nth(40).map_or(inner.len(), |(i, _)| i);
+    // (The 41st character starts at the 41st byte that is not a UTF-8
+    // continuation byte.)
+    let end = inner
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| (b as i8) >= -0x40)
+        .nth(40)
+        .map_or(inner.len(), |(i, _)| i);
     let head = &inner[..end];
     let mut out = String::with_capacity(end + '…'.len_utf8());
-    if head.contains(['\n', '\r']) {
+    if memchr::memchr2(b'\n', b'\r', head.as_bytes()).is_some() {
         out.extend(
             head.chars()
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
