@@ -2,7 +2,7 @@
 //! either word order, split quotations, colon introductions, "according
 //! to") and the phrase that names the speaker.
 
-use super::lexicon::{Cue, CUES};
+use super::lexicon::{Cue, Lex, CUES};
 use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
 use super::tokens::Tok;
 use super::types::{AttributionMethod, MentionKind, Span};
@@ -89,7 +89,13 @@ pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
         c.get(t.lower.as_str())
             .and_then(|cues| match_cue(toks, i, cues))
     });
-    extra.or_else(|| match_cue(toks, i, CUES.get(t.lower.as_str())?))
+    // (Most words open no cue: their flag spares the look-up.)
+    extra.or_else(|| {
+        if !t.lower.is(Lex::CUES) {
+            return None;
+        }
+        match_cue(toks, i, CUES.get(t.lower.as_str())?)
+    })
 }
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".
@@ -128,8 +134,8 @@ pub fn attribute(
     (s_start, s_end): (usize, usize),
 ) -> (Option<Found>, Option<Found>) {
     let right = search_right(toks, text, qe, s_end);
-    if let Some((r, true)) = &right {
-        return (Some(r.clone()), None);
+    if let Some((r, true)) = right {
+        return (Some(r), None);
     }
     if let Some(l) = search_left(toks, text, qs, s_start) {
         return (Some(l), None);
@@ -610,15 +616,15 @@ pub fn plausible_source(p: &Phrase) -> bool {
         MentionKind::Organization | MentionKind::Unnamed => true,
         MentionKind::Nominal => !p.document || p.role.split(' ').count() <= 3,
         MentionKind::Name => {
-            let words: Vec<String> = p
-                .name
-                .split_whitespace()
-                .map(|w| w.to_lowercase().replace('’', "'"))
-                .collect();
-            words.len() >= 2
+            // Two words or more, or the first one (lowercased, straight
+            // apostrophes) is not a title, nationality or function word.
+            let mut words = p.name.split_whitespace();
+            let first = words.next();
+            words.next().is_some()
                 || !p.role.is_empty()
                 || p.gender != super::types::Gender::Unknown
-                || words.first().is_some_and(|w| {
+                || first.is_some_and(|w| {
+                    let w = w.to_lowercase().replace('’', "'");
                     let w = w.trim_end_matches("'s");
                     !super::lexicon::TITLE_WORDS.contains(w)
                         && !super::lexicon::NATIONALITIES.contains(w)

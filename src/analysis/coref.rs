@@ -56,8 +56,16 @@ fn words(s: &str) -> Vec<String> {
 }
 
 fn key(name: &str) -> String {
-    let w = words(name);
-    let w: Vec<String> = w.into_iter().filter(|x| x != "the").collect();
+    key_of(&words(name))
+}
+
+/// `key` from the name's `words`.
+fn key_of(w: &[String]) -> String {
+    let w: Vec<&str> = w
+        .iter()
+        .map(String::as_str)
+        .filter(|x| *x != "the")
+        .collect();
     w.join(" ")
 }
 
@@ -345,49 +353,55 @@ pub fn resolve(
     }
     // Pass 1: every multi-word person name becomes an entity, merged with its
     // fuller or shorter variants; the longest form is the canonical name.
-    let is_person_name = |m: &Pending| {
+    // The key words of each name, worked out once: this pass, the person
+    // test and `resolve_name` all read them (empty for other mentions).
+    let name_words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| match m.phrase.kind {
+            MentionKind::Name => words(&m.phrase.name),
+            _ => Vec::new(),
+        })
+        .collect();
+    let is_person_name = |m: &Pending, w: &[String]| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
                 || m.says
-                || m.subject && words(&m.phrase.name).len() >= 2
+                || m.subject && w.len() >= 2
                 || m.extra_role.is_some()
                 || !m.phrase.role.is_empty()
                 || m.phrase.gender != Gender::Unknown
-                || super::lexicon::first_name_gender(
-                    &words(&m.phrase.name).first().cloned().unwrap_or_default(),
-                )
-                .is_some())
+                || super::lexicon::first_name_gender(w.first().map_or("", String::as_str))
+                    .is_some())
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
-    let speaking_surnames: HashSet<String> = mentions
+    let speaking_surnames: HashSet<&str> = mentions
         .iter()
-        .filter(|m| m.speaker && m.phrase.kind == MentionKind::Name)
-        .filter_map(|m| words(&m.phrase.name).last().cloned())
+        .zip(&name_words)
+        .filter(|(m, _)| m.speaker && m.phrase.kind == MentionKind::Name)
+        .filter_map(|(_, w)| w.last().map(String::as_str))
         .collect();
-    for m in mentions {
+    for (m, w) in mentions.iter().zip(&name_words) {
         let surname_speaks = m.phrase.kind == MentionKind::Name
-            && words(&m.phrase.name)
-                .last()
-                .is_some_and(|w| speaking_surnames.contains(w));
-        if !is_person_name(m) && !surname_speaks {
+            && w.last()
+                .is_some_and(|w| speaking_surnames.contains(w.as_str()));
+        if !is_person_name(m, w) && !surname_speaks {
             continue;
         }
-        let w = words(&m.phrase.name);
         if w.len() < 2 {
             continue;
         }
         // Same person means same last word: only those entities are asked.
         let existing = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
-            c.entities[e].kind == EntityKind::Person && same_person(&c.name_words[e], &w)
+            c.entities[e].kind == EntityKind::Person && same_person(&c.name_words[e], w)
         });
         match existing {
             Some(e) => {
                 if w.len() > c.name_words[e].len() {
                     let old = std::mem::replace(&mut c.entities[e].name, m.phrase.name.clone());
                     c.add_alias(e, &old);
-                    c.idx.named(e, &w);
-                    c.name_words[e] = w;
+                    c.idx.named(e, w);
+                    c.name_words[e] = w.clone();
                 } else {
                     c.add_alias(e, &m.phrase.name);
                 }
@@ -403,7 +417,10 @@ pub fn resolve(
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         let r = match p.kind {
-            MentionKind::Name => resolve_name(&mut c, m, &history, is_person_name(m)),
+            MentionKind::Name => {
+                let w = &name_words[i];
+                resolve_name(&mut c, m, w, is_person_name(m, w))
+            }
             MentionKind::Organization => {
                 let k = key(&p.name);
                 // "Jordan said" where the text names Jim Jordan: the surname
@@ -508,20 +525,15 @@ fn short_org_name(c: &Coref, k: &str) -> Option<usize> {
     })
 }
 
-fn resolve_name(
-    c: &mut Coref,
-    m: &Pending,
-    history: &[(usize, usize, bool)],
-    person: bool,
-) -> Resolved {
-    let w = words(&m.phrase.name);
+/// `w`: the key words of the name (`words`).
+fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resolved {
     if w.is_empty() {
         return Resolved::default();
     }
     if w.len() >= 2 {
         if let Some(e) = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
             c.entities[e].kind == EntityKind::Person
-                && (same_person(&c.name_words[e], &w) || c.name_words[e] == w)
+                && (same_person(&c.name_words[e], w) || c.name_words[e] == w)
         }) {
             let res = if c.name_words[e] == w {
                 Resolution::FullName
@@ -573,7 +585,6 @@ fn resolve_name(
         };
         // The pool member mentioned last (as a backwards search of the
         // history would find it).
-        let _ = history;
         // Two people with one surname: writers keep the bare surname for one
         // of them ("Trump" stays the candidate, the daughter is "Ivanka").
         let owner = pool
@@ -601,7 +612,7 @@ fn resolve_name(
     let titled = !m.phrase.role.is_empty() || m.phrase.gender != Gender::Unknown;
     if let Some(&e) = c
         .by_key
-        .get(&key(&m.phrase.name))
+        .get(&key_of(w))
         .filter(|&&e| !titled || c.entities[e].kind != EntityKind::Organization)
     {
         return Resolved {

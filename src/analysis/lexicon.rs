@@ -747,6 +747,53 @@ pub static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     well oh okay ok mr mrs ms dr sen rep gov st")
     });
 
+/// Which of the word lists above a word is in, as bits: worked out once
+/// per distinct word of a text (`Lower::is`), so that the phrase finders
+/// need not hash the word again at every look-up.
+#[derive(Clone, Copy)]
+pub struct Lex(u16);
+
+impl Lex {
+    pub const FUNCTION_WORDS: Lex = Lex(1);
+    pub const DETERMINERS: Lex = Lex(1 << 1);
+    pub const TITLE_WORDS: Lex = Lex(1 << 2);
+    pub const ROLE_NOUNS: Lex = Lex(1 << 3);
+    pub const HONORIFICS: Lex = Lex(1 << 4);
+    pub const NATIONALITIES: Lex = Lex(1 << 5);
+    pub const UNNAMED_HEADS: Lex = Lex(1 << 6);
+    pub const ORG_WORDS: Lex = Lex(1 << 7);
+    pub const PRONOUNS: Lex = Lex(1 << 8);
+    /// The first word of a built-in speech cue (`CUES`).
+    pub const CUES: Lex = Lex(1 << 9);
+    pub const DOCUMENT_NOUNS: Lex = Lex(1 << 10);
+
+    /// The lists `w` is in.
+    pub fn of(w: &str) -> Lex {
+        let lists: [(bool, Lex); 11] = [
+            (FUNCTION_WORDS.contains(w), Lex::FUNCTION_WORDS),
+            (DETERMINERS.contains(w), Lex::DETERMINERS),
+            (TITLE_WORDS.contains(w), Lex::TITLE_WORDS),
+            (ROLE_NOUNS.contains(w), Lex::ROLE_NOUNS),
+            (HONORIFICS.contains_key(w), Lex::HONORIFICS),
+            (NATIONALITIES.contains(w), Lex::NATIONALITIES),
+            (UNNAMED_HEADS.contains(w), Lex::UNNAMED_HEADS),
+            (ORG_WORDS.contains(w), Lex::ORG_WORDS),
+            (PRONOUNS.contains_key(w), Lex::PRONOUNS),
+            (CUES.contains_key(w), Lex::CUES),
+            (DOCUMENT_NOUNS.contains(w), Lex::DOCUMENT_NOUNS),
+        ];
+        Lex(lists
+            .iter()
+            .filter(|(is, _)| *is)
+            .fold(0, |bits, (_, l)| bits | l.0))
+    }
+
+    /// Some list of `l` is among these.
+    pub fn has(self, l: Lex) -> bool {
+        self.0 & l.0 != 0
+    }
+}
+
 static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
     include_str!("lexicon/first_names.txt")
         .lines()

@@ -4,8 +4,8 @@
 //! forwards ("said the minister", "according to a source").
 
 use super::lexicon::{
-    DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES, ORG_WORDS,
-    PRONOUNS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_HEADS,
+    Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES,
+    ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS,
 };
 use super::tokens::{is_abbreviation, Kind, Tok};
 use super::types::{Gender, MentionKind, Span};
@@ -142,7 +142,7 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
 fn is_function(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     t.is_word()
-        && FUNCTION_WORDS.contains(t.lower.as_str())
+        && t.lower.is(Lex::FUNCTION_WORDS)
         && !(t.cap
             && t.lower.chars().count() == 1
             && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
@@ -309,14 +309,11 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         }
         return None;
     }
-    if is_pronoun(&last.lower) {
+    if last.lower.is(Lex::PRONOUNS) {
         return Some((e - 1, e));
     }
     let mut s = e - 1;
-    if !last.cap
-        && (FUNCTION_WORDS.contains(last.lower.as_str())
-            && !UNNAMED_HEADS.contains(last.lower.as_str()))
-    {
+    if !last.cap && (last.lower.is(Lex::FUNCTION_WORDS) && !last.lower.is(Lex::UNNAMED_HEADS)) {
         return None;
     }
     // Walk back over the phrase.
@@ -327,16 +324,16 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         if name_word(toks, k) {
             // A capitalised sentence-initial function word ends the phrase.
             if t.is_word()
-                && FUNCTION_WORDS.contains(t.lower.as_str())
-                && !DETERMINERS.contains(t.lower.as_str())
-                && !HONORIFICS.contains_key(t.lower.as_str())
-                && !TITLE_WORDS.contains(t.lower.as_str())
+                && t.lower.is(Lex::FUNCTION_WORDS)
+                && !t.lower.is(Lex::DETERMINERS)
+                && !t.lower.is(Lex::HONORIFICS)
+                && !t.lower.is(Lex::TITLE_WORDS)
             {
                 break;
             }
             s = k;
             words += 1;
-            if t.is_word() && DETERMINERS.contains(t.lower.as_str()) {
+            if t.is_word() && t.lower.is(Lex::DETERMINERS) {
                 break;
             }
             continue;
@@ -348,7 +345,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             break;
         }
         let w = t.lower.as_str();
-        if DETERMINERS.contains(w) {
+        if t.lower.is(Lex::DETERMINERS) {
             s = k;
             break;
         }
@@ -358,7 +355,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             while s > floor
                 && name_word(toks, s - 1)
                 && toks[s - 1].is_word()
-                && !FUNCTION_WORDS.contains(toks[s - 1].lower.as_str())
+                && !toks[s - 1].lower.is(Lex::FUNCTION_WORDS)
             {
                 s -= 1;
             }
@@ -368,8 +365,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             // "the secretary of state", "director of communications"
             if k > floor
                 && toks[k - 1].is_word()
-                && (ROLE_NOUNS.contains(toks[k - 1].lower.as_str())
-                    || TITLE_WORDS.contains(toks[k - 1].lower.as_str()))
+                && (toks[k - 1].lower.is(Lex::ROLE_NOUNS) || toks[k - 1].lower.is(Lex::TITLE_WORDS))
             {
                 s = k;
                 words += 1;
@@ -377,13 +373,13 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             }
             break;
         }
-        if FUNCTION_WORDS.contains(w) || is_adverbial(t) && !w.ends_with("ly") {
+        if t.lower.is(Lex::FUNCTION_WORDS) || is_adverbial(t) && !w.ends_with("ly") {
             break;
         }
         // A lowercase modifier of a role or name: "press secretary", "former".
-        if TITLE_WORDS.contains(w)
-            || ROLE_NOUNS.contains(w)
-            || NATIONALITIES.contains(w)
+        if t.lower.is(Lex::TITLE_WORDS)
+            || t.lower.is(Lex::ROLE_NOUNS)
+            || t.lower.is(Lex::NATIONALITIES)
             || is_modifier(w)
         {
             s = k;
@@ -402,9 +398,9 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
     // Trim leading function words that are not determiners ("But Smith").
     while s < e - 1
         && toks[s].is_word()
-        && FUNCTION_WORDS.contains(toks[s].lower.as_str())
-        && !DETERMINERS.contains(toks[s].lower.as_str())
-        && !HONORIFICS.contains_key(toks[s].lower.as_str())
+        && toks[s].lower.is(Lex::FUNCTION_WORDS)
+        && !toks[s].lower.is(Lex::DETERMINERS)
+        && !toks[s].lower.is(Lex::HONORIFICS)
     {
         s += 1;
     }
@@ -416,7 +412,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
 
 fn has_determiner_before(toks: &[Tok], k: usize, floor: usize) -> bool {
     let lo = k.saturating_sub(3).max(floor);
-    (lo..k).any(|j| toks[j].is_word() && DETERMINERS.contains(toks[j].lower.as_str()))
+    (lo..k).any(|j| toks[j].is_word() && toks[j].lower.is(Lex::DETERMINERS))
 }
 
 fn is_modifier(w: &str) -> bool {
@@ -522,7 +518,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         return None;
     }
     let first = &toks[s];
-    if is_pronoun(&first.lower) {
+    if first.lower.is(Lex::PRONOUNS) {
         return Some((s, s + 1));
     }
     let mut e = s;
@@ -531,15 +527,15 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         let t = &toks[e];
         // "The girl flushed": a capitalised determiner opens the phrase, it
         // is not a name.
-        if e == s && t.is_word() && DETERMINERS.contains(t.lower.as_str()) {
+        if e == s && t.is_word() && t.lower.is(Lex::DETERMINERS) {
             e += 1;
             continue;
         }
         if name_word(toks, e) {
             if is_function(toks, e)
                 && e > s
-                && !HONORIFICS.contains_key(t.lower.as_str())
-                && !TITLE_WORDS.contains(t.lower.as_str())
+                && !t.lower.is(Lex::HONORIFICS)
+                && !t.lower.is(Lex::TITLE_WORDS)
             {
                 break;
             }
@@ -551,7 +547,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             break;
         }
         let w = t.lower.as_str();
-        if e == s && DETERMINERS.contains(w) {
+        if e == s && t.lower.is(Lex::DETERMINERS) {
             e += 1;
             continue;
         }
@@ -561,18 +557,17 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             let Some(title) = toks.get(e + k - 1) else {
                 return false;
             };
-            (TITLE_WORDS.contains(title.lower.as_str())
-                || ROLE_NOUNS.contains(title.lower.as_str()))
+            (title.lower.is(Lex::TITLE_WORDS) || title.lower.is(Lex::ROLE_NOUNS))
                 && toks[e..e + k]
                     .iter()
-                    .all(|t| t.is_word() && !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
+                    .all(|t| t.is_word() && !t.cap && !t.lower.is(Lex::FUNCTION_WORDS))
                 && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap)
         });
         if title_before_name {
             e += 1;
             continue;
         }
-        if saw_head && toks[e - 1].cap && !TITLE_WORDS.contains(toks[e - 1].lower.as_str()) {
+        if saw_head && toks[e - 1].cap && !toks[e - 1].lower.is(Lex::TITLE_WORDS) {
             // "the Harlow administration": the name only modifies the noun.
             let noun = stem_possessive(w);
             if toks[s].lower == "the" && (ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun))
@@ -587,12 +582,12 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             e += 1;
             break;
         }
-        if FUNCTION_WORDS.contains(w)
-            && !(w == "of" && e > s && ROLE_NOUNS.contains(toks[e - 1].lower.as_str()))
+        if t.lower.is(Lex::FUNCTION_WORDS)
+            && !(w == "of" && e > s && toks[e - 1].lower.is(Lex::ROLE_NOUNS))
         {
             break;
         }
-        if super::lexicon::CUES.contains_key(w) && saw_head {
+        if t.lower.is(Lex::CUES) && saw_head {
             break;
         }
         // "said the uncle gravely", "said the minister today".
@@ -600,8 +595,8 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             break;
         }
         e += 1;
-        if ROLE_NOUNS.contains(w)
-            || UNNAMED_HEADS.contains(w)
+        if t.lower.is(Lex::ROLE_NOUNS)
+            || t.lower.is(Lex::UNNAMED_HEADS)
             || DOCUMENT_NOUNS.contains(w)
             || gender_of_noun(w).is_some()
         {
@@ -609,9 +604,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             // stop after a head unless "of" continues it
             if !(e < ceil
                 && toks[e].is_word()
-                && (toks[e].lower == "of"
-                    || ROLE_NOUNS.contains(toks[e].lower.as_str())
-                    || toks[e].cap))
+                && (toks[e].lower == "of" || toks[e].lower.is(Lex::ROLE_NOUNS) || toks[e].cap))
             {
                 break;
             }
@@ -643,7 +636,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         .iter()
         .find_map(|c| last.lower.strip_suffix(c))
         .filter(|w| matches!(*w, "he" | "she" | "they" | "we" | "i" | "it"));
-    if words.len() == 1 && (is_pronoun(&last.lower) || contracted.is_some()) {
+    if words.len() == 1 && (last.lower.is(Lex::PRONOUNS) || contracted.is_some()) {
         let pron = contracted.unwrap_or(last.lower.as_str());
         let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
@@ -658,11 +651,19 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         });
     }
     let head = stem_possessive(&last.lower);
-    let head_is_role =
-        ROLE_NOUNS.contains(head) || TITLE_WORDS.contains(head) || UNNAMED_HEADS.contains(head);
+    // The lists the head is in: its token's own unless a possessive was cut.
+    let head_lex = if head.len() == last.lower.len() {
+        last.lower.lex()
+    } else {
+        Lex::of(head)
+    };
+    let head_is_role = head_lex.has(Lex::ROLE_NOUNS)
+        || head_lex.has(Lex::TITLE_WORDS)
+        || head_lex.has(Lex::UNNAMED_HEADS);
+    // (No lowercase letter is tested first: it fails fast on "Smith".)
     let all_caps = |t: &Tok| {
         let w = &text[t.span().start..t.span().end];
-        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
+        w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
     };
     let name_like =
         last.cap && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(&words)));
@@ -716,8 +717,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         }
         let role_words = &words[..name_start];
         if name_words.iter().all(|w| {
-            FUNCTION_WORDS.contains(stem_possessive(&w.lower))
-                || NATIONALITIES.contains(w.lower.as_str())
+            FUNCTION_WORDS.contains(stem_possessive(&w.lower)) || w.lower.is(Lex::NATIONALITIES)
         }) {
             return None;
         }
@@ -735,7 +735,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 .copied()
                 .filter(|w| {
                     // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
-                    !DETERMINERS.contains(w.lower.as_str())
+                    !w.lower.is(Lex::DETERMINERS)
                         && HONORIFICS
                             .get(w.lower.as_str())
                             .is_none_or(|g| *g == Gender::Unknown)
@@ -743,22 +743,25 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 .collect::<Vec<_>>()
                 .as_slice(),
         );
-        let lname = name.to_lowercase().replace('’', "'");
-        let head_lower = stem_possessive(&name_words.last()?.lower).to_string();
-        let org = ORG_WORDS.contains(head_lower.as_str())
-            || words
-                .iter()
-                .any(|w| ORG_WORDS.contains(w.lower.as_str()) && w.cap)
+        let head_lower = stem_possessive(name_words.last()?.lower.as_str());
+        // The name lowercased with straight apostrophes, when it is needed.
+        let metonym = || {
+            let mut lname = name.to_lowercase();
+            if lname.contains('’') {
+                lname = lname.replace('’', "'");
+            }
+            METONYMS.contains(lname.as_str())
+                || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
+        };
+        let org = ORG_WORDS.contains(head_lower)
+            || words.iter().any(|w| w.lower.is(Lex::ORG_WORDS) && w.cap)
             || name_words.iter().any(|w| {
-                ORG_WORDS.contains(w.lower.as_str())
-                    && name_words.len() > 1
-                    && !HONORIFICS.contains_key(w.lower.as_str())
+                w.lower.is(Lex::ORG_WORDS) && name_words.len() > 1 && !w.lower.is(Lex::HONORIFICS)
             })
-            || METONYMS.contains(lname.as_str())
-            || METONYMS.contains(lname.replace(' ', "-").as_str())
+            || metonym()
             || (determiner && gender == Gender::Unknown && role.is_empty())
-            || name_words.iter().all(|w| all_caps(w))
-                && name_words.len() == 1
+            || name_words.len() == 1
+                && all_caps(name_words[0])
                 && w_len(text, name_words[0]) <= 5
                 && !is_transcript_name(text, name_words[0]);
         let kind = if org && gender == Gender::Unknown && !has_person_title(role_words) {
@@ -791,10 +794,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let name = if kind == MentionKind::Organization {
             let first = words
                 .iter()
-                .position(|w| {
-                    !DETERMINERS.contains(w.lower.as_str())
-                        && !FUNCTION_WORDS.contains(w.lower.as_str())
-                })
+                .position(|w| !w.lower.is(Lex::DETERMINERS) && !w.lower.is(Lex::FUNCTION_WORDS))
                 .unwrap_or(0);
             join_words(text, &words[first..])
         } else {
@@ -817,7 +817,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         });
     }
     // A description or an unnamed source.
-    let document = DOCUMENT_NOUNS.contains(head);
+    let document = head_lex.has(Lex::DOCUMENT_NOUNS);
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !matches!(head, "his" | "boss" | "its");
     let definite = matches!(
@@ -835,14 +835,14 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             | "my"
             | "your"
     ) || first_lower.ends_with("'s");
-    let kind = if !definite && (UNNAMED_HEADS.contains(head) || plural && determiner) {
+    let kind = if !definite && (head_lex.has(Lex::UNNAMED_HEADS) || plural && determiner) {
         MentionKind::Unnamed
     } else if !determiner
         && !first_lower.ends_with("'s")
-        && !ROLE_NOUNS.contains(head)
-        && !UNNAMED_HEADS.contains(head)
+        && !head_lex.has(Lex::ROLE_NOUNS)
+        && !head_lex.has(Lex::UNNAMED_HEADS)
         && !document
-        && !TITLE_WORDS.contains(head)
+        && !head_lex.has(Lex::TITLE_WORDS)
     {
         // A bare lowercase noun ("officials" is handled above): not a speaker.
         if plural {
@@ -852,16 +852,16 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         }
     } else if matches!(first_lower, "a" | "an" | "another")
         && !document
-        && (ROLE_NOUNS.contains(head) || gender_of_noun(head).is_some())
+        && (head_lex.has(Lex::ROLE_NOUNS) || gender_of_noun(head).is_some())
     {
         // "an architect who said …": an indefinite description brings in
         // someone new.
         MentionKind::Unnamed
-    } else if ROLE_NOUNS.contains(head)
-        || UNNAMED_HEADS.contains(head)
+    } else if head_lex.has(Lex::ROLE_NOUNS)
+        || head_lex.has(Lex::UNNAMED_HEADS)
         || document
-        || TITLE_WORDS.contains(head)
-        || ORG_WORDS.contains(head)
+        || head_lex.has(Lex::TITLE_WORDS)
+        || head_lex.has(Lex::ORG_WORDS)
         || gender_of_noun(head).is_some()
     {
         MentionKind::Nominal
@@ -948,7 +948,7 @@ fn description_role(text: &str, words: &[&Tok], kind: MentionKind) -> String {
         &words
             .iter()
             .copied()
-            .filter(|w| kind == MentionKind::Unnamed || !DETERMINERS.contains(w.lower.as_str()))
+            .filter(|w| kind == MentionKind::Unnamed || !w.lower.is(Lex::DETERMINERS))
             .collect::<Vec<_>>(),
     )
 }
@@ -1016,19 +1016,19 @@ pub fn gender_of_noun(w: &str) -> Option<Gender> {
 /// Joins the words of a phrase as they stand in the text, with the full stops
 /// of abbreviations ("Mr. Obama", "Loretta E. Lynch").
 fn join_words(text: &str, words: &[&Tok]) -> String {
-    let mut out = String::new();
+    // Room for each word, a space and a dot: one allocation.
+    let mut out = String::with_capacity(words.iter().map(|w| w.span().len() + 2).sum());
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
             out.push(' ');
         }
         let mut word = &text[w.span().start..w.span().end];
-        let after = text[w.span().end..].chars().next();
         // Keep a trailing dot of an abbreviation or initial.
-        let with_dot;
-        if after == Some('.') && (is_abbreviation(&w.lower) || w.lower.contains('.')) {
-            with_dot = format!("{word}.");
-            word = &with_dot;
+        if text.as_bytes().get(w.span().end) == Some(&b'.')
+            && (is_abbreviation(&w.lower) || w.lower.contains('.'))
+        {
             out.push_str(word);
+            out.push('.');
             continue;
         }
         if k + 1 == words.len() {
@@ -1056,10 +1056,7 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             continue;
         }
         // "When PolitiFact…": a capitalised function word opens the sentence.
-        if is_function(toks, i)
-            && !HONORIFICS.contains_key(toks[i].lower.as_str())
-            && toks[i].lower != "the"
-        {
+        if is_function(toks, i) && !toks[i].lower.is(Lex::HONORIFICS) && toks[i].lower != "the" {
             i += 1;
             continue;
         }
@@ -1093,8 +1090,8 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
             // A capitalised function word inside a run ends the name ("… As The …").
             if j > i
                 && toks[j].is_word()
-                && FUNCTION_WORDS.contains(toks[j].lower.as_str())
-                && !HONORIFICS.contains_key(toks[j].lower.as_str())
+                && toks[j].lower.is(Lex::FUNCTION_WORDS)
+                && !toks[j].lower.is(Lex::HONORIFICS)
             {
                 break;
             }
@@ -1165,18 +1162,21 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
         .iter()
         .position(|t| t.para() != para)
         .map_or(toks.len(), |k| i + k);
-    let words: Vec<&Tok> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-    if words.len() < 4 || words.len() > 25 {
-        return false;
-    }
     // Title case: the words left in lower case are small function words
     // ("Minister Opens New Pier in the Harbour"), not "opened" or "pier".
-    let caps = words.iter().filter(|t| t.cap).count();
-    let lower_content = words
-        .iter()
-        .filter(|t| !t.cap && !FUNCTION_WORDS.contains(t.lower.as_str()))
-        .count();
-    caps * 10 >= words.len() * 7 && lower_content == 0
+    let (mut n_words, mut caps) = (0, 0);
+    for t in toks[start..end].iter().filter(|t| t.is_word()) {
+        n_words += 1;
+        if n_words > 25 {
+            return false;
+        }
+        if t.cap {
+            caps += 1;
+        } else if !t.lower.is(Lex::FUNCTION_WORDS) {
+            return false;
+        }
+    }
+    n_words >= 4 && caps * 10 >= n_words * 7
 }
 
 /// A lowercase "of", "for", "on", "to", "and" or "the" inside an

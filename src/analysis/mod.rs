@@ -356,13 +356,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             all.push((p, Some(qi), appo));
         }
         // Stable sort by start, through (start, index) keys: the entries
-        // are large and mostly in order already.
+        // are large and mostly in order already. (The keys are distinct, so
+        // any sort gives this order; the standard sort takes the runs they come
+        // in, sorted or nearly, instead of partitioning them all.)
         let mut keys: Vec<(usize, usize)> = all
             .iter()
             .enumerate()
             .map(|(k, (p, _, _))| (p.span.start, k))
             .collect();
-        keys.sort_unstable();
+        keys.sort();
         let mut slots: Vec<Option<MentionEntry>> = all.into_iter().map(Some).collect();
         let all = keys
             .iter()
@@ -605,6 +607,14 @@ const SMALL_WORDS: &[&str] = &[
     "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from", "&",
 ];
 
+/// `w` lowercased is one of `SMALL_WORDS`. Compared without lowercasing:
+/// the only non-ASCII characters whose lowercase is ASCII are the Kelvin sign
+/// (to "k", in none of the words) and "İ" (to "i" and a combining dot, not
+/// ASCII), so an ASCII-case-insensitive match is the same test.
+fn is_small_word(w: &str) -> bool {
+    SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
 /// Quotation or term? Scare quotes, titles and single terms with no speech
 /// cue are terms.
 /// `tokenised`: the quotation is a token (not single-quoted); `before`: the
@@ -621,11 +631,34 @@ fn is_quotation(
     }
     let c = q.content();
     let inner = prose[c.start..c.end].trim();
-    let words: Vec<&str> = inner
+    // One pass over the words (those with a letter or digit): how many,
+    // whether all are title-case or small words, and how many are not small
+    // words. Eight words are enough: past seven a span is never a title and
+    // six or more make it a quotation, whatever the rest.
+    let mut n_words = 0;
+    let mut title_case = true;
+    let mut content_words = 0;
+    for w in inner
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-        .collect();
-    if words.is_empty() {
+    {
+        n_words += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let small = is_small_word(w);
+        if !small {
+            content_words += 1;
+        }
+        title_case = title_case
+            && (w.is_empty()
+                || small
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+        if n_words == 8 {
+            break;
+        }
+    }
+    if n_words == 0 {
         return false;
     }
     // "the so-called ‘experts’", "a show titled “Night Desk”": named, not said.
@@ -643,14 +676,6 @@ fn is_quotation(
     // Titles: short title-case words after a preposition or a possessive
     // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
     // or "as" the same words are a nickname someone used, which is quoted.
-    let title_case = words.iter().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.is_empty()
-            || SMALL_WORDS.contains(&w.to_lowercase().as_str())
-            || w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
     let after_determiner = prev.is_some_and(|p| p.lower.ends_with("'s"));
     let after_title_word = !opens_paragraph
         && prev.is_none_or(|p| {
@@ -692,17 +717,7 @@ fn is_quotation(
         });
     // A sentence has four words or more besides "of", "the" and the like
     // ("State of the Union." is a title).
-    let content_words = words
-        .iter()
-        .filter(|w| {
-            !SMALL_WORDS.contains(
-                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-                    .as_str(),
-            )
-        })
-        .count();
-    let sentence_like = (content_words >= 4 || words.len() >= 4 && !after_determiner)
+    let sentence_like = (content_words >= 4 || n_words >= 4 && !after_determiner)
         && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
     // Capitalised words opening a sentence, closed by a comma, a question
     // or an exclamation mark inside the marks and given a speech cue, are an
@@ -715,7 +730,7 @@ fn is_quotation(
             f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
                 || f.method == AttributionMethod::Continuation && inner.ends_with('.')
         });
-    if title_case && words.len() <= 7 && after_title_word && !sentence_like && !spoken_reply {
+    if title_case && n_words <= 7 && after_title_word && !sentence_like && !spoken_reply {
         return false;
     }
     let ends_sentence = inner.ends_with(['.', '!', '?'])
@@ -731,8 +746,7 @@ fn is_quotation(
         return true;
     }
     let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
-    words.len() >= 6
-        || (starts_upper && words.len() >= 3 && (ends_sentence || inner.ends_with(',')))
+    n_words >= 6 || (starts_upper && n_words >= 3 && (ends_sentence || inner.ends_with(',')))
 }
 
 /// In a text told in dialogue, where questions and exclamations between
@@ -880,13 +894,27 @@ fn findings(
 /// The first words of a span, for messages and outlines.
 pub fn preview(text: &str, s: Span) -> String {
     let inner = text.get(s.start..s.end).unwrap_or("").trim();
-    let mut out = String::new();
-    for (n, c) in inner.chars().enumerate() {
-        if n >= 40 {
-            out.push('…');
-            break;
-        }
-        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    // The first 40 characters, line breaks as spaces, then "…" if there is more.
+    // (The 41st character starts at the 41st byte that is not a UTF-8
+    // continuation byte.)
+    let end = inner
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| (b as i8) >= -0x40)
+        .nth(40)
+        .map_or(inner.len(), |(i, _)| i);
+    let head = &inner[..end];
+    let mut out = String::with_capacity(end + '…'.len_utf8());
+    if memchr::memchr2(b'\n', b'\r', head.as_bytes()).is_some() {
+        out.extend(
+            head.chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
+    } else {
+        out.push_str(head);
+    }
+    if end < inner.len() {
+        out.push('…');
     }
     out
 }
@@ -900,15 +928,14 @@ fn plausible_source(p: &Phrase) -> bool {
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
         MentionKind::Name => {
-            let words: Vec<String> = p
-                .name
-                .split_whitespace()
-                .map(|w| w.to_lowercase())
-                .collect();
-            words.len() >= 2
+            // Two words or more, or a known surname or first name.
+            let mut words = p.name.split_whitespace();
+            let first = words.next();
+            words.next().is_some()
                 || !p.role.is_empty()
-                || words.first().is_some_and(|w| {
-                    lexicon::is_surname(w) || lexicon::first_name_gender(w).is_some()
+                || first.is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    lexicon::is_surname(&w) || lexicon::first_name_gender(&w).is_some()
                 })
         }
         _ => true,

@@ -112,8 +112,7 @@ fn markdown_skips(text: &str) -> Vec<Span> {
     let mut prev_blank = true;
     let mut line_start = pos;
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
             .map(|k| line_start + k)
             .unwrap_or(text.len());
         let line = &text[line_start..line_end];

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::lexicon::Lex;
 use super::quotes::RawQuote;
 use super::types::Span;
 
@@ -34,15 +35,41 @@ pub struct Tok {
 
 const _: () = assert!(std::mem::size_of::<Tok>() <= 32);
 
-/// A token's lowercased text, one allocation per distinct word of a text.
-/// A thin pointer (8 bytes, where `Rc<str>` takes 16): a long text has
-/// millions of tokens, and their table is the largest of the analysis.
-#[derive(Clone, Default)]
-pub struct Lower(Rc<Box<str>>);
+/// A token's lowercased text, one allocation per distinct word of a text,
+/// with the word lists it is in. A thin pointer (8 bytes, where `Rc<str>`
+/// takes 16): a long text has millions of tokens, and their table is the
+/// largest of the analysis.
+#[derive(Clone)]
+pub struct Lower(Rc<Word>);
+
+struct Word {
+    text: Box<str>,
+    lex: Lex,
+}
 
 impl Lower {
+    fn new(text: &str) -> Lower {
+        Lower(Rc::new(Word {
+            text: text.into(),
+            lex: Lex::of(text),
+        }))
+    }
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.0.text
+    }
+    /// The word is in lexicon list `l` (the same answer as asking the list).
+    pub fn is(&self, l: Lex) -> bool {
+        self.0.lex.has(l)
+    }
+    /// All the lexicon lists the word is in.
+    pub fn lex(&self) -> Lex {
+        self.0.lex
+    }
+}
+
+impl Default for Lower {
+    fn default() -> Lower {
+        Lower::new("")
     }
 }
 
@@ -60,7 +87,7 @@ impl Words {
         if let Some(w) = self.seen.get(lower) {
             return w.clone();
         }
-        let w = Lower(Rc::new(lower.into()));
+        let w = Lower::new(lower);
         self.seen.insert(lower.into(), w.clone());
         w
     }
@@ -243,6 +270,15 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let mut j = i;
                 let mut last_good = i;
                 while j < next_q {
+                    // A run of ASCII word characters at once.
+                    if b[j].is_ascii_alphanumeric() || b[j] == b'_' {
+                        j += 1;
+                        while j < next_q && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                            j += 1;
+                        }
+                        last_good = j;
+                        continue;
+                    }
                     let ch = match char_at(prose, j) {
                         Some(ch) => ch,
                         None => break,
@@ -283,7 +319,6 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                     cap,
                 });
                 i = end;
-                let _ = b;
                 continue;
             }
             toks.push(Tok {
