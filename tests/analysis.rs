@@ -662,3 +662,19 @@ fn a_name_before_an_ing_cue_speaks() {
     );
     assert_eq!(speaker_of(text, &a, "awful").as_deref(), Some("Ana Ruiz"));
 }
+
+/// "Del." before a name is the title of a delegate; "Del" alone is a first
+/// name.
+#[test]
+fn an_abbreviated_delegate_title_is_not_part_of_the_name() {
+    let text = "The panel voted on Tuesday.\n\n“This is a waste of time,” said Del. Stacey Pruitt of the Virgin Islands.\n\nDel Harlan, a farmer, said: “We need rain.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "waste of time").as_deref(),
+        Some("Stacey Pruitt")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "need rain").as_deref(),
+        Some("Del Harlan")
+    );
+}

@@ -529,6 +529,7 @@ pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     delegate mp mep lawmaker legislator official aide adviser advisor consultant
     fm pm u.s. us uk un eu nato first lady gentleman district circuit supreme court
     sen rep gov atty atty. supt supt. insp insp. det det. cpl cpl. pvt pvt. sgt staff
+    assemblyman assemblywoman assemblymember
     host anchor correspondent reporter columnist editor writer author publisher
     actor actress singer rapper comedian star chef activist organizer organiser
     house senate party committee campaign administration department ministry office")

@@ -675,9 +675,12 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let mut name_start = words.len();
         for (k, w) in words.iter().enumerate().rev() {
             let lw = w.lower.as_str();
+            // "Del. Stacey Plaskett" (a delegate), but "Del Harlan".
+            let abbreviated_title = lw == "del" && text[w.span().end..].starts_with('.');
             let is_title = (TITLE_WORDS.contains(lw)
                 || HONORIFICS.contains_key(lw)
-                || NATIONALITIES.contains(lw))
+                || NATIONALITIES.contains(lw)
+                || abbreviated_title)
                 && k + 1 < words.len();
             if !w.cap && !is_name_particle(lw) {
                 break;

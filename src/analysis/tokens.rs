@@ -162,7 +162,7 @@ const ABBREVIATIONS: &[&str] = &[
     "etc", "prof", "rev", "atty", "supt", "det", "cpl", "pvt", "cmdr", "ft", "mt", "ave", "blvd",
     "d.c", "mx", "mme", "messrs", "i.e", "e.g", "approx", "dept", "gov't", "calif", "fla", "ariz",
     "mass", "ill", "wis", "tenn", "penn", "va", "md", "n.y", "n.j", "s.c", "n.c", "ga", "ky", "la",
-    "mo", "ok", "ore", "wash", "conn", "colo",
+    "mo", "ok", "ore", "wash", "conn", "colo", "del",
 ];
 
 /// Capitalised words that open a new sentence rather than name a speaker.
