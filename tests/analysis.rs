@@ -678,3 +678,20 @@ fn an_abbreviated_delegate_title_is_not_part_of_the_name() {
         Some("Del Harlan")
     );
 }
+
+/// A law or a treaty named in the text is not a person a pronoun can
+/// refer to.
+#[test]
+fn a_law_is_not_a_person() {
+    let text = "Paul Brandt, the mayor, spoke first.\n\nThe ruling found that the state broke the National Harbour Safety Act.\n\n“We will appeal,” he said.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "appeal").as_deref(),
+        Some("Paul Brandt")
+    );
+    assert!(
+        a.entities.iter().all(|e| !e.name.contains("Act")),
+        "{:?}",
+        a.entities
+    );
+}

@@ -707,6 +707,25 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 name_words = rest;
             }
         }
+        // "the National Voter Registration Act", "the First Amendment": a
+        // law or a treaty, which does not speak.
+        if name_words.len() >= 2
+            && matches!(
+                stem_possessive(&name_words[name_words.len() - 1].lower),
+                "act"
+                    | "acts"
+                    | "amendment"
+                    | "treaty"
+                    | "accord"
+                    | "accords"
+                    | "convention"
+                    | "doctrine"
+                    | "statute"
+                    | "code"
+            )
+        {
+            return None;
+        }
         // "Suddenly he …", "Precisely.": an adverb, unless it is a known name.
         if let [only] = name_words {
             let w = only.lower.as_str();
