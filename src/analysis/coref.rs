@@ -132,6 +132,10 @@ struct Index {
     /// order (a renamed entity is added under its new first word too).
     first_word: HashMap<String, Vec<usize>>,
     last_word: HashMap<String, Vec<usize>>,
+    /// Last word, then the first byte of the first word → entities, in
+    /// creation order: the only ones `same_person` can accept (one last
+    /// word and one initial), a small part of `last_word` where names recur.
+    initial: HashMap<String, HashMap<u8, Vec<usize>>>,
 }
 
 impl Index {
@@ -145,7 +149,39 @@ impl Index {
             if !list.contains(&e) {
                 list.push(e);
             }
+            if let Some(&b) = f.as_bytes().first() {
+                let list = self
+                    .initial
+                    .entry(l.clone())
+                    .or_default()
+                    .entry(b)
+                    .or_default();
+                if let Err(at) = list.binary_search(&e) {
+                    list.insert(at, e);
+                }
+            }
         }
+    }
+    /// The first person, in creation order, that `same_person` matches with
+    /// name words `w` (or whose words are `w`).
+    fn same_person_as(
+        &self,
+        entities: &[Entity],
+        names: &[Vec<String>],
+        w: &[String],
+    ) -> Option<usize> {
+        let (first, last) = (w.first()?, w.last()?);
+        let b = *first.as_bytes().first()?;
+        self.initial
+            .get(last.as_str())
+            .and_then(|m| m.get(&b))
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&e| {
+                entities[e].kind == EntityKind::Person
+                    && (same_person(&names[e], w) || names[e] == w)
+            })
     }
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
@@ -392,9 +428,8 @@ pub fn resolve(
             continue;
         }
         // Same person means same last word: only those entities are asked.
-        let existing = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
-            c.entities[e].kind == EntityKind::Person && same_person(&c.name_words[e], w)
-        });
+        // (Same last word and initial: only those entities are asked.)
+        let existing = c.idx.same_person_as(&c.entities, &c.name_words, w);
         match existing {
             Some(e) => {
                 if w.len() > c.name_words[e].len() {
@@ -531,10 +566,7 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
         return Resolved::default();
     }
     if w.len() >= 2 {
-        if let Some(e) = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
-            c.entities[e].kind == EntityKind::Person
-                && (same_person(&c.name_words[e], w) || c.name_words[e] == w)
-        }) {
+        if let Some(e) = c.idx.same_person_as(&c.entities, &c.name_words, w) {
             let res = if c.name_words[e] == w {
                 Resolution::FullName
             } else {
