@@ -132,6 +132,10 @@ struct Index {
     /// order (a renamed entity is added under its new first word too).
     first_word: HashMap<String, Vec<usize>>,
     last_word: HashMap<String, Vec<usize>>,
+    /// Last word, then the first byte of the first word → entities, in
+    /// creation order: the only ones `same_person` can accept (one last
+    /// word and one initial), a small part of `last_word` where names recur.
+    initial: HashMap<String, HashMap<u8, Vec<usize>>>,
 }
 
 impl Index {
@@ -145,7 +149,39 @@ impl Index {
             if !list.contains(&e) {
                 list.push(e);
             }
+            if let Some(&b) = f.as_bytes().first() {
+                let list = self
+                    .initial
+                    .entry(l.clone())
+                    .or_default()
+                    .entry(b)
+                    .or_default();
+                if let Err(at) = list.binary_search(&e) {
+                    list.insert(at, e);
+                }
+            }
         }
+    }
+    /// The first person, in creation order, that `same_person` matches with
+    /// name words `w` (or whose words are `w`).
+    fn same_person_as(
+        &self,
+        entities: &[Entity],
+        names: &[Vec<String>],
+        w: &[String],
+    ) -> Option<usize> {
+        let (first, last) = (w.first()?, w.last()?);
+        let b = *first.as_bytes().first()?;
+        self.initial
+            .get(last.as_str())
+            .and_then(|m| m.get(&b))
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&e| {
+                entities[e].kind == EntityKind::Person
+                    && (same_person(&names[e], w) || names[e] == w)
+            })
     }
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
@@ -392,9 +428,8 @@ pub fn resolve(
             continue;
         }
         // Same person means same last word: only those entities are asked.
-        let existing = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
-            c.entities[e].kind == EntityKind::Person && same_person(&c.name_words[e], w)
-        });
+        // (Same last word and initial: only those entities are asked.)
+        let existing = c.idx.same_person_as(&c.entities, &c.name_words, w);
         match existing {
             Some(e) => {
                 if w.len() > c.name_words[e].len() {
@@ -531,10 +566,7 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
         return Resolved::default();
     }
     if w.len() >= 2 {
-        if let Some(e) = c.idx.ending(&w[w.len() - 1]).iter().copied().find(|&e| {
-            c.entities[e].kind == EntityKind::Person
-                && (same_person(&c.name_words[e], w) || c.name_words[e] == w)
-        }) {
+        if let Some(e) = c.idx.same_person_as(&c.entities, &c.name_words, w) {
             let res = if c.name_words[e] == w {
                 Resolution::FullName
             } else {
@@ -551,53 +583,42 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     // with it; the nearest earlier one, else the first later one.
     let last = &w[w.len() - 1];
     // Entities whose name ends (or, for one word, starts) with it, from the
-    // word indexes, in entity order.
-    let mut cands: Vec<usize> = c.idx.ending(last).to_vec();
-    if w.len() == 1 {
-        cands.extend(c.idx.first_word.get(last).into_iter().flatten().copied());
-        cands.sort_unstable();
-        cands.dedup();
-    }
-    let candidates: Vec<usize> = cands
-        .into_iter()
-        .filter(|&e| c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > w.len())
-        .filter(|&e| {
-            c.name_words[e].last() == Some(last)
-                || w.len() == 1 && c.name_words[e].first() == Some(last)
-        })
-        .filter(|&e| {
-            m.phrase.gender == Gender::Unknown
+    // word indexes, read in place (one pass, no lists: with names reused
+    // across articles these lists grow with the text). Surname matches are
+    // preferred over first-name matches; of the pool, the owner of the bare
+    // surname, else the one mentioned last, else the earliest entity.
+    let fits = |e: usize| {
+        c.entities[e].kind == EntityKind::Person
+            && c.name_words[e].len() > w.len()
+            && (m.phrase.gender == Gender::Unknown
                 || c.entities[e].gender == Gender::Unknown
-                || c.entities[e].gender == m.phrase.gender
-        })
-        .collect();
-    if !candidates.is_empty() {
-        // Prefer surname matches over first-name matches, then recency.
-        let surname: Vec<usize> = candidates
+                || c.entities[e].gender == m.phrase.gender)
+    };
+    let by_surname = pick_candidate(
+        &c.idx,
+        c.idx
+            .ending(last)
             .iter()
             .copied()
-            .filter(|&e| c.name_words[e].last() == Some(last))
-            .collect();
-        let pool = if surname.is_empty() {
-            candidates
-        } else {
-            surname
-        };
-        // The pool member mentioned last (as a backwards search of the
-        // history would find it).
-        // Two people with one surname: writers keep the bare surname for one
-        // of them ("Trump" stays the candidate, the daughter is "Ivanka").
-        let owner = pool
-            .iter()
-            .copied()
-            .filter(|&e| c.idx.bare_surname[e] > 0)
-            .max_by_key(|&e| (c.idx.bare_surname[e], c.idx.last_seen[e]));
-        let recent = pool
-            .iter()
-            .copied()
-            .filter(|&e| c.idx.last_seen[e] > 0)
-            .max_by_key(|&e| c.idx.last_seen[e]);
-        let e = owner.or(recent).unwrap_or(pool[0]);
+            .filter(|&e| fits(e) && c.name_words[e].last() == Some(last)),
+    );
+    let chosen = by_surname.or_else(|| {
+        if w.len() != 1 {
+            return None;
+        }
+        // No surname match: a first-name match (the ending list can hold
+        // one too; duplicates do not change the pick).
+        pick_candidate(
+            &c.idx,
+            c.idx
+                .ending(last)
+                .iter()
+                .chain(c.idx.first_word.get(last).into_iter().flatten())
+                .copied()
+                .filter(|&e| fits(e) && c.name_words[e].first() == Some(last)),
+        )
+    });
+    if let Some(e) = chosen {
         if w.len() == 1 && c.name_words[e].last() == Some(last) {
             c.idx.bare_surname[e] += 1;
         }
@@ -630,6 +651,31 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
         resolution: Some(Resolution::FullName),
         ambiguous_with: None,
     }
+}
+
+/// Of a pool of candidate entities (any order, repeats allowed): the one
+/// most often named by its bare surname (the latest seen on a tie), else the
+/// one seen last, else the earliest entity; `None` for an empty pool.
+fn pick_candidate(idx: &Index, pool: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut owner: Option<usize> = None;
+    let mut recent: Option<usize> = None;
+    let mut first: Option<usize> = None;
+    for e in pool {
+        if first.is_none_or(|f| e < f) {
+            first = Some(e);
+        }
+        if idx.bare_surname[e] > 0
+            && owner.is_none_or(|o| {
+                (idx.bare_surname[e], idx.last_seen[e]) > (idx.bare_surname[o], idx.last_seen[o])
+            })
+        {
+            owner = Some(e);
+        }
+        if idx.last_seen[e] > 0 && recent.is_none_or(|r| idx.last_seen[e] > idx.last_seen[r]) {
+            recent = Some(e);
+        }
+    }
+    owner.or(recent).or(first)
 }
 
 fn resolve_pronoun(
