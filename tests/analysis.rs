@@ -640,3 +640,14 @@ fn a_quoted_term_does_not_stop_narration_from_naming_the_next_speaker() {
     let text = "Martha Kane switched off the so-called “experts” on the kitchen radio.\n\n“Enough of that nonsense for one morning.”\n";
     expect_speaker(text, "Enough of that", "Martha Kane");
 }
+
+#[test]
+fn name_qualifying_the_subject_head_is_not_the_subject() {
+    // "Ortega campaign spokesman Paul Grady": Grady is the subject, Ortega
+    // only qualifies him, so the next "he" is Grady.
+    let text = "Mark Ortega's new plan for rail funding is vague, experts say.\n\n\
+Ortega campaign spokesman Paul Grady told reporters that Ortega's rail plan would cover rural lines. \
+However, he could not explain why a state requirement is cited on the campaign's website or why it was mentioned by Ortega in an interview.\n\n\
+\"We don't have the exact bill written down,\" he said.\n";
+    expect_speaker(text, "exact bill", "Paul Grady");
+}
