@@ -651,3 +651,13 @@ However, he could not explain why a state requirement is cited on the campaign's
 \"We don't have the exact bill written down,\" he said.\n";
     expect_speaker(text, "exact bill", "Paul Grady");
 }
+
+#[test]
+fn headline_gives_the_full_name_of_a_surname_speaker() {
+    // The title-case headline names her in full; the body only by surname.
+    let text = "Nancy Ruiz Takes Aim At The Harbour Expansion Plan\n\n\
+The port authority's expansion plan came under fresh attack on Monday at a packed council meeting.\n\
+Ruiz told the council that the plan ignored the residents of the east bank. She then listed the costs.\n\
+“Nobody asked the people who live here,” she said.\n";
+    expect_speaker(text, "Nobody asked", "Nancy Ruiz");
+}

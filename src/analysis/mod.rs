@@ -419,7 +419,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             }
         }
     }
-    let (resolved, mut entities) = coref::resolve(&pending, &options.known_people);
+    let mut known = options.known_people.clone();
+    for (name, gender) in mentions::headline_people(&toks, &prose) {
+        known.push(types::KnownPerson {
+            name,
+            aliases: Vec::new(),
+            role: None,
+            gender: Some(gender),
+        });
+    }
+    let (resolved, mut entities) = coref::resolve(&pending, &known);
 
     let mut analysis = Analysis::default();
     analysis.mentions.reserve_exact(pending.len());
