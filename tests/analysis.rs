@@ -661,3 +661,13 @@ Ruiz told the council that the plan ignored the residents of the east bank. She 
 “Nobody asked the people who live here,” she said.\n";
     expect_speaker(text, "Nobody asked", "Nancy Ruiz");
 }
+
+#[test]
+fn it_before_a_participle_cue_is_the_speaker() {
+    // "it attacked X, saying …": the subject "it" (the paper) speaks.
+    let text = "The Harbour Gazette endorsed the mayor, Ann Holt, on Sunday.\n\n\
+Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council for months.”\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "misled").as_deref(), Some("it"));
+    expect_speaker(text, "misled", "Harbour Gazette");
+}
