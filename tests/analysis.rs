@@ -671,3 +671,13 @@ Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council
     assert_eq!(mention_of(text, &a, "misled").as_deref(), Some("it"));
     expect_speaker(text, "misled", "Harbour Gazette");
 }
+
+#[test]
+fn speaking_it_is_an_organisation_that_acts() {
+    // The paper is the subject two sentences back; "U.S. Army" in the sentence
+    // before is only named in passing and does not speak.
+    let text = "During the campaign, the Harbour Gazette endorsed the mayor, Ann Holt.\n\n\
+She is a former teacher and U.S. Army officer.\n\n\
+Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council for months.”\n";
+    expect_speaker(text, "misled", "Harbour Gazette");
+}
