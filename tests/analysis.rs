@@ -695,3 +695,44 @@ fn a_law_is_not_a_person() {
         a.entities
     );
 }
+
+#[test]
+fn name_qualifying_the_subject_head_is_not_the_subject() {
+    // "Ortega campaign spokesman Paul Grady": Grady is the subject, Ortega
+    // only qualifies him, so the next "he" is Grady.
+    let text = "Mark Ortega's new plan for rail funding is vague, experts say.\n\n\
+Ortega campaign spokesman Paul Grady told reporters that Ortega's rail plan would cover rural lines. \
+However, he could not explain why a state requirement is cited on the campaign's website or why it was mentioned by Ortega in an interview.\n\n\
+\"We don't have the exact bill written down,\" he said.\n";
+    expect_speaker(text, "exact bill", "Paul Grady");
+}
+
+#[test]
+fn headline_gives_the_full_name_of_a_surname_speaker() {
+    // The title-case headline names her in full; the body only by surname.
+    let text = "Nancy Ruiz Takes Aim At The Harbour Expansion Plan\n\n\
+The port authority's expansion plan came under fresh attack on Monday at a packed council meeting.\n\
+Ruiz told the council that the plan ignored the residents of the east bank. She then listed the costs.\n\
+“Nobody asked the people who live here,” she said.\n";
+    expect_speaker(text, "Nobody asked", "Nancy Ruiz");
+}
+
+#[test]
+fn it_before_a_participle_cue_is_the_speaker() {
+    // "it attacked X, saying …": the subject "it" (the paper) speaks.
+    let text = "The Harbour Gazette endorsed the mayor, Ann Holt, on Sunday.\n\n\
+Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council for months.”\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "misled").as_deref(), Some("it"));
+    expect_speaker(text, "misled", "Harbour Gazette");
+}
+
+#[test]
+fn speaking_it_is_an_organisation_that_acts() {
+    // The paper is the subject two sentences back; "U.S. Army" in the sentence
+    // before is only named in passing and does not speak.
+    let text = "During the campaign, the Harbour Gazette endorsed the mayor, Ann Holt.\n\n\
+She is a former teacher and U.S. Army officer.\n\n\
+Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council for months.”\n";
+    expect_speaker(text, "misled", "Harbour Gazette");
+}

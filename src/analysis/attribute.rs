@@ -344,7 +344,7 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
     // A participle cue with no subject of its own ("…, adding that “…”"): the
     // subject of the sentence speaks.
     if let Some((cs, ce)) = participle_seen {
-        if let Some(p) = sentence_subject(toks, text, s_start, cs).filter(plausible_source) {
+        if let Some(p) = subject_of(toks, text, s_start, cs, true).filter(plausible_source) {
             return Some(Found {
                 phrase: p,
                 cue: Some(span_of(toks, (cs, ce))),
@@ -495,6 +495,12 @@ const PREPOSITIONS: &[&str] = &[
 /// The subject of a sentence, for a quotation with no cue: the first noun
 /// phrase after any opening conjunction or prepositional phrase.
 pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) -> Option<Phrase> {
+    subject_of(toks, text, s_start, limit, false)
+}
+
+/// `sentence_subject`, where `it` may also be the subject (an organisation
+/// speaking: "It attacked the plan, saying “…”").
+fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) -> Option<Phrase> {
     let mut i = s_start;
     while i < limit
         && toks[i].is_word()
@@ -541,7 +547,9 @@ pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) 
     }
     let np = np_after(toks, i, limit)?;
     let p = classify(toks, text, np)?;
-    if p.kind == MentionKind::Pronoun && !matches!(p.role.as_str(), "he" | "she" | "they") {
+    if p.kind == MentionKind::Pronoun
+        && !(matches!(p.role.as_str(), "he" | "she" | "they") || it && p.role == "it")
+    {
         return None;
     }
     // The phrase must be followed by a verb-like word, not be the object of one.

@@ -700,11 +700,18 @@ fn resolve_pronoun(
     let mut group: Vec<(usize, usize, bool)> = Vec::new(); // (mention, entity, introduced here) of one sentence
     let mut current_sent: Option<usize> = None;
     let mut chosen: Option<(usize, Option<usize>)> = None;
-    let pick = |group: &[(usize, usize, bool)]| -> Option<(usize, Option<usize>)> {
+    // "it" that speaks is an organisation that acts in the text (a subject
+    // or a speaker), not a place or a body only named in passing ("a U.S.
+    // senator"): such candidates are passed over while an acting one is near.
+    let acting_only = m.speaker && !want_person && !plural && w == "it";
+    let pick = |group: &[(usize, usize, bool)], acting: bool| -> Option<(usize, Option<usize>)> {
         let mut cands: Vec<(i64, usize, usize)> = Vec::new(); // (rank key, position, entity)
         for &(mi, e, introduced) in group {
             let ent = &c.entities[e];
             let pm = &mentions[mi];
+            if acting && !(pm.speaker || pm.subject) {
+                continue;
+            }
             let ok = if want_person {
                 ent.kind == EntityKind::Person
                     && (ent.gender == p.gender
@@ -749,25 +756,32 @@ fn resolve_pronoun(
             .map(|x| x.2);
         Some((first.2, tie))
     };
-    for (h, &(mi, e, _)) in history.iter().enumerate().rev() {
-        let pm = &mentions[mi];
-        if m.para > pm.para + 3 || m.sent > pm.sent + 6 {
+    for acting in [acting_only, false] {
+        for (h, &(mi, e, _)) in history.iter().enumerate().rev() {
+            let pm = &mentions[mi];
+            if m.para > pm.para + 3 || m.sent > pm.sent + 6 {
+                break;
+            }
+            if current_sent != Some(pm.sent) {
+                if !group.is_empty() {
+                    if let Some(x) = pick(&group, acting) {
+                        chosen = Some(x);
+                        break;
+                    }
+                }
+                group.clear();
+                current_sent = Some(pm.sent);
+            }
+            group.push((mi, e, c.idx.first_seen[e] == h + 1));
+        }
+        if chosen.is_none() && !group.is_empty() {
+            chosen = pick(&group, acting);
+        }
+        if chosen.is_some() || !acting {
             break;
         }
-        if current_sent != Some(pm.sent) {
-            if !group.is_empty() {
-                if let Some(x) = pick(&group) {
-                    chosen = Some(x);
-                    break;
-                }
-            }
-            group.clear();
-            current_sent = Some(pm.sent);
-        }
-        group.push((mi, e, c.idx.first_seen[e] == h + 1));
-    }
-    if chosen.is_none() && !group.is_empty() {
-        chosen = pick(&group);
+        group.clear();
+        current_sent = None;
     }
     // Nobody compatible nearby: the person of that sex the text is most about
     // so far (a long run of "she" after one introduction).

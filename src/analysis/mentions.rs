@@ -1230,3 +1230,37 @@ fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
             .take_while(|t| t.is_word() && t.cap)
             .any(org)
 }
+
+/// People named in full in a title-case headline opening the text ("Mayor
+/// Ann Holt Wins Second Term"): a known first name followed by a known
+/// surname. The body often names them by surname only; the headline gives
+/// the full name. Headlines are otherwise not read for names.
+pub fn headline_people(toks: &[Tok], text: &str) -> Vec<(String, Gender)> {
+    let Some(first) = toks.iter().position(|t| t.is_word()) else {
+        return Vec::new();
+    };
+    if !headline_paragraph(toks, first) {
+        return Vec::new();
+    }
+    let para = toks[first].para();
+    let words: Vec<&Tok> = toks[first..]
+        .iter()
+        .take_while(|t| t.para() == para)
+        .filter(|t| t.is_word())
+        .collect();
+    let mut out = Vec::new();
+    for w in words.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if !(a.cap && b.cap) || !super::lexicon::is_surname(&b.lower) {
+            continue;
+        }
+        if let Some(g) = super::lexicon::first_name_gender(&a.lower) {
+            let (a, b) = (a.span(), b.span());
+            out.push((
+                format!("{} {}", &text[a.start..a.end], &text[b.start..b.end]),
+                g,
+            ));
+        }
+    }
+    out
+}

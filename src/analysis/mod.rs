@@ -387,7 +387,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         para_cursor += 1;
                     }
                     let para = para_cursor.min(paras.len().saturating_sub(1));
-                    let subject = subject_set.any_overlaps(p.span);
+                    let subject = subject_set.any_overlaps(p.span)
+                        && !modifies_next_name(&prose, &subjects, &keys, p.span);
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
                     // mention missed the cache on long texts).
@@ -420,7 +421,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             }
         }
     }
-    let (resolved, mut entities) = coref::resolve(&pending, &options.known_people);
+    let mut known = options.known_people.clone();
+    for (name, gender) in mentions::headline_people(&toks, &prose) {
+        known.push(types::KnownPerson {
+            name,
+            aliases: Vec::new(),
+            role: None,
+            gender: Some(gender),
+        });
+    }
+    let (resolved, mut entities) = coref::resolve(&pending, &known);
 
     let mut analysis = Analysis::default();
     analysis.mentions.reserve_exact(pending.len());
@@ -1214,4 +1224,42 @@ mod huge_text_tests {
         let a = analyze_within(&long, &Options::default(), 64);
         assert!(a.quotations.is_empty());
     }
+}
+
+/// A name that only qualifies the subject's head ("Trump campaign spokesman
+/// Jason Miller", "the Senate's budget chief Ann Roe"): inside the same
+/// subject phrase, the next mention follows after lower-case words only (no
+/// comma or "and"), so the later name is the subject, not this one.
+/// `subjects` and `starts` are sorted by start.
+fn modifies_next_name(
+    prose: &str,
+    subjects: &[Span],
+    starts: &[(usize, usize)],
+    span: Span,
+) -> bool {
+    let k = subjects.partition_point(|s| s.start <= span.start);
+    let Some(subj) = k.checked_sub(1).map(|k| subjects[k]) else {
+        return false;
+    };
+    if subj.end <= span.end {
+        return false;
+    }
+    let n = starts.partition_point(|&(s, _)| s < span.end);
+    let Some(&(next, _)) = starts.get(n) else {
+        return false;
+    };
+    if next >= subj.end || next <= span.end {
+        return false;
+    }
+    let gap = &prose[span.end..next];
+    let mut words = gap.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w
+                .strip_prefix("’s")
+                .or_else(|| w.strip_prefix("'s"))
+                .unwrap_or(w);
+            w.is_empty()
+                || w != "and" && w != "or" && w.chars().all(|c| c.is_lowercase() || c == '-')
+        })
 }
