@@ -736,3 +736,11 @@ She is a former teacher and U.S. Army officer.\n\n\
 Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council for months.”\n";
     expect_speaker(text, "misled", "Harbour Gazette");
 }
+
+/// "the United States’ military": a capitalised cue word after another
+/// capitalised word is part of a name ("States"), not a verb.
+#[test]
+fn a_cue_word_inside_a_name_is_not_a_cue() {
+    let text = "Mayor Paul Brandt is telling a veterans group that the United States’ navy is “depleted” and says he will rebuild it.\n";
+    expect_speaker(text, "depleted", "Paul Brandt");
+}

@@ -84,6 +84,11 @@ pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
     if !t.is_word() {
         return None;
     }
+    // "the United States’ military": a capitalised word after another word
+    // is part of a name, not a verb.
+    if t.cap && i > 0 && toks[i - 1].is_word() && toks[i - 1].cap {
+        return None;
+    }
     let extra = EXTRA_CUES.with(|c| {
         let c = c.borrow();
         c.get(t.lower.as_str())
