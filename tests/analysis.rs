@@ -744,3 +744,11 @@ fn a_cue_word_inside_a_name_is_not_a_cue() {
     let text = "Mayor Paul Brandt is telling a veterans group that the United States’ navy is “depleted” and says he will rebuild it.\n";
     expect_speaker(text, "depleted", "Paul Brandt");
 }
+
+/// "Peabody Energy" is a company (a field of government ends its name), and
+/// "Peabody said" afterwards is that company, not a new person.
+#[test]
+fn the_short_form_of_a_company_name_is_the_company() {
+    let text = "The ferry line was spun off in 2007 from the shipping giant Harlow Energy.\n\nHarlow kept its tankers.\n\nIn a statement, Harlow said: “The spinoff was a success.”\n";
+    expect_speaker(text, "spinoff was", "Harlow Energy");
+}

@@ -657,9 +657,18 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     } else {
         Lex::of(head)
     };
-    let head_is_role = head_lex.has(Lex::ROLE_NOUNS)
-        || head_lex.has(Lex::TITLE_WORDS)
-        || head_lex.has(Lex::UNNAMED_HEADS);
+    // "Peabody Energy", "Kaiser Health": a field of government ends a
+    // company's name; before a name it is a title ("Energy Secretary").
+    let field_name = words.len() >= 2
+        && words.iter().all(|w| w.cap)
+        && matches!(
+            head,
+            "energy" | "health" | "education" | "trade" | "commerce" | "security" | "finance"
+        );
+    let head_is_role = !field_name
+        && (head_lex.has(Lex::ROLE_NOUNS)
+            || head_lex.has(Lex::TITLE_WORDS)
+            || head_lex.has(Lex::UNNAMED_HEADS));
     // (No lowercase letter is tested first: it fails fast on "Smith".)
     let all_caps = |t: &Tok| {
         let w = &text[t.span().start..t.span().end];
@@ -775,7 +784,8 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             METONYMS.contains(lname.as_str())
                 || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
         };
-        let org = ORG_WORDS.contains(head_lower)
+        let org = field_name
+            || ORG_WORDS.contains(head_lower)
             || words.iter().any(|w| w.lower.is(Lex::ORG_WORDS) && w.cap)
             || name_words.iter().any(|w| {
                 w.lower.is(Lex::ORG_WORDS) && name_words.len() > 1 && !w.lower.is(Lex::HONORIFICS)
