@@ -752,3 +752,11 @@ fn the_short_form_of_a_company_name_is_the_company() {
     let text = "The ferry line was spun off in 2007 from the shipping giant Harlow Energy.\n\nHarlow kept its tankers.\n\nIn a statement, Harlow said: “The spinoff was a success.”\n";
     expect_speaker(text, "spinoff was", "Harlow Energy");
 }
+
+/// "The Harbour Safety Council on Friday …": the day after "on" is a time,
+/// not the rest of the organisation's name.
+#[test]
+fn a_day_after_an_organisation_name_is_not_part_of_it() {
+    let text = "The Harbour Safety Council on Friday condemned the spill.\n\n“It is a disaster for every family on the coast,” it said.\n";
+    expect_speaker(text, "disaster", "Harbour Safety Council");
+}

@@ -269,6 +269,37 @@ fn strip_parenthetical(toks: &[Tok], e: usize, floor: usize) -> usize {
     e
 }
 
+fn is_month(t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            t.lower.trim_end_matches('.'),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
+}
+
 fn is_time_word(t: &Tok) -> bool {
     t.is_word()
         && matches!(
@@ -1230,7 +1261,12 @@ fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
     {
         k += 1;
     }
-    if !(k < end && toks[k].is_word() && toks[k].cap) {
+    // "… Council on Friday made": a day or a month after the word is a
+    // time, not the rest of the name.
+    if !(k < end && toks[k].is_word() && toks[k].cap)
+        || is_time_word(&toks[k])
+        || is_month(&toks[k])
+    {
         return false;
     }
     let org = |t: &Tok| t.is_word() && t.cap && ORG_WORDS.contains(stem_possessive(&t.lower));
