@@ -760,3 +760,11 @@ fn a_day_after_an_organisation_name_is_not_part_of_it() {
     let text = "The Harbour Safety Council on Friday condemned the spill.\n\n“It is a disaster for every family on the coast,” it said.\n";
     expect_speaker(text, "disaster", "Harbour Safety Council");
 }
+
+/// "Following a swiftly called, late-afternoon meeting, the council issued
+/// …": a comma inside the opening phrase does not hide the subject.
+#[test]
+fn a_comma_inside_an_opening_phrase_does_not_hide_the_subject() {
+    let text = "Following a swiftly called, late-afternoon meeting, the Harbour Safety Council issued a statement calling the spill “a clear violation of every rule we have.”\n";
+    expect_speaker(text, "clear violation", "Harbour Safety Council");
+}

@@ -530,7 +530,8 @@ fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) 
             i += 1;
         }
     }
-    if i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str()) {
+    let fronted = i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str());
+    if fronted {
         if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
             i = k + 1;
         } else {
@@ -550,7 +551,16 @@ fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) 
             i = obj_end;
         }
     }
-    let np = np_after(toks, i, limit)?;
+    let mut np = np_after(toks, i, limit)?;
+    // "Following a swiftly called, late-afternoon meeting, the council
+    // issued …": a comma inside the opening phrase; the subject follows the
+    // next comma.
+    if fronted
+        && classify(toks, text, np).is_none()
+        && toks.get(np.1).is_some_and(|t| t.is_punct(','))
+    {
+        np = np_after(toks, np.1 + 1, limit)?;
+    }
     let p = classify(toks, text, np)?;
     if p.kind == MentionKind::Pronoun
         && !(matches!(p.role.as_str(), "he" | "she" | "they") || it && p.role == "it")
