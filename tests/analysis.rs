@@ -768,3 +768,21 @@ fn a_comma_inside_an_opening_phrase_does_not_hide_the_subject() {
     let text = "Following a swiftly called, late-afternoon meeting, the Harbour Safety Council issued a statement calling the spill “a clear violation of every rule we have.”\n";
     expect_speaker(text, "clear violation", "Harbour Safety Council");
 }
+
+/// "Anna Berg, who said …", "the Police Department which reported …": the
+/// relative pronoun's antecedent speaks, and the mention runs to the
+/// pronoun.
+#[test]
+fn a_relative_pronoun_before_a_cue_gives_its_antecedent() {
+    let text = "The shipyard hired Anna Berg, who said the cranes were “unsafe at any speed.”\n\nContrast that with Paul Brandt, who has called the plan “insanity,” and Ines Varga, who says it is “a disaster.”\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "unsafe").as_deref(), Some("Anna Berg"));
+    assert_eq!(
+        mention_of(text, &a, "unsafe").as_deref(),
+        Some("Anna Berg, who")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "disaster").as_deref(),
+        Some("Ines Varga")
+    );
+}

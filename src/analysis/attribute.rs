@@ -314,13 +314,27 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         }
         // An -ing cue has no subject of its own ("…, saying that"), unless
         // a name stands right before it ("footage of Clinton asking").
+        // "the Police Department which reported", "Anna Berg, who said":
+        // a relative pronoun's antecedent speaks.
+        let relative = cs > s_start + 1 && matches!(toks[cs - 1].lower.as_str(), "who" | "which");
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
+        } else if relative {
+            let e = if toks[cs - 2].is_punct(',') {
+                cs - 2
+            } else {
+                cs - 1
+            };
+            np_before(toks, e, s_start)
         } else {
             np_before(toks, cs, s_start)
         };
         if let Some(np) = np {
-            if let Some(p) = classify(toks, text, np).filter(plausible_source) {
+            if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
+                if relative {
+                    // The mention runs to the pronoun: "Anna Berg, who".
+                    p.span = Span::new(p.span.start, toks[cs - 1].span().end);
+                }
                 let appositive = appositive(toks, np.1, cs);
                 let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                 // Reported speech inside reported speech ("Trump said Clinton
