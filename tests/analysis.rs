@@ -786,3 +786,18 @@ fn a_relative_pronoun_before_a_cue_gives_its_antecedent() {
         Some("Ines Varga")
     );
 }
+
+/// "The shipyard hired Anna Berg": the verb ends the subject, so "shipyard
+/// hired" is no role of hers; "a classmate named Stewart Snyder" is one
+/// phrase.
+#[test]
+fn a_past_tense_verb_ends_a_noun_phrase() {
+    let text = "The shipyard hired Anna Berg in May. “The cranes are unsafe at any speed.”\n\nA classmate named Stewart Snyder grumbled, “These chumps make me tired.”\n";
+    let a = run(text);
+    let m = mention_of(text, &a, "cranes");
+    assert!(m.as_deref().is_none_or(|m| !m.contains("hired")), "{m:?}");
+    assert_eq!(
+        speaker_of(text, &a, "chumps").as_deref(),
+        Some("Stewart Snyder")
+    );
+}

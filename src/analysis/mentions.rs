@@ -625,6 +625,20 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         if e > s && is_adverbial(t) {
             break;
         }
+        // "The shipyard hired Anna Berg": a past-tense verb after a noun
+        // ends the phrase ("the newly elected", "a former elected", "a
+        // classmate named Stewart Snyder" go on).
+        if e > s + 1 && w.len() > 4 && w.ends_with("ed") && !matches!(w, "named" | "dubbed") {
+            let prev = &toks[e - 1];
+            if prev.is_word()
+                && !prev.cap
+                && !prev.lower.ends_with("ly")
+                && !prev.lower.is(Lex::TITLE_WORDS)
+                && !DETERMINERS.contains(prev.lower.as_str())
+            {
+                break;
+            }
+        }
         e += 1;
         if t.lower.is(Lex::ROLE_NOUNS)
             || t.lower.is(Lex::UNNAMED_HEADS)
