@@ -147,7 +147,7 @@ pub fn attribute(
 /// Returns the finding and whether it sits right after the quotation.
 fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Found, bool)> {
     // A byline dash: “…” ― Jane Doe
-    if qe < s_end && matches!(toks[qe].kind, super::tokens::Kind::Punct('―' | '—' | '–')) {
+    if qe < s_end && matches!(toks[qe].kind(), super::tokens::Kind::Punct('―' | '—' | '–')) {
         if let Some(np) = np_after(toks, qe + 1, s_end) {
             if let Some(p) = classify(toks, text, np) {
                 if p.kind == MentionKind::Name {
@@ -365,7 +365,7 @@ fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) ->
     // of the cue before it ("shootings and protests demand" can be).
     if inner_start > s_start
         && matches!(toks[inner_start - 1].lower.as_str(), "and" | "but")
-        && (toks[inner_start].cap
+        && (toks[inner_start].cap()
             || matches!(toks[inner_start].lower.as_str(), "he" | "she" | "they"))
     {
         return None;
@@ -534,7 +534,7 @@ fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) 
             // or a capital.
             let (_, obj_end) = np_after(toks, i + 1, limit)?;
             let next = toks.get(obj_end).filter(|t| t.is_word())?;
-            let opens = next.cap
+            let opens = next.cap()
                 || matches!(
                     next.lower.as_str(),
                     "the" | "his" | "her" | "he" | "she" | "they"
@@ -565,7 +565,7 @@ fn name_before_participle(
     floor: usize,
 ) -> Option<(usize, usize)> {
     // "Turner Broadcasting" is a name, not a name and a cue.
-    if cs == 0 || cs <= floor || toks[cs].cap || !toks[cs - 1].is_word() || !toks[cs - 1].cap {
+    if cs == 0 || cs <= floor || toks[cs].cap() || !toks[cs - 1].is_word() || !toks[cs - 1].cap() {
         return None;
     }
     let np = np_before(toks, cs, floor)?;
@@ -582,7 +582,7 @@ fn name_before_participle(
 /// "a Paul Brandt tweet".
 fn noun_usage(toks: &[Tok], cs: usize) -> bool {
     let mut k = cs;
-    while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap && cs - k < 4 {
+    while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap() && cs - k < 4 {
         k -= 1;
     }
     if k < cs && k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "an") {

@@ -35,7 +35,7 @@ pub fn is_adverbial(t: &Tok) -> bool {
     }
     let w = t.lower.as_str();
     if w.ends_with("ly")
-        && !t.cap
+        && !t.cap()
         && w.len() > 4
         && !matches!(w, "family" | "italy" | "ally" | "early")
     {
@@ -129,13 +129,13 @@ fn name_word(toks: &[Tok], i: usize) -> bool {
         return t.is_punct('.')
             && i > 0
             && toks[i - 1].is_word()
-            && toks[i - 1].cap
+            && toks[i - 1].cap()
             && (is_abbreviation(&toks[i - 1].lower) || toks[i - 1].lower.contains('.'));
     }
-    if t.cap {
+    if t.cap() {
         return true;
     }
-    is_name_particle(t.lower.as_str()) && i + 1 < toks.len() && toks[i + 1].cap
+    is_name_particle(t.lower.as_str()) && i + 1 < toks.len() && toks[i + 1].cap()
 }
 
 /// A function word, unless it is an initial ("A." in "Julie A. Diaz").
@@ -143,7 +143,7 @@ fn is_function(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     t.is_word()
         && t.lower.is(Lex::FUNCTION_WORDS)
-        && !(t.cap
+        && !(t.cap()
             && t.lower.chars().count() == 1
             && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
 }
@@ -183,7 +183,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
     let mut skipped = 0;
     while e > floor && skipped < 6 && is_adverbial(&toks[e - 1]) {
         // Never skip a pronoun or a capitalised name.
-        if toks[e - 1].cap && !is_time_word(&toks[e - 1]) {
+        if toks[e - 1].cap() && !is_time_word(&toks[e - 1]) {
             break;
         }
         e -= 1;
@@ -219,7 +219,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
                 while guard < 3
                     && best.0 > floor + 1
                     && toks[best.0 - 1].is_punct(',')
-                    && !toks[best.0].cap
+                    && !toks[best.0].cap()
                 {
                     let Some(prev) =
                         np_core_before(toks, strip_parenthetical(toks, best.0 - 1, floor), floor)
@@ -236,7 +236,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
     }
     let np = np_core_before(toks, e, floor)?;
     // "Mr. Morgan of the Sierra Club said": the person before "of" speaks.
-    if np.0 >= floor + 2 && toks[np.0 - 1].lower == "of" && toks[np.0 - 2].cap {
+    if np.0 >= floor + 2 && toks[np.0 - 1].lower == "of" && toks[np.0 - 2].cap() {
         if let Some(person) = np_core_before(toks, np.0 - 1, floor) {
             let words: Vec<&Tok> = toks[person.0..person.1]
                 .iter()
@@ -303,7 +303,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
     if !last.is_word() {
         if last.is_punct(')') || last.is_punct('.') && e >= 2 && toks[e - 2].is_word() {
             // "Jr." or an abbreviation at the end of a name
-            if last.is_punct('.') && is_abbreviation(&toks[e - 2].lower) && toks[e - 2].cap {
+            if last.is_punct('.') && is_abbreviation(&toks[e - 2].lower) && toks[e - 2].cap() {
                 return np_core_before(toks, e - 1, floor).map(|(s, _)| (s, e));
             }
         }
@@ -313,7 +313,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         return Some((e - 1, e));
     }
     let mut s = e - 1;
-    if !last.cap && (last.lower.is(Lex::FUNCTION_WORDS) && !last.lower.is(Lex::UNNAMED_HEADS)) {
+    if !last.cap() && (last.lower.is(Lex::FUNCTION_WORDS) && !last.lower.is(Lex::UNNAMED_HEADS)) {
         return None;
     }
     // Walk back over the phrase.
@@ -388,7 +388,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         }
         // A lowercase word before a lowercase head: accept plain nouns and
         // adjectives when a determiner follows within reach.
-        if !last.cap && words < 4 && k > floor && has_determiner_before(toks, k, floor) {
+        if !last.cap() && words < 4 && k > floor && has_determiner_before(toks, k, floor) {
             s = k;
             words += 1;
             continue;
@@ -560,14 +560,14 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             (title.lower.is(Lex::TITLE_WORDS) || title.lower.is(Lex::ROLE_NOUNS))
                 && toks[e..e + k]
                     .iter()
-                    .all(|t| t.is_word() && !t.cap && !t.lower.is(Lex::FUNCTION_WORDS))
-                && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap)
+                    .all(|t| t.is_word() && !t.cap() && !t.lower.is(Lex::FUNCTION_WORDS))
+                && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap())
         });
         if title_before_name {
             e += 1;
             continue;
         }
-        if saw_head && toks[e - 1].cap && !toks[e - 1].lower.is(Lex::TITLE_WORDS) {
+        if saw_head && toks[e - 1].cap() && !toks[e - 1].lower.is(Lex::TITLE_WORDS) {
             // "the Harlow administration": the name only modifies the noun.
             let noun = stem_possessive(w);
             if toks[s].lower == "the" && (ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun))
@@ -604,7 +604,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             // stop after a head unless "of" continues it
             if !(e < ceil
                 && toks[e].is_word()
-                && (toks[e].lower == "of" || toks[e].lower.is(Lex::ROLE_NOUNS) || toks[e].cap))
+                && (toks[e].lower == "of" || toks[e].lower.is(Lex::ROLE_NOUNS) || toks[e].cap()))
             {
                 break;
             }
@@ -666,7 +666,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
     };
     let name_like =
-        last.cap && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(&words)));
+        last.cap() && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(&words)));
     let first_lower = words[0].lower.as_str();
     let determiner = DETERMINERS.contains(first_lower);
     if name_like {
@@ -682,7 +682,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 || NATIONALITIES.contains(lw)
                 || abbreviated_title)
                 && k + 1 < words.len();
-            if !w.cap && !is_name_particle(lw) {
+            if !w.cap() && !is_name_particle(lw) {
                 break;
             }
             if is_title || lw.ends_with("'s") && k + 1 < words.len() {
@@ -776,7 +776,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
         };
         let org = ORG_WORDS.contains(head_lower)
-            || words.iter().any(|w| w.lower.is(Lex::ORG_WORDS) && w.cap)
+            || words.iter().any(|w| w.lower.is(Lex::ORG_WORDS) && w.cap())
             || name_words.iter().any(|w| {
                 w.lower.is(Lex::ORG_WORDS) && name_words.len() > 1 && !w.lower.is(Lex::HONORIFICS)
             })
@@ -920,7 +920,7 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
     let first = words.first()?.lower.as_str();
     let last = words.last()?;
     let head = last.lower.as_str();
-    if last.cap
+    if last.cap()
         || !head.chars().all(|c| c.is_alphabetic() || c == '-')
         || is_pronoun(head)
         || FUNCTION_WORDS.contains(head) && head != "another" && head != "other"
@@ -1015,7 +1015,7 @@ fn is_capitalised_name_context(words: &[&Tok]) -> bool {
         return false;
     };
     let b = before.lower.as_str();
-    before.cap
+    before.cap()
         && !TITLE_WORDS.contains(b)
         && !ROLE_NOUNS.contains(b)
         && (HONORIFICS.contains_key(b) || super::lexicon::first_name_gender(b).is_some())
@@ -1073,7 +1073,7 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
     // depends on the paragraph only.
     let mut headline: Option<(usize, bool)> = None;
     while i < end {
-        if !(toks[i].is_word() && (toks[i].cap || name_word(toks, i))) {
+        if !(toks[i].is_word() && (toks[i].cap() || name_word(toks, i))) {
             i += 1;
             continue;
         }
@@ -1106,7 +1106,7 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
                 j += 1;
                 continue;
             }
-            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap()) {
                 break;
             }
             // A capitalised function word inside a run ends the name ("… As The …").
@@ -1142,7 +1142,7 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
         // Smith campaign") only modifies that noun: no mention.
         let noun_after = toks.get(j).is_some_and(|t| {
             t.is_word()
-                && !t.cap
+                && !t.cap()
                 && (ORG_WORDS.contains(stem_possessive(&t.lower))
                     || DOCUMENT_NOUNS.contains(stem_possessive(&t.lower)))
         });
@@ -1192,7 +1192,7 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
         if n_words > 25 {
             return false;
         }
-        if t.cap {
+        if t.cap() {
             caps += 1;
         } else if !t.lower.is(Lex::FUNCTION_WORDS) {
             return false;
@@ -1207,7 +1207,7 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
 fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
     let t = &toks[j];
     if !t.is_word()
-        || t.cap
+        || t.cap()
         || !matches!(t.lower.as_str(), "of" | "for" | "on" | "to" | "and" | "the")
     {
         return false;
@@ -1215,19 +1215,19 @@ fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
     let mut k = j + 1;
     while k < end
         && toks[k].is_word()
-        && !toks[k].cap
+        && !toks[k].cap()
         && matches!(toks[k].lower.as_str(), "the" | "of")
     {
         k += 1;
     }
-    if !(k < end && toks[k].is_word() && toks[k].cap) {
+    if !(k < end && toks[k].is_word() && toks[k].cap()) {
         return false;
     }
-    let org = |t: &Tok| t.is_word() && t.cap && ORG_WORDS.contains(stem_possessive(&t.lower));
+    let org = |t: &Tok| t.is_word() && t.cap() && ORG_WORDS.contains(stem_possessive(&t.lower));
     toks[i..j].iter().any(org)
         || toks[k..end.min(k + 4)]
             .iter()
-            .take_while(|t| t.is_word() && t.cap)
+            .take_while(|t| t.is_word() && t.cap())
             .any(org)
 }
 
@@ -1251,7 +1251,7 @@ pub fn headline_people(toks: &[Tok], text: &str) -> Vec<(String, Gender)> {
     let mut out = Vec::new();
     for w in words.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if !(a.cap && b.cap) || !super::lexicon::is_surname(&b.lower) {
+        if !a.cap() || !b.cap() || !super::lexicon::is_surname(&b.lower) {
             continue;
         }
         if let Some(g) = super::lexicon::first_name_gender(&a.lower) {

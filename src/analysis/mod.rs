@@ -717,7 +717,7 @@ fn is_quotation(
                     | "report"
                     | "study"
             ) || p.lower.ends_with("'s")
-                || p.cap
+                || p.cap()
                 // "during a “Town Hall Forum”", "his 1994 “Contract with America”"
                 || matches!(
                     p.lower.as_str(),

@@ -16,24 +16,33 @@ pub enum Kind {
     Quote(u32),
 }
 
-/// A token. Kept small (32 bytes, and a word's lowercased text is shared
-/// with every other occurrence of the word): a long text has millions.
+/// A token. Kept small (24 bytes: the kind and the capital flag packed in
+/// one `u32`, and a word's lowercased text shared with every other
+/// occurrence of the word): a long text has millions.
 #[derive(Clone, Debug)]
 pub struct Tok {
     /// The byte range, as `u32`s (`span()` gives it as a `Span`).
     start: u32,
     end: u32,
-    pub kind: Kind,
     /// Index of the paragraph the token is in (`u32` keeps `Tok` small;
     /// `para()` gives it as a `usize`).
     pub para: u32,
-    /// The word starts with an upper-case letter.
-    pub cap: bool,
+    /// The kind and, for words, the capital flag (`kind()`, `cap()`): a
+    /// punctuation mark's character, `QUOTE | index` or `WORD | cap`.
+    code: u32,
     /// Lowercased text for words (straight apostrophes), empty otherwise.
     pub lower: Lower,
 }
 
-const _: () = assert!(std::mem::size_of::<Tok>() <= 32);
+const _: () = assert!(std::mem::size_of::<Tok>() <= 24);
+
+/// `Tok::code` of a quotation: this bit and the quotation's index (below
+/// 2^31: a text under 4 GB has fewer quotations).
+const QUOTE: u32 = 1 << 31;
+/// `Tok::code` of a word: this bit, and `CAP` when it is capitalised
+/// (characters, and so punctuation codes, stay below 2^21).
+const WORD: u32 = 1 << 30;
+const CAP: u32 = 1;
 
 /// A token's lowercased text, one allocation per distinct word of a text,
 /// with the word lists it is in. A thin pointer (8 bytes, where `Rc<str>`
@@ -131,11 +140,47 @@ impl PartialEq<String> for Lower {
 }
 
 impl Tok {
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+    fn new(start: usize, end: usize, kind: Kind, para: usize, cap: bool, lower: Lower) -> Tok {
+        let code = match kind {
+            Kind::Word => WORD | if cap { CAP } else { 0 },
+            Kind::Punct(c) => c as u32,
+            Kind::Quote(q) => {
+                debug_assert!(q < QUOTE);
+                QUOTE | q
+            }
+        };
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            para: para as u32,
+            code,
+            lower,
+        }
     }
+    /// What the token is.
+    #[inline]
+    pub fn kind(&self) -> Kind {
+        if self.code & QUOTE != 0 {
+            Kind::Quote(self.code & !QUOTE)
+        } else if self.code & WORD != 0 {
+            Kind::Word
+        } else {
+            // Always a character: only `Tok::new` writes the code.
+            Kind::Punct(char::from_u32(self.code).unwrap_or('\0'))
+        }
+    }
+    /// The token is a word that starts with an upper-case letter.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.code == WORD | CAP
+    }
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.code & (QUOTE | WORD) == WORD
+    }
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.code == c as u32
     }
     /// The token's byte range.
     #[inline]
@@ -146,10 +191,12 @@ impl Tok {
     pub fn para(&self) -> usize {
         self.para as usize
     }
+    #[inline]
     pub fn quote(&self) -> Option<usize> {
-        match self.kind {
-            Kind::Quote(q) => Some(q as usize),
-            _ => None,
+        if self.code & QUOTE != 0 {
+            Some((self.code & !QUOTE) as usize)
+        } else {
+            None
         }
     }
 }
@@ -240,14 +287,14 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
             if qk < qspans.len() && qspans[qk].0.start <= i {
                 let (s, qi) = qspans[qk];
                 let end = s.end.min(para.end);
-                toks.push(Tok {
-                    start: i as u32,
-                    end: end as u32,
-                    kind: Kind::Quote(qi as u32),
-                    para: pi as u32,
-                    lower: words.empty.clone(),
-                    cap: false,
-                });
+                toks.push(Tok::new(
+                    i,
+                    end,
+                    Kind::Quote(qi as u32),
+                    pi,
+                    false,
+                    words.empty.clone(),
+                ));
                 i = end;
                 continue;
             }
@@ -310,25 +357,18 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let text = &prose[i..end];
                 let lower = lowercase_word(text, &mut words);
                 let cap = text.chars().next().is_some_and(|x| x.is_uppercase());
-                toks.push(Tok {
-                    start: i as u32,
-                    end: end as u32,
-                    kind: Kind::Word,
-                    para: pi as u32,
-                    lower,
-                    cap,
-                });
+                toks.push(Tok::new(i, end, Kind::Word, pi, cap, lower));
                 i = end;
                 continue;
             }
-            toks.push(Tok {
-                start: i as u32,
-                end: (i + c.len_utf8()) as u32,
-                kind: Kind::Punct(c),
-                para: pi as u32,
-                lower: words.empty.clone(),
-                cap: false,
-            });
+            toks.push(Tok::new(
+                i,
+                i + c.len_utf8(),
+                Kind::Punct(c),
+                pi,
+                false,
+                words.empty.clone(),
+            ));
             i += c.len_utf8();
         }
     }
@@ -347,10 +387,10 @@ pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, 
         if !end_here {
             let n = next.unwrap();
             let next_starts = (n.is_word()
-                && (n.cap || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())))
+                && (n.cap() || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())))
                 || n.quote().is_some()
                 || n.is_punct('(');
-            match t.kind {
+            match t.kind() {
                 Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') => {
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
