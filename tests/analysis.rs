@@ -736,3 +736,53 @@ She is a former teacher and U.S. Army officer.\n\n\
 Meanwhile, it attacked her rival, Tom Reyes, saying he “has misled the council for months.”\n";
     expect_speaker(text, "misled", "Harbour Gazette");
 }
+
+/// "the United States’ military": a capitalised cue word after another
+/// capitalised word is part of a name ("States"), not a verb.
+#[test]
+fn a_cue_word_inside_a_name_is_not_a_cue() {
+    let text = "Mayor Paul Brandt is telling a veterans group that the United States’ navy is “depleted” and says he will rebuild it.\n";
+    expect_speaker(text, "depleted", "Paul Brandt");
+}
+
+/// "Peabody Energy" is a company (a field of government ends its name), and
+/// "Peabody said" afterwards is that company, not a new person.
+#[test]
+fn the_short_form_of_a_company_name_is_the_company() {
+    let text = "The ferry line was spun off in 2007 from the shipping giant Harlow Energy.\n\nHarlow kept its tankers.\n\nIn a statement, Harlow said: “The spinoff was a success.”\n";
+    expect_speaker(text, "spinoff was", "Harlow Energy");
+}
+
+/// "The Harbour Safety Council on Friday …": the day after "on" is a time,
+/// not the rest of the organisation's name.
+#[test]
+fn a_day_after_an_organisation_name_is_not_part_of_it() {
+    let text = "The Harbour Safety Council on Friday condemned the spill.\n\n“It is a disaster for every family on the coast,” it said.\n";
+    expect_speaker(text, "disaster", "Harbour Safety Council");
+}
+
+/// "Following a swiftly called, late-afternoon meeting, the council issued
+/// …": a comma inside the opening phrase does not hide the subject.
+#[test]
+fn a_comma_inside_an_opening_phrase_does_not_hide_the_subject() {
+    let text = "Following a swiftly called, late-afternoon meeting, the Harbour Safety Council issued a statement calling the spill “a clear violation of every rule we have.”\n";
+    expect_speaker(text, "clear violation", "Harbour Safety Council");
+}
+
+/// "Anna Berg, who said …", "the Police Department which reported …": the
+/// relative pronoun's antecedent speaks, and the mention runs to the
+/// pronoun.
+#[test]
+fn a_relative_pronoun_before_a_cue_gives_its_antecedent() {
+    let text = "The shipyard hired Anna Berg, who said the cranes were “unsafe at any speed.”\n\nContrast that with Paul Brandt, who has called the plan “insanity,” and Ines Varga, who says it is “a disaster.”\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "unsafe").as_deref(), Some("Anna Berg"));
+    assert_eq!(
+        mention_of(text, &a, "unsafe").as_deref(),
+        Some("Anna Berg, who")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "disaster").as_deref(),
+        Some("Ines Varga")
+    );
+}

@@ -84,6 +84,11 @@ pub fn cue_at(toks: &Toks, i: usize) -> Option<((usize, usize), CueKind)> {
     if !t.is_word() {
         return None;
     }
+    // "the United States’ military": a capitalised word after another word
+    // is part of a name, not a verb.
+    if t.cap() && i > 0 && toks[i - 1].is_word() && toks[i - 1].cap() {
+        return None;
+    }
     let extra = EXTRA_CUES.with(|c| {
         let c = c.borrow();
         c.get(toks.w(t).as_str())
@@ -309,13 +314,28 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         }
         // An -ing cue has no subject of its own ("…, saying that"), unless
         // a name stands right before it ("footage of Clinton asking").
+        // "the Police Department which reported", "Anna Berg, who said":
+        // a relative pronoun's antecedent speaks.
+        let relative =
+            cs > s_start + 1 && matches!(toks.w(&toks[cs - 1]).as_str(), "who" | "which");
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
+        } else if relative {
+            let e = if toks[cs - 2].is_punct(',') {
+                cs - 2
+            } else {
+                cs - 1
+            };
+            np_before(toks, e, s_start)
         } else {
             np_before(toks, cs, s_start)
         };
         if let Some(np) = np {
-            if let Some(p) = classify(toks, text, np).filter(plausible_source) {
+            if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
+                if relative {
+                    // The mention runs to the pronoun: "Anna Berg, who".
+                    p.span = Span::new(p.span.start, toks[cs - 1].span().end);
+                }
                 let appositive = appositive(toks, np.1, cs);
                 let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
                 // Reported speech inside reported speech ("Trump said Clinton
@@ -525,7 +545,9 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             i += 1;
         }
     }
-    if i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str()) {
+    let fronted =
+        i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+    if fronted {
         if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
             i = k + 1;
         } else {
@@ -545,7 +567,16 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             i = obj_end;
         }
     }
-    let np = np_after(toks, i, limit)?;
+    let mut np = np_after(toks, i, limit)?;
+    // "Following a swiftly called, late-afternoon meeting, the council
+    // issued …": a comma inside the opening phrase; the subject follows the
+    // next comma.
+    if fronted
+        && classify(toks, text, np).is_none()
+        && toks.get(np.1).is_some_and(|t| t.is_punct(','))
+    {
+        np = np_after(toks, np.1 + 1, limit)?;
+    }
     let p = classify(toks, text, np)?;
     if p.kind == MentionKind::Pronoun
         && !(matches!(p.role.as_str(), "he" | "she" | "they") || it && p.role == "it")

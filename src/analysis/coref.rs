@@ -642,6 +642,22 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
             ambiguous_with: None,
         };
     }
+    // "Peabody said" after "Peabody Energy": the short form of an
+    // organisation named in full, when nothing marks a person.
+    if w.len() == 1 && m.phrase.role.is_empty() && m.phrase.gender == Gender::Unknown {
+        let org = c.idx.first_word.get(&w[0]).and_then(|list| {
+            list.iter().copied().rev().find(|&e| {
+                c.entities[e].kind == EntityKind::Organization && c.name_words[e].len() > 1
+            })
+        });
+        if let Some(e) = org {
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::PartialName),
+                ambiguous_with: None,
+            };
+        }
+    }
     if !person {
         return Resolved::default();
     }

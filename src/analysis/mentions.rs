@@ -269,6 +269,37 @@ fn strip_parenthetical(toks: &Toks, e: usize, floor: usize) -> usize {
     e
 }
 
+fn is_month(toks: &Toks, t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            toks.w(t).trim_end_matches('.'),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
+}
+
 fn is_time_word(toks: &Toks, t: &Tok) -> bool {
     t.is_word()
         && matches!(
@@ -662,9 +693,18 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     } else {
         Lex::of(head)
     };
-    let head_is_role = head_lex.has(Lex::ROLE_NOUNS)
-        || head_lex.has(Lex::TITLE_WORDS)
-        || head_lex.has(Lex::UNNAMED_HEADS);
+    // "Peabody Energy", "Kaiser Health": a field of government ends a
+    // company's name; before a name it is a title ("Energy Secretary").
+    let field_name = words.len() >= 2
+        && words.iter().all(|w| w.cap())
+        && matches!(
+            head,
+            "energy" | "health" | "education" | "trade" | "commerce" | "security" | "finance"
+        );
+    let head_is_role = !field_name
+        && (head_lex.has(Lex::ROLE_NOUNS)
+            || head_lex.has(Lex::TITLE_WORDS)
+            || head_lex.has(Lex::UNNAMED_HEADS));
     // (No lowercase letter is tested first: it fails fast on "Smith".)
     let all_caps = |t: &Tok| {
         let w = &text[t.span().start..t.span().end];
@@ -781,7 +821,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             METONYMS.contains(lname.as_str())
                 || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
         };
-        let org = ORG_WORDS.contains(head_lower)
+        let org = field_name
+            || ORG_WORDS.contains(head_lower)
             || words
                 .iter()
                 .any(|w| toks.w(w).is(Lex::ORG_WORDS) && w.cap())
@@ -1237,7 +1278,12 @@ fn org_connector(toks: &Toks, i: usize, j: usize, end: usize) -> bool {
     {
         k += 1;
     }
-    if !(k < end && toks[k].is_word() && toks[k].cap()) {
+    // "… Council on Friday made": a day or a month after the word is a
+    // time, not the rest of the name.
+    if !(k < end && toks[k].is_word() && toks[k].cap())
+        || is_time_word(toks, &toks[k])
+        || is_month(toks, &toks[k])
+    {
         return false;
     }
     let org = |t: &Tok| t.is_word() && t.cap() && ORG_WORDS.contains(stem_possessive(toks.w(t)));
