@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Lex, CUES};
 use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
-use super::tokens::Tok;
+use super::tokens::Toks;
 use super::types::{AttributionMethod, MentionKind, Span};
 
 /// A speaker found for one quotation.
@@ -58,12 +58,12 @@ pub fn with_extra_cues<R>(cues: &[String], f: impl FnOnce() -> R) -> R {
     out
 }
 
-fn match_cue(toks: &[Tok], i: usize, cues: &[Cue]) -> Option<((usize, usize), CueKind)> {
+fn match_cue(toks: &Toks, i: usize, cues: &[Cue]) -> Option<((usize, usize), CueKind)> {
     'cues: for cue in cues {
         let mut k = i;
         for w in &cue.words {
             match toks.get(k) {
-                Some(tk) if tk.is_word() && tk.lower == *w => k += 1,
+                Some(tk) if tk.is_word() && *toks.w(tk) == *w => k += 1,
                 _ => continue 'cues,
             }
         }
@@ -79,45 +79,45 @@ fn match_cue(toks: &[Tok], i: usize, cues: &[Cue]) -> Option<((usize, usize), Cu
 }
 
 /// The cue that starts at token `i`, as the token range it covers.
-pub fn cue_at(toks: &[Tok], i: usize) -> Option<((usize, usize), CueKind)> {
+pub fn cue_at(toks: &Toks, i: usize) -> Option<((usize, usize), CueKind)> {
     let t = toks.get(i)?;
     if !t.is_word() {
         return None;
     }
     // "the United States’ military": a capitalised word after another word
     // is part of a name, not a verb.
-    if t.cap && i > 0 && toks[i - 1].is_word() && toks[i - 1].cap {
+    if t.cap() && i > 0 && toks[i - 1].is_word() && toks[i - 1].cap() {
         return None;
     }
     let extra = EXTRA_CUES.with(|c| {
         let c = c.borrow();
-        c.get(t.lower.as_str())
+        c.get(toks.w(t).as_str())
             .and_then(|cues| match_cue(toks, i, cues))
     });
     // (Most words open no cue: their flag spares the look-up.)
     extra.or_else(|| {
-        if !t.lower.is(Lex::CUES) {
+        if !toks.w(t).is(Lex::CUES) {
             return None;
         }
-        match_cue(toks, i, CUES.get(t.lower.as_str())?)
+        match_cue(toks, i, CUES.get(toks.w(t).as_str())?)
     })
 }
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".
-fn progressive(toks: &[Tok], cs: usize) -> bool {
+fn progressive(toks: &Toks, cs: usize) -> bool {
     cs > 0
         && matches!(
-            toks[cs - 1].lower.as_str(),
+            toks.w(&toks[cs - 1]).as_str(),
             "was" | "were" | "is" | "are" | "am" | "been" | "be"
         )
 }
 
-fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
+fn span_of(toks: &Toks, (s, e): (usize, usize)) -> Span {
     Span::new(toks[s].span().start, toks[e - 1].span().end)
 }
 
 /// Words in apposition right after a subject: "Lavrov, Russia's top diplomat, said".
-fn appositive(toks: &[Tok], np_end: usize, limit: usize) -> Option<Span> {
+fn appositive(toks: &Toks, np_end: usize, limit: usize) -> Option<Span> {
     if np_end < limit && toks[np_end].is_punct(',') {
         let mut k = np_end + 1;
         while k < limit && !toks[k].is_punct(',') && toks[k].quote().is_none() {
@@ -133,7 +133,7 @@ fn appositive(toks: &[Tok], np_end: usize, limit: usize) -> Option<Span> {
 /// Searches sentence `[s_start, s_end)` for the speaker of the quotation
 /// whose tokens are `[qs, qe)`.
 pub fn attribute(
-    toks: &[Tok],
+    toks: &Toks,
     text: &str,
     (qs, qe): (usize, usize),
     (s_start, s_end): (usize, usize),
@@ -150,9 +150,9 @@ pub fn attribute(
 
 /// After the quotation: "…,” he said", "…,” said Qin", "…” during the talks, he said".
 /// Returns the finding and whether it sits right after the quotation.
-fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Found, bool)> {
+fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Found, bool)> {
     // A byline dash: “…” ― Jane Doe
-    if qe < s_end && matches!(toks[qe].kind, super::tokens::Kind::Punct('―' | '—' | '–')) {
+    if qe < s_end && matches!(toks[qe].kind(), super::tokens::Kind::Punct('―' | '—' | '–')) {
         if let Some(np) = np_after(toks, qe + 1, s_end) {
             if let Some(p) = classify(toks, text, np) {
                 if p.kind == MentionKind::Name {
@@ -173,7 +173,7 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
     let first = (qe..s_end.min(qe + 2)).find(|&k| toks[k].is_word());
     if first.is_some_and(|k| {
         matches!(
-            toks[k].lower.as_str(),
+            toks.w(&toks[k]).as_str(),
             "when" | "while" | "although" | "whereas"
         )
     }) {
@@ -185,8 +185,8 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
             break;
         }
         if toks[j].is_word()
-            && toks[j].lower == "according"
-            && toks.get(j + 1).is_some_and(|t| t.lower == "to")
+            && toks.w(&toks[j]) == "according"
+            && toks.get(j + 1).is_some_and(|t| toks.w(t) == "to")
         {
             if let Some(np) = np_after(toks, j + 2, s_end) {
                 if let Some(p) = classify(toks, text, np) {
@@ -240,12 +240,12 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
             // (not "…” and said X should resign": that verb has the earlier
             // subject).
             let conjunction =
-                cs > qe && matches!(toks[qe].lower.as_str(), "and" | "but" | "or" | "nor");
+                cs > qe && matches!(toks.w(&toks[qe]).as_str(), "and" | "but" | "or" | "nor");
             if cs - qe <= 1 && !cue.participle && !conjunction {
                 if let Some(np) = np_after(toks, ce, s_end) {
                     // "…” suggests that Phoenix …" is a clause, not a speaker
                     // ("…,” said that gentleman" is one).
-                    let clause = toks[np.0].lower == "that";
+                    let clause = toks.w(&toks[np.0]) == "that";
                     // Straight after the quotation (no "and" between), any
                     // noun phrase after the cue is the speaker.
                     let tight = cs == qe || !toks[qe].is_word();
@@ -271,14 +271,14 @@ fn search_right(toks: &[Tok], text: &str, qe: usize, s_end: usize) -> Option<(Fo
 
 /// Before the quotation: "Qin said: “…”", "X said on Tuesday that “…”",
 /// "…,” he said, “…” (the second half of a split quotation).
-fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Found> {
+fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Found> {
     let mut j = qs;
     let mut participle_seen: Option<(usize, usize)> = None;
     while j > s_start {
         j -= 1;
         if toks[j].is_word()
-            && toks[j].lower == "according"
-            && toks.get(j + 1).is_some_and(|t| t.lower == "to")
+            && toks.w(&toks[j]) == "according"
+            && toks.get(j + 1).is_some_and(|t| toks.w(t) == "to")
         {
             if let Some(np) = np_after(toks, j + 2, qs) {
                 if let Some(p) = classify(toks, text, np) {
@@ -308,7 +308,7 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         // architect who said he was stiffed") is not the source.
         if participle_seen.is_some()
             && cs > 0
-            && matches!(toks[cs - 1].lower.as_str(), "who" | "which" | "that")
+            && matches!(toks.w(&toks[cs - 1]).as_str(), "who" | "which" | "that")
         {
             continue;
         }
@@ -316,7 +316,8 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
         // a name stands right before it ("footage of Clinton asking").
         // "the Police Department which reported", "Anna Berg, who said":
         // a relative pronoun's antecedent speaks.
-        let relative = cs > s_start + 1 && matches!(toks[cs - 1].lower.as_str(), "who" | "which");
+        let relative =
+            cs > s_start + 1 && matches!(toks.w(&toks[cs - 1]).as_str(), "who" | "which");
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
         } else if relative {
@@ -378,14 +379,14 @@ fn search_left(toks: &[Tok], text: &str, qs: usize, s_start: usize) -> Option<Fo
 
 /// A strong cue with a plausible subject earlier in the sentence whose
 /// complement holds the phrase starting at `inner_start`.
-fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) -> Option<Found> {
+fn outer_source(toks: &Toks, text: &str, inner_start: usize, s_start: usize) -> Option<Found> {
     // "a woman asked for a photo and Clinton said": a clause joined by a
     // conjunction and opening with a name or a pronoun is not the complement
     // of the cue before it ("shootings and protests demand" can be).
     if inner_start > s_start
-        && matches!(toks[inner_start - 1].lower.as_str(), "and" | "but")
-        && (toks[inner_start].cap
-            || matches!(toks[inner_start].lower.as_str(), "he" | "she" | "they"))
+        && matches!(toks.w(&toks[inner_start - 1]).as_str(), "and" | "but")
+        && (toks[inner_start].cap()
+            || matches!(toks.w(&toks[inner_start]).as_str(), "he" | "she" | "they"))
     {
         return None;
     }
@@ -428,7 +429,7 @@ fn outer_source(toks: &[Tok], text: &str, inner_start: usize, s_start: usize) ->
 }
 
 /// "The newspaper reports:" closing the paragraph before a quotation.
-pub fn colon_intro(toks: &[Tok], text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
+pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
     if s_end == 0 || !toks[s_end - 1].is_punct(':') {
         return None;
     }
@@ -513,18 +514,18 @@ const PREPOSITIONS: &[&str] = &[
 
 /// The subject of a sentence, for a quotation with no cue: the first noun
 /// phrase after any opening conjunction or prepositional phrase.
-pub fn sentence_subject(toks: &[Tok], text: &str, s_start: usize, limit: usize) -> Option<Phrase> {
+pub fn sentence_subject(toks: &Toks, text: &str, s_start: usize, limit: usize) -> Option<Phrase> {
     subject_of(toks, text, s_start, limit, false)
 }
 
 /// `sentence_subject`, where `it` may also be the subject (an organisation
 /// speaking: "It attacked the plan, saying “…”").
-fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) -> Option<Phrase> {
+fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -> Option<Phrase> {
     let mut i = s_start;
     while i < limit
         && toks[i].is_word()
         && matches!(
-            toks[i].lower.as_str(),
+            toks.w(&toks[i]).as_str(),
             "but"
                 | "and"
                 | "so"
@@ -544,7 +545,8 @@ fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) 
             i += 1;
         }
     }
-    let fronted = i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks[i].lower.as_str());
+    let fronted =
+        i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
     if fronted {
         if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
             i = k + 1;
@@ -554,9 +556,9 @@ fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) 
             // or a capital.
             let (_, obj_end) = np_after(toks, i + 1, limit)?;
             let next = toks.get(obj_end).filter(|t| t.is_word())?;
-            let opens = next.cap
+            let opens = next.cap()
                 || matches!(
-                    next.lower.as_str(),
+                    toks.w(next).as_str(),
                     "the" | "his" | "her" | "he" | "she" | "they"
                 );
             if !opens || obj_end >= limit {
@@ -588,13 +590,13 @@ fn subject_of(toks: &[Tok], text: &str, s_start: usize, limit: usize, it: bool) 
 /// "footage of Clinton asking", "a clip of Mr. Brandt saying": a person's
 /// name right before an -ing cue is its subject.
 fn name_before_participle(
-    toks: &[Tok],
+    toks: &Toks,
     text: &str,
     cs: usize,
     floor: usize,
 ) -> Option<(usize, usize)> {
     // "Turner Broadcasting" is a name, not a name and a cue.
-    if cs == 0 || cs <= floor || toks[cs].cap || !toks[cs - 1].is_word() || !toks[cs - 1].cap {
+    if cs == 0 || cs <= floor || toks[cs].cap() || !toks[cs - 1].is_word() || !toks[cs - 1].cap() {
         return None;
     }
     let np = np_before(toks, cs, floor)?;
@@ -609,19 +611,19 @@ fn name_before_participle(
 
 /// A cue word used as a noun: "the claims", "his remarks", "of reports",
 /// "a Paul Brandt tweet".
-fn noun_usage(toks: &[Tok], cs: usize) -> bool {
+fn noun_usage(toks: &Toks, cs: usize) -> bool {
     let mut k = cs;
-    while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap && cs - k < 4 {
+    while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap() && cs - k < 4 {
         k -= 1;
     }
-    if k < cs && k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "an") {
+    if k < cs && k > 0 && matches!(toks.w(&toks[k - 1]).as_str(), "a" | "an") {
         return true;
     }
     cs > 0 && {
         let p = &toks[cs - 1];
         p.is_word()
             && (matches!(
-                p.lower.as_str(),
+                toks.w(p).as_str(),
                 "the"
                     | "a"
                     | "an"
@@ -639,7 +641,7 @@ fn noun_usage(toks: &[Tok], cs: usize) -> bool {
                     | "such"
                     | "any"
                     | "no"
-            ) || p.lower.ends_with("'s"))
+            ) || toks.w(p).ends_with("'s"))
     }
 }
 
@@ -674,7 +676,7 @@ pub fn plausible_source(p: &Phrase) -> bool {
 /// The speaker of a sentence of reported speech (a cue with a subject, or
 /// "according to"), for a quotation that opens the next sentence.
 pub fn speaker_of_sentence(
-    toks: &[Tok],
+    toks: &Toks,
     text: &str,
     (s_start, s_end): (usize, usize),
 ) -> Option<Found> {

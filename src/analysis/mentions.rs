@@ -7,7 +7,7 @@ use super::lexicon::{
     Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES,
     ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS,
 };
-use super::tokens::{is_abbreviation, Kind, Tok};
+use super::tokens::{is_abbreviation, Kind, Tok, Toks};
 use super::types::{Gender, MentionKind, Span};
 
 /// A phrase found in the text that can be a speaker.
@@ -29,19 +29,19 @@ pub struct Phrase {
 
 /// Words that may sit between a subject and its cue ("Qin also said",
 /// "Moscow has repeatedly said").
-pub fn is_adverbial(t: &Tok) -> bool {
+pub fn is_adverbial(toks: &Toks, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
-    let w = t.lower.as_str();
+    let w = toks.w(t).as_str();
     if w.ends_with("ly")
-        && !t.cap
+        && !t.cap()
         && w.len() > 4
         && !matches!(w, "family" | "italy" | "ally" | "early")
     {
         return true;
     }
-    is_time_word(t)
+    is_time_word(toks, t)
         || matches!(
             w,
             "has"
@@ -122,29 +122,29 @@ fn is_pronoun(w: &str) -> bool {
 }
 
 /// A word that can belong to a name: capitalised, or a particle inside one.
-fn name_word(toks: &[Tok], i: usize) -> bool {
+fn name_word(toks: &Toks, i: usize) -> bool {
     let t = &toks[i];
     if !t.is_word() {
         // the full stop of "Mr." or "J."
         return t.is_punct('.')
             && i > 0
             && toks[i - 1].is_word()
-            && toks[i - 1].cap
-            && (is_abbreviation(&toks[i - 1].lower) || toks[i - 1].lower.contains('.'));
+            && toks[i - 1].cap()
+            && (is_abbreviation(toks.w(&toks[i - 1])) || toks.w(&toks[i - 1]).contains('.'));
     }
-    if t.cap {
+    if t.cap() {
         return true;
     }
-    is_name_particle(t.lower.as_str()) && i + 1 < toks.len() && toks[i + 1].cap
+    is_name_particle(toks.w(t).as_str()) && i + 1 < toks.len() && toks[i + 1].cap()
 }
 
 /// A function word, unless it is an initial ("A." in "Julie A. Diaz").
-fn is_function(toks: &[Tok], i: usize) -> bool {
+fn is_function(toks: &Toks, i: usize) -> bool {
     let t = &toks[i];
     t.is_word()
-        && t.lower.is(Lex::FUNCTION_WORDS)
-        && !(t.cap
-            && t.lower.chars().count() == 1
+        && toks.w(t).is(Lex::FUNCTION_WORDS)
+        && !(t.cap()
+            && toks.w(t).chars().count() == 1
             && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
 }
 
@@ -177,13 +177,13 @@ fn stem_possessive(w: &str) -> &str {
 
 /// The subject noun phrase that ends right before token `end` (exclusive),
 /// not reaching back past `floor`.
-pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
+pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut e = end;
     // Skip adverbs and auxiliaries between subject and cue.
     let mut skipped = 0;
-    while e > floor && skipped < 6 && is_adverbial(&toks[e - 1]) {
+    while e > floor && skipped < 6 && is_adverbial(toks, &toks[e - 1]) {
         // Never skip a pronoun or a capitalised name.
-        if toks[e - 1].cap && !is_time_word(&toks[e - 1]) {
+        if toks[e - 1].cap() && !is_time_word(toks, &toks[e - 1]) {
             break;
         }
         e -= 1;
@@ -203,7 +203,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
         }
         // "X, president of Y, which represents the teachers, said": the
         // clause describes the organisation; the phrase before it speaks.
-        if k > floor + 1 && toks[k].is_punct(',') && toks[k + 1].lower == "which" {
+        if k > floor + 1 && toks[k].is_punct(',') && toks.w(&toks[k + 1]) == "which" {
             if let Some(np) = np_before(toks, k + 1, floor) {
                 return Some(np);
             }
@@ -219,7 +219,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
                 while guard < 3
                     && best.0 > floor + 1
                     && toks[best.0 - 1].is_punct(',')
-                    && !toks[best.0].cap
+                    && !toks[best.0].cap()
                 {
                     let Some(prev) =
                         np_core_before(toks, strip_parenthetical(toks, best.0 - 1, floor), floor)
@@ -236,7 +236,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
     }
     let np = np_core_before(toks, e, floor)?;
     // "Mr. Morgan of the Sierra Club said": the person before "of" speaks.
-    if np.0 >= floor + 2 && toks[np.0 - 1].lower == "of" && toks[np.0 - 2].cap {
+    if np.0 >= floor + 2 && toks.w(&toks[np.0 - 1]) == "of" && toks[np.0 - 2].cap() {
         if let Some(person) = np_core_before(toks, np.0 - 1, floor) {
             let words: Vec<&Tok> = toks[person.0..person.1]
                 .iter()
@@ -244,9 +244,9 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
                 .collect();
             let titled = words
                 .iter()
-                .any(|w| HONORIFICS.contains_key(w.lower.as_str()));
+                .any(|w| HONORIFICS.contains_key(toks.w(w).as_str()));
             let first_name =
-                words.len() >= 2 && super::lexicon::first_name_gender(&words[0].lower).is_some();
+                words.len() >= 2 && super::lexicon::first_name_gender(toks.w(words[0])).is_some();
             if titled || first_name {
                 return Some(person);
             }
@@ -256,7 +256,7 @@ pub fn np_before(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize
 }
 
 /// Drops a parenthetical right before `e`: "Sen. Jane Doe (D-Mo.) said".
-fn strip_parenthetical(toks: &[Tok], e: usize, floor: usize) -> usize {
+fn strip_parenthetical(toks: &Toks, e: usize, floor: usize) -> usize {
     if e > floor && toks[e - 1].is_punct(')') {
         let mut k = e - 1;
         while k > floor && !toks[k].is_punct('(') && e - k < 10 {
@@ -269,10 +269,10 @@ fn strip_parenthetical(toks: &[Tok], e: usize, floor: usize) -> usize {
     e
 }
 
-fn is_month(t: &Tok) -> bool {
+fn is_month(toks: &Toks, t: &Tok) -> bool {
     t.is_word()
         && matches!(
-            t.lower.trim_end_matches('.'),
+            toks.w(t).trim_end_matches('.'),
             "january"
                 | "february"
                 | "march"
@@ -300,10 +300,10 @@ fn is_month(t: &Tok) -> bool {
         )
 }
 
-fn is_time_word(t: &Tok) -> bool {
+fn is_time_word(toks: &Toks, t: &Tok) -> bool {
     t.is_word()
         && matches!(
-            t.lower.as_str(),
+            toks.w(t).as_str(),
             "monday"
                 | "tuesday"
                 | "wednesday"
@@ -326,7 +326,7 @@ fn is_time_word(t: &Tok) -> bool {
         )
 }
 
-fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)> {
+fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)> {
     if e <= floor || e == 0 {
         return None;
     }
@@ -334,17 +334,18 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
     if !last.is_word() {
         if last.is_punct(')') || last.is_punct('.') && e >= 2 && toks[e - 2].is_word() {
             // "Jr." or an abbreviation at the end of a name
-            if last.is_punct('.') && is_abbreviation(&toks[e - 2].lower) && toks[e - 2].cap {
+            if last.is_punct('.') && is_abbreviation(toks.w(&toks[e - 2])) && toks[e - 2].cap() {
                 return np_core_before(toks, e - 1, floor).map(|(s, _)| (s, e));
             }
         }
         return None;
     }
-    if last.lower.is(Lex::PRONOUNS) {
+    if toks.w(last).is(Lex::PRONOUNS) {
         return Some((e - 1, e));
     }
     let mut s = e - 1;
-    if !last.cap && (last.lower.is(Lex::FUNCTION_WORDS) && !last.lower.is(Lex::UNNAMED_HEADS)) {
+    if !last.cap() && (toks.w(last).is(Lex::FUNCTION_WORDS) && !toks.w(last).is(Lex::UNNAMED_HEADS))
+    {
         return None;
     }
     // Walk back over the phrase.
@@ -355,16 +356,16 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         if name_word(toks, k) {
             // A capitalised sentence-initial function word ends the phrase.
             if t.is_word()
-                && t.lower.is(Lex::FUNCTION_WORDS)
-                && !t.lower.is(Lex::DETERMINERS)
-                && !t.lower.is(Lex::HONORIFICS)
-                && !t.lower.is(Lex::TITLE_WORDS)
+                && toks.w(t).is(Lex::FUNCTION_WORDS)
+                && !toks.w(t).is(Lex::DETERMINERS)
+                && !toks.w(t).is(Lex::HONORIFICS)
+                && !toks.w(t).is(Lex::TITLE_WORDS)
             {
                 break;
             }
             s = k;
             words += 1;
-            if t.is_word() && t.lower.is(Lex::DETERMINERS) {
+            if t.is_word() && toks.w(t).is(Lex::DETERMINERS) {
                 break;
             }
             continue;
@@ -375,8 +376,8 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             }
             break;
         }
-        let w = t.lower.as_str();
-        if t.lower.is(Lex::DETERMINERS) {
+        let w = toks.w(t).as_str();
+        if toks.w(t).is(Lex::DETERMINERS) {
             s = k;
             break;
         }
@@ -386,7 +387,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             while s > floor
                 && name_word(toks, s - 1)
                 && toks[s - 1].is_word()
-                && !toks[s - 1].lower.is(Lex::FUNCTION_WORDS)
+                && !toks.w(&toks[s - 1]).is(Lex::FUNCTION_WORDS)
             {
                 s -= 1;
             }
@@ -396,7 +397,8 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             // "the secretary of state", "director of communications"
             if k > floor
                 && toks[k - 1].is_word()
-                && (toks[k - 1].lower.is(Lex::ROLE_NOUNS) || toks[k - 1].lower.is(Lex::TITLE_WORDS))
+                && (toks.w(&toks[k - 1]).is(Lex::ROLE_NOUNS)
+                    || toks.w(&toks[k - 1]).is(Lex::TITLE_WORDS))
             {
                 s = k;
                 words += 1;
@@ -404,13 +406,13 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
             }
             break;
         }
-        if t.lower.is(Lex::FUNCTION_WORDS) || is_adverbial(t) && !w.ends_with("ly") {
+        if toks.w(t).is(Lex::FUNCTION_WORDS) || is_adverbial(toks, t) && !w.ends_with("ly") {
             break;
         }
         // A lowercase modifier of a role or name: "press secretary", "former".
-        if t.lower.is(Lex::TITLE_WORDS)
-            || t.lower.is(Lex::ROLE_NOUNS)
-            || t.lower.is(Lex::NATIONALITIES)
+        if toks.w(t).is(Lex::TITLE_WORDS)
+            || toks.w(t).is(Lex::ROLE_NOUNS)
+            || toks.w(t).is(Lex::NATIONALITIES)
             || is_modifier(w)
         {
             s = k;
@@ -419,7 +421,7 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
         }
         // A lowercase word before a lowercase head: accept plain nouns and
         // adjectives when a determiner follows within reach.
-        if !last.cap && words < 4 && k > floor && has_determiner_before(toks, k, floor) {
+        if !last.cap() && words < 4 && k > floor && has_determiner_before(toks, k, floor) {
             s = k;
             words += 1;
             continue;
@@ -429,9 +431,9 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
     // Trim leading function words that are not determiners ("But Smith").
     while s < e - 1
         && toks[s].is_word()
-        && toks[s].lower.is(Lex::FUNCTION_WORDS)
-        && !toks[s].lower.is(Lex::DETERMINERS)
-        && !toks[s].lower.is(Lex::HONORIFICS)
+        && toks.w(&toks[s]).is(Lex::FUNCTION_WORDS)
+        && !toks.w(&toks[s]).is(Lex::DETERMINERS)
+        && !toks.w(&toks[s]).is(Lex::HONORIFICS)
     {
         s += 1;
     }
@@ -441,9 +443,9 @@ fn np_core_before(toks: &[Tok], e: usize, floor: usize) -> Option<(usize, usize)
     Some((s, e))
 }
 
-fn has_determiner_before(toks: &[Tok], k: usize, floor: usize) -> bool {
+fn has_determiner_before(toks: &Toks, k: usize, floor: usize) -> bool {
     let lo = k.saturating_sub(3).max(floor);
-    (lo..k).any(|j| toks[j].is_word() && toks[j].lower.is(Lex::DETERMINERS))
+    (lo..k).any(|j| toks[j].is_word() && toks.w(&toks[j]).is(Lex::DETERMINERS))
 }
 
 fn is_modifier(w: &str) -> bool {
@@ -536,7 +538,7 @@ fn is_modifier(w: &str) -> bool {
 
 /// A noun phrase that starts at token `start` (inverted cues: "said the
 /// minister", "according to a senior official familiar with the talks").
-pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize)> {
+pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)> {
     let mut s = start;
     while s < ceil && !toks[s].is_word() {
         // "said: Smith" is rare; only skip commas
@@ -549,7 +551,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         return None;
     }
     let first = &toks[s];
-    if first.lower.is(Lex::PRONOUNS) {
+    if toks.w(first).is(Lex::PRONOUNS) {
         return Some((s, s + 1));
     }
     let mut e = s;
@@ -558,15 +560,15 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         let t = &toks[e];
         // "The girl flushed": a capitalised determiner opens the phrase, it
         // is not a name.
-        if e == s && t.is_word() && t.lower.is(Lex::DETERMINERS) {
+        if e == s && t.is_word() && toks.w(t).is(Lex::DETERMINERS) {
             e += 1;
             continue;
         }
         if name_word(toks, e) {
             if is_function(toks, e)
                 && e > s
-                && !t.lower.is(Lex::HONORIFICS)
-                && !t.lower.is(Lex::TITLE_WORDS)
+                && !toks.w(t).is(Lex::HONORIFICS)
+                && !toks.w(t).is(Lex::TITLE_WORDS)
             {
                 break;
             }
@@ -577,8 +579,8 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         if !t.is_word() {
             break;
         }
-        let w = t.lower.as_str();
-        if e == s && t.lower.is(Lex::DETERMINERS) {
+        let w = toks.w(t).as_str();
+        if e == s && toks.w(t).is(Lex::DETERMINERS) {
             e += 1;
             continue;
         }
@@ -588,20 +590,21 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             let Some(title) = toks.get(e + k - 1) else {
                 return false;
             };
-            (title.lower.is(Lex::TITLE_WORDS) || title.lower.is(Lex::ROLE_NOUNS))
+            (toks.w(title).is(Lex::TITLE_WORDS) || toks.w(title).is(Lex::ROLE_NOUNS))
                 && toks[e..e + k]
                     .iter()
-                    .all(|t| t.is_word() && !t.cap && !t.lower.is(Lex::FUNCTION_WORDS))
-                && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap)
+                    .all(|t| t.is_word() && !t.cap() && !toks.w(t).is(Lex::FUNCTION_WORDS))
+                && toks.get(e + k).is_some_and(|n| n.is_word() && n.cap())
         });
         if title_before_name {
             e += 1;
             continue;
         }
-        if saw_head && toks[e - 1].cap && !toks[e - 1].lower.is(Lex::TITLE_WORDS) {
+        if saw_head && toks[e - 1].cap() && !toks.w(&toks[e - 1]).is(Lex::TITLE_WORDS) {
             // "the Harlow administration": the name only modifies the noun.
             let noun = stem_possessive(w);
-            if toks[s].lower == "the" && (ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun))
+            if toks.w(&toks[s]) == "the"
+                && (ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun))
             {
                 e += 1;
             }
@@ -609,20 +612,20 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             break;
         }
         // "said the other": "other" is the head.
-        if w == "other" && e > s && toks[e - 1].lower == "the" {
+        if w == "other" && e > s && toks.w(&toks[e - 1]) == "the" {
             e += 1;
             break;
         }
-        if t.lower.is(Lex::FUNCTION_WORDS)
-            && !(w == "of" && e > s && toks[e - 1].lower.is(Lex::ROLE_NOUNS))
+        if toks.w(t).is(Lex::FUNCTION_WORDS)
+            && !(w == "of" && e > s && toks.w(&toks[e - 1]).is(Lex::ROLE_NOUNS))
         {
             break;
         }
-        if t.lower.is(Lex::CUES) && saw_head {
+        if toks.w(t).is(Lex::CUES) && saw_head {
             break;
         }
         // "said the uncle gravely", "said the minister today".
-        if e > s && is_adverbial(t) {
+        if e > s && is_adverbial(toks, t) {
             break;
         }
         // "The shipyard hired Anna Berg": a past-tense verb after a noun
@@ -631,17 +634,17 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
         if e > s + 1 && w.len() > 4 && w.ends_with("ed") && !matches!(w, "named" | "dubbed") {
             let prev = &toks[e - 1];
             if prev.is_word()
-                && !prev.cap
-                && !prev.lower.ends_with("ly")
-                && !prev.lower.is(Lex::TITLE_WORDS)
-                && !DETERMINERS.contains(prev.lower.as_str())
+                && !prev.cap()
+                && !toks.w(prev).ends_with("ly")
+                && !toks.w(prev).is(Lex::TITLE_WORDS)
+                && !DETERMINERS.contains(toks.w(prev).as_str())
             {
                 break;
             }
         }
         e += 1;
-        if t.lower.is(Lex::ROLE_NOUNS)
-            || t.lower.is(Lex::UNNAMED_HEADS)
+        if toks.w(t).is(Lex::ROLE_NOUNS)
+            || toks.w(t).is(Lex::UNNAMED_HEADS)
             || DOCUMENT_NOUNS.contains(w)
             || gender_of_noun(w).is_some()
         {
@@ -649,7 +652,9 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
             // stop after a head unless "of" continues it
             if !(e < ceil
                 && toks[e].is_word()
-                && (toks[e].lower == "of" || toks[e].lower.is(Lex::ROLE_NOUNS) || toks[e].cap))
+                && (toks.w(&toks[e]) == "of"
+                    || toks.w(&toks[e]).is(Lex::ROLE_NOUNS)
+                    || toks[e].cap()))
             {
                 break;
             }
@@ -658,7 +663,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
     // Do not end on a dangling "of" or a full stop that is not an abbreviation's.
     while e > s
         && (toks[e - 1].is_word()
-            && matches!(toks[e - 1].lower.as_str(), "of" | "the" | "a" | "an"))
+            && matches!(toks.w(&toks[e - 1]).as_str(), "of" | "the" | "a" | "an"))
     {
         e -= 1;
     }
@@ -669,7 +674,7 @@ pub fn np_after(toks: &[Tok], start: usize, ceil: usize) -> Option<(usize, usize
 }
 
 /// Classifies the tokens `[s, e)` as a speaker phrase.
-pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phrase> {
+pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phrase> {
     if s >= e {
         return None;
     }
@@ -679,10 +684,10 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     // "He's claiming", "they're saying": the pronoun before a contraction.
     let contracted = ["'s", "'re", "'d", "'ll", "'ve"]
         .iter()
-        .find_map(|c| last.lower.strip_suffix(c))
+        .find_map(|c| toks.w(last).strip_suffix(c))
         .filter(|w| matches!(*w, "he" | "she" | "they" | "we" | "i" | "it"));
-    if words.len() == 1 && (last.lower.is(Lex::PRONOUNS) || contracted.is_some()) {
-        let pron = contracted.unwrap_or(last.lower.as_str());
+    if words.len() == 1 && (toks.w(last).is(Lex::PRONOUNS) || contracted.is_some()) {
+        let pron = contracted.unwrap_or(toks.w(last).as_str());
         let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
             toks: (s, e),
@@ -695,17 +700,17 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
             document: false,
         });
     }
-    let head = stem_possessive(&last.lower);
+    let head = stem_possessive(toks.w(last));
     // The lists the head is in: its token's own unless a possessive was cut.
-    let head_lex = if head.len() == last.lower.len() {
-        last.lower.lex()
+    let head_lex = if head.len() == toks.w(last).len() {
+        toks.w(last).lex()
     } else {
         Lex::of(head)
     };
     // "Peabody Energy", "Kaiser Health": a field of government ends a
     // company's name; before a name it is a title ("Energy Secretary").
     let field_name = words.len() >= 2
-        && words.iter().all(|w| w.cap)
+        && words.iter().all(|w| w.cap())
         && matches!(
             head,
             "energy" | "health" | "education" | "trade" | "commerce" | "security" | "finance"
@@ -719,16 +724,16 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let w = &text[t.span().start..t.span().end];
         w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
     };
-    let name_like =
-        last.cap && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(&words)));
-    let first_lower = words[0].lower.as_str();
+    let name_like = last.cap()
+        && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(toks, &words)));
+    let first_lower = toks.w(words[0]).as_str();
     let determiner = DETERMINERS.contains(first_lower);
     if name_like {
         // Split titles from the name: the name is the trailing run of
         // capitalised words that are not titles.
         let mut name_start = words.len();
         for (k, w) in words.iter().enumerate().rev() {
-            let lw = w.lower.as_str();
+            let lw = toks.w(w).as_str();
             // "Del. Stacey Plaskett" (a delegate), but "Del Harlan".
             let abbreviated_title = lw == "del" && text[w.span().end..].starts_with('.');
             let is_title = (TITLE_WORDS.contains(lw)
@@ -736,7 +741,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 || NATIONALITIES.contains(lw)
                 || abbreviated_title)
                 && k + 1 < words.len();
-            if !w.cap && !is_name_particle(lw) {
+            if !w.cap() && !is_name_particle(lw) {
                 break;
             }
             if is_title || lw.ends_with("'s") && k + 1 < words.len() {
@@ -751,9 +756,9 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         // A heading run into the text: "CHAPTER XX Margaret".
         if let [first, number, rest @ ..] = name_words {
             if matches!(
-                first.lower.as_str(),
+                toks.w(first).as_str(),
                 "chapter" | "book" | "part" | "volume" | "act" | "scene" | "canto"
-            ) && is_numeral(&number.lower)
+            ) && is_numeral(toks.w(number))
             {
                 if rest.is_empty() {
                     return None;
@@ -765,7 +770,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         // law or a treaty, which does not speak.
         if name_words.len() >= 2
             && matches!(
-                stem_possessive(&name_words[name_words.len() - 1].lower),
+                stem_possessive(toks.w(name_words[name_words.len() - 1])),
                 "act"
                     | "acts"
                     | "amendment"
@@ -782,7 +787,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         }
         // "Suddenly he …", "Precisely.": an adverb, unless it is a known name.
         if let [only] = name_words {
-            let w = only.lower.as_str();
+            let w = toks.w(only).as_str();
             if w.ends_with("ly")
                 && w.len() > 4
                 && super::lexicon::first_name_gender(w).is_none()
@@ -793,33 +798,34 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         }
         let role_words = &words[..name_start];
         if name_words.iter().all(|w| {
-            FUNCTION_WORDS.contains(stem_possessive(&w.lower)) || w.lower.is(Lex::NATIONALITIES)
+            FUNCTION_WORDS.contains(stem_possessive(toks.w(w))) || toks.w(w).is(Lex::NATIONALITIES)
         }) {
             return None;
         }
         let mut gender = Gender::Unknown;
         for w in role_words {
-            if let Some(g) = HONORIFICS.get(w.lower.as_str()) {
+            if let Some(g) = HONORIFICS.get(toks.w(w).as_str()) {
                 gender = *g;
             }
         }
-        let name = join_words(text, name_words);
+        let name = join_words(toks, text, name_words);
         let role = join_words(
+            toks,
             text,
             role_words
                 .iter()
                 .copied()
                 .filter(|w| {
                     // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
-                    !w.lower.is(Lex::DETERMINERS)
+                    !toks.w(w).is(Lex::DETERMINERS)
                         && HONORIFICS
-                            .get(w.lower.as_str())
+                            .get(toks.w(w).as_str())
                             .is_none_or(|g| *g == Gender::Unknown)
                 })
                 .collect::<Vec<_>>()
                 .as_slice(),
         );
-        let head_lower = stem_possessive(name_words.last()?.lower.as_str());
+        let head_lower = stem_possessive(toks.w(*name_words.last()?).as_str());
         // The name lowercased with straight apostrophes, when it is needed.
         let metonym = || {
             let mut lname = name.to_lowercase();
@@ -831,9 +837,13 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         };
         let org = field_name
             || ORG_WORDS.contains(head_lower)
-            || words.iter().any(|w| w.lower.is(Lex::ORG_WORDS) && w.cap)
+            || words
+                .iter()
+                .any(|w| toks.w(w).is(Lex::ORG_WORDS) && w.cap())
             || name_words.iter().any(|w| {
-                w.lower.is(Lex::ORG_WORDS) && name_words.len() > 1 && !w.lower.is(Lex::HONORIFICS)
+                toks.w(w).is(Lex::ORG_WORDS)
+                    && name_words.len() > 1
+                    && !toks.w(w).is(Lex::HONORIFICS)
             })
             || metonym()
             || (determiner && gender == Gender::Unknown && role.is_empty())
@@ -841,7 +851,7 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
                 && all_caps(name_words[0])
                 && w_len(text, name_words[0]) <= 5
                 && !is_transcript_name(text, name_words[0]);
-        let kind = if org && gender == Gender::Unknown && !has_person_title(role_words) {
+        let kind = if org && gender == Gender::Unknown && !has_person_title(toks, role_words) {
             MentionKind::Organization
         } else {
             MentionKind::Name
@@ -849,14 +859,14 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         if kind == MentionKind::Name
             && gender == Gender::Unknown
             && name_words.len() == 1
-            && !super::lexicon::is_surname(&name_words[0].lower)
+            && !super::lexicon::is_surname(toks.w(name_words[0]))
         {
-            if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
+            if let Some(g) = super::lexicon::first_name_gender(toks.w(name_words[0])) {
                 gender = g;
             }
         }
         if kind == MentionKind::Name && gender == Gender::Unknown {
-            if let Some(g) = super::lexicon::first_name_gender(&name_words[0].lower) {
+            if let Some(g) = super::lexicon::first_name_gender(toks.w(name_words[0])) {
                 if name_words.len() > 1 && g != Gender::Unknown {
                     gender = g;
                 }
@@ -871,9 +881,9 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
         let name = if kind == MentionKind::Organization {
             let first = words
                 .iter()
-                .position(|w| !w.lower.is(Lex::DETERMINERS) && !w.lower.is(Lex::FUNCTION_WORDS))
+                .position(|w| !toks.w(w).is(Lex::DETERMINERS) && !toks.w(w).is(Lex::FUNCTION_WORDS))
                 .unwrap_or(0);
-            join_words(text, &words[first..])
+            join_words(toks, text, &words[first..])
         } else {
             name
         };
@@ -948,9 +958,9 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
     };
     let gender = words
         .iter()
-        .find_map(|w| gender_of_noun(&w.lower))
+        .find_map(|w| gender_of_noun(toks.w(w)))
         .unwrap_or(Gender::Unknown);
-    let role = description_role(text, &words, kind);
+    let role = description_role(toks, text, &words, kind);
     Some(Phrase {
         toks: (s, e),
         span,
@@ -966,16 +976,16 @@ pub fn classify(toks: &[Tok], text: &str, (s, e): (usize, usize)) -> Option<Phra
 /// The phrase right after an inverted cue ("…,” said the cook", "…,” cried
 /// another"): whoever it names speaks, so a noun phrase with any head is a
 /// description of a person even when the head is not a known role.
-pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Option<Phrase> {
+pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option<Phrase> {
     if let Some(p) = classify(toks, text, np) {
         return Some(p);
     }
     let (s, e) = np;
     let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
-    let first = words.first()?.lower.as_str();
+    let first = toks.w(*words.first()?).as_str();
     let last = words.last()?;
-    let head = last.lower.as_str();
-    if last.cap
+    let head = toks.w(last).as_str();
+    if last.cap()
         || !head.chars().all(|c| c.is_alphabetic() || c == '-')
         || is_pronoun(head)
         || FUNCTION_WORDS.contains(head) && head != "another" && head != "other"
@@ -996,9 +1006,9 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
     } else {
         MentionKind::Nominal
     };
-    let role = description_role(text, &words, kind);
+    let role = description_role(toks, text, &words, kind);
     let role = if role.is_empty() {
-        join_words(text, &words)
+        join_words(toks, text, &words)
     } else {
         role
     };
@@ -1010,7 +1020,7 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
         role,
         gender: words
             .iter()
-            .find_map(|w| gender_of_noun(&w.lower))
+            .find_map(|w| gender_of_noun(toks.w(w)))
             .unwrap_or(Gender::Unknown),
         plural: false,
         document: false,
@@ -1019,13 +1029,14 @@ pub fn classify_after_cue(toks: &[Tok], text: &str, np: (usize, usize)) -> Optio
 
 /// The words of a description: without determiners, except for an unnamed
 /// source ("a senior official").
-fn description_role(text: &str, words: &[&Tok], kind: MentionKind) -> String {
+fn description_role(toks: &Toks, text: &str, words: &[&Tok], kind: MentionKind) -> String {
     join_words(
+        toks,
         text,
         &words
             .iter()
             .copied()
-            .filter(|w| kind == MentionKind::Unnamed || !w.lower.is(Lex::DETERMINERS))
+            .filter(|w| kind == MentionKind::Unnamed || !toks.w(w).is(Lex::DETERMINERS))
             .collect::<Vec<_>>(),
     )
 }
@@ -1049,9 +1060,9 @@ fn is_transcript_name(text: &str, t: &Tok) -> bool {
     super::lexicon::is_surname(&w.to_lowercase()) && !METONYMS.contains(w.to_lowercase().as_str())
 }
 
-fn has_person_title(role_words: &[&Tok]) -> bool {
+fn has_person_title(toks: &Toks, role_words: &[&Tok]) -> bool {
     role_words.iter().any(|w| {
-        let l = w.lower.as_str();
+        let l = toks.w(w).as_str();
         HONORIFICS.contains_key(l)
             || (ROLE_NOUNS.contains(l) && !ORG_WORDS.contains(l))
             || matches!(l, "sen" | "rep" | "gov" | "lt" | "gen")
@@ -1060,8 +1071,8 @@ fn has_person_title(role_words: &[&Tok]) -> bool {
 
 /// "Chinese Foreign Minister" before a name: the role words are capitalised
 /// but belong to a name phrase only when a non-title word follows them.
-fn is_capitalised_name_context(words: &[&Tok]) -> bool {
-    let last = words.last().map(|w| w.lower.as_str()).unwrap_or("");
+fn is_capitalised_name_context(toks: &Toks, words: &[&Tok]) -> bool {
+    let last = words.last().map(|w| toks.w(w).as_str()).unwrap_or("");
     if !(ROLE_NOUNS.contains(last) || TITLE_WORDS.contains(last)) {
         return true;
     }
@@ -1069,8 +1080,8 @@ fn is_capitalised_name_context(words: &[&Tok]) -> bool {
     let Some(before) = words.len().checked_sub(2).map(|k| words[k]) else {
         return false;
     };
-    let b = before.lower.as_str();
-    before.cap
+    let b = toks.w(before).as_str();
+    before.cap()
         && !TITLE_WORDS.contains(b)
         && !ROLE_NOUNS.contains(b)
         && (HONORIFICS.contains_key(b) || super::lexicon::first_name_gender(b).is_some())
@@ -1092,7 +1103,7 @@ pub fn gender_of_noun(w: &str) -> Option<Gender> {
 
 /// Joins the words of a phrase as they stand in the text, with the full stops
 /// of abbreviations ("Mr. Obama", "Loretta E. Lynch").
-fn join_words(text: &str, words: &[&Tok]) -> String {
+fn join_words(toks: &Toks, text: &str, words: &[&Tok]) -> String {
     // Room for each word, a space and a dot: one allocation.
     let mut out = String::with_capacity(words.iter().map(|w| w.span().len() + 2).sum());
     for (k, w) in words.iter().enumerate() {
@@ -1102,7 +1113,7 @@ fn join_words(text: &str, words: &[&Tok]) -> String {
         let mut word = &text[w.span().start..w.span().end];
         // Keep a trailing dot of an abbreviation or initial.
         if text.as_bytes().get(w.span().end) == Some(&b'.')
-            && (is_abbreviation(&w.lower) || w.lower.contains('.'))
+            && (is_abbreviation(toks.w(w)) || toks.w(w).contains('.'))
         {
             out.push_str(word);
             out.push('.');
@@ -1121,19 +1132,22 @@ fn join_words(text: &str, words: &[&Tok]) -> String {
 
 /// Finds capitalised name phrases anywhere in a token range, for the
 /// entities they introduce ("Chinese Foreign Minister Qin Gang has said").
-pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> {
+pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
     let mut out = Vec::new();
     let (mut i, end) = range;
     // Whether the paragraph last asked about is a headline: the answer
     // depends on the paragraph only.
     let mut headline: Option<(usize, bool)> = None;
     while i < end {
-        if !(toks[i].is_word() && (toks[i].cap || name_word(toks, i))) {
+        if !(toks[i].is_word() && (toks[i].cap() || name_word(toks, i))) {
             i += 1;
             continue;
         }
         // "When PolitiFact…": a capitalised function word opens the sentence.
-        if is_function(toks, i) && !toks[i].lower.is(Lex::HONORIFICS) && toks[i].lower != "the" {
+        if is_function(toks, i)
+            && !toks.w(&toks[i]).is(Lex::HONORIFICS)
+            && toks.w(&toks[i]) != "the"
+        {
             i += 1;
             continue;
         }
@@ -1161,19 +1175,19 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
                 j += 1;
                 continue;
             }
-            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap) {
+            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap()) {
                 break;
             }
             // A capitalised function word inside a run ends the name ("… As The …").
             if j > i
                 && toks[j].is_word()
-                && toks[j].lower.is(Lex::FUNCTION_WORDS)
-                && !toks[j].lower.is(Lex::HONORIFICS)
+                && toks.w(&toks[j]).is(Lex::FUNCTION_WORDS)
+                && !toks.w(&toks[j]).is(Lex::HONORIFICS)
             {
                 break;
             }
             // Don't run a name into a quotation or over a possessive.
-            let poss = toks[j].is_word() && (toks[j].lower.ends_with("'s"));
+            let poss = toks[j].is_word() && (toks.w(&toks[j]).ends_with("'s"));
             j += 1;
             if poss {
                 break;
@@ -1197,12 +1211,12 @@ pub fn names_in(toks: &[Tok], text: &str, range: (usize, usize)) -> Vec<Phrase> 
         // Smith campaign") only modifies that noun: no mention.
         let noun_after = toks.get(j).is_some_and(|t| {
             t.is_word()
-                && !t.cap
-                && (ORG_WORDS.contains(stem_possessive(&t.lower))
-                    || DOCUMENT_NOUNS.contains(stem_possessive(&t.lower)))
+                && !t.cap()
+                && (ORG_WORDS.contains(stem_possessive(toks.w(t)))
+                    || DOCUMENT_NOUNS.contains(stem_possessive(toks.w(t))))
         });
-        let the_before = i > range.0 && toks[i - 1].is_word() && toks[i - 1].lower == "the";
-        if (the_before || toks[i].lower == "the") && noun_after {
+        let the_before = i > range.0 && toks[i - 1].is_word() && toks.w(&toks[i - 1]) == "the";
+        if (the_before || toks.w(&toks[i]) == "the") && noun_after {
             i = j.max(i + 1);
             continue;
         }
@@ -1229,7 +1243,7 @@ pub(crate) fn debug_kind(k: Kind) -> &'static str {
 
 /// True when the paragraph of token `i` reads like a headline: mostly
 /// capitalised words and no sentence inside.
-fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
+fn headline_paragraph(toks: &Toks, i: usize) -> bool {
     let para = toks[i].para();
     let start = toks[..i]
         .iter()
@@ -1247,9 +1261,9 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
         if n_words > 25 {
             return false;
         }
-        if t.cap {
+        if t.cap() {
             caps += 1;
-        } else if !t.lower.is(Lex::FUNCTION_WORDS) {
+        } else if !toks.w(t).is(Lex::FUNCTION_WORDS) {
             return false;
         }
     }
@@ -1259,35 +1273,38 @@ fn headline_paragraph(toks: &[Tok], i: usize) -> bool {
 /// A lowercase "of", "for", "on", "to", "and" or "the" inside an
 /// organisation's name: the run so far or the capitalised words after it
 /// hold an organisation word.
-fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
+fn org_connector(toks: &Toks, i: usize, j: usize, end: usize) -> bool {
     let t = &toks[j];
     if !t.is_word()
-        || t.cap
-        || !matches!(t.lower.as_str(), "of" | "for" | "on" | "to" | "and" | "the")
+        || t.cap()
+        || !matches!(
+            toks.w(t).as_str(),
+            "of" | "for" | "on" | "to" | "and" | "the"
+        )
     {
         return false;
     }
     let mut k = j + 1;
     while k < end
         && toks[k].is_word()
-        && !toks[k].cap
-        && matches!(toks[k].lower.as_str(), "the" | "of")
+        && !toks[k].cap()
+        && matches!(toks.w(&toks[k]).as_str(), "the" | "of")
     {
         k += 1;
     }
     // "… Council on Friday made": a day or a month after the word is a
     // time, not the rest of the name.
-    if !(k < end && toks[k].is_word() && toks[k].cap)
-        || is_time_word(&toks[k])
-        || is_month(&toks[k])
+    if !(k < end && toks[k].is_word() && toks[k].cap())
+        || is_time_word(toks, &toks[k])
+        || is_month(toks, &toks[k])
     {
         return false;
     }
-    let org = |t: &Tok| t.is_word() && t.cap && ORG_WORDS.contains(stem_possessive(&t.lower));
+    let org = |t: &Tok| t.is_word() && t.cap() && ORG_WORDS.contains(stem_possessive(toks.w(t)));
     toks[i..j].iter().any(org)
         || toks[k..end.min(k + 4)]
             .iter()
-            .take_while(|t| t.is_word() && t.cap)
+            .take_while(|t| t.is_word() && t.cap())
             .any(org)
 }
 
@@ -1295,7 +1312,7 @@ fn org_connector(toks: &[Tok], i: usize, j: usize, end: usize) -> bool {
 /// Ann Holt Wins Second Term"): a known first name followed by a known
 /// surname. The body often names them by surname only; the headline gives
 /// the full name. Headlines are otherwise not read for names.
-pub fn headline_people(toks: &[Tok], text: &str) -> Vec<(String, Gender)> {
+pub fn headline_people(toks: &Toks, text: &str) -> Vec<(String, Gender)> {
     let Some(first) = toks.iter().position(|t| t.is_word()) else {
         return Vec::new();
     };
@@ -1311,10 +1328,10 @@ pub fn headline_people(toks: &[Tok], text: &str) -> Vec<(String, Gender)> {
     let mut out = Vec::new();
     for w in words.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if !(a.cap && b.cap) || !super::lexicon::is_surname(&b.lower) {
+        if !a.cap() || !b.cap() || !super::lexicon::is_surname(toks.w(b)) {
             continue;
         }
-        if let Some(g) = super::lexicon::first_name_gender(&a.lower) {
+        if let Some(g) = super::lexicon::first_name_gender(toks.w(a)) {
             let (a, b) = (a.span(), b.span());
             out.push((
                 format!("{} {}", &text[a.start..a.end], &text[b.start..b.end]),

@@ -21,7 +21,7 @@ pub use types::*;
 use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
 use mentions::{names_in, Phrase};
-use tokens::Tok;
+use tokens::{Tok, Toks};
 
 /// Analyses one document.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
@@ -88,15 +88,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let Some(q) = t.quote() {
             if i < first_tok[q] {
                 first_tok[q] = i;
-                first_para[q] = t.para;
+                first_para[q] = t.para() as u32;
                 before[q] = i
                     .checked_sub(1)
                     .map(|k| &toks[k])
-                    .filter(|p| p.para == t.para)
+                    .filter(|p| p.para() == t.para())
                     .cloned();
             }
             last_tok[q] = i;
-            last_para[q] = t.para;
+            last_para[q] = t.para() as u32;
         }
     }
     let sent_of = SentOf::new(&sents, toks.len());
@@ -148,7 +148,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             // A full stop inside the marks cut the sentence: "“….” Trump
             // said." The next sentence is only the speaker and the cue.
             let next = sents[sent_of.at(qe - 1) + 1];
-            if next.1 - next.0 <= 8 && toks[next.0].para == toks[qe - 1].para {
+            if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
                 f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
                     .0
                     .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
@@ -191,13 +191,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of);
             let kept = single_found.is_some()
                 && word_count(&prose, q.content()) >= 3
-                && is_quotation(&prose, q, single_found.as_ref(), false, None);
+                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None);
             if kept {
                 found[qi] = single_found;
             }
             kept
         } else {
             is_quotation(
+                &toks,
                 &prose,
                 q,
                 found[qi].as_ref(),
@@ -230,7 +231,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut para_has_quote = vec![false; paras.len()];
     let mut para_has_word = vec![false; paras.len()];
     // (A term or title in quotation marks is narration.)
-    for t in &toks {
+    for t in toks.iter() {
         if t.quote().is_some_and(|q| keep[q]) {
             para_has_quote[t.para()] = true;
         } else if t.is_word() || t.quote().is_some() {
@@ -589,7 +590,7 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
 }
 
 fn single_attribution(
-    toks: &[Tok],
+    toks: &Toks,
     prose: &str,
     q: &quotes::RawQuote,
     sents: &[(usize, usize)],
@@ -630,6 +631,7 @@ fn is_small_word(w: &str) -> bool {
 /// `tokenised`: the quotation is a token (not single-quoted); `before`: the
 /// token before it in its paragraph.
 fn is_quotation(
+    toks: &Toks,
     prose: &str,
     q: &quotes::RawQuote,
     f: Option<&Found>,
@@ -677,7 +679,7 @@ fn is_quotation(
     let prev = prev.filter(|p| p.is_word());
     if prev.is_some_and(|p| {
         matches!(
-            p.lower.as_str(),
+            toks.w(p).as_str(),
             "so-called" | "titled" | "entitled" | "headlined" | "hashtag"
         )
     }) {
@@ -686,11 +688,11 @@ fn is_quotation(
     // Titles: short title-case words after a preposition or a possessive
     // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
     // or "as" the same words are a nickname someone used, which is quoted.
-    let after_determiner = prev.is_some_and(|p| p.lower.ends_with("'s"));
+    let after_determiner = prev.is_some_and(|p| toks.w(p).ends_with("'s"));
     let after_title_word = !opens_paragraph
         && prev.is_none_or(|p| {
             matches!(
-                p.lower.as_str(),
+                toks.w(p).as_str(),
                 "of" | "on"
                     | "in"
                     | "at"
@@ -716,14 +718,14 @@ fn is_quotation(
                     | "newspaper"
                     | "report"
                     | "study"
-            ) || p.lower.ends_with("'s")
-                || p.cap
+            ) || toks.w(p).ends_with("'s")
+                || p.cap()
                 // "during a “Town Hall Forum”", "his 1994 “Contract with America”"
                 || matches!(
-                    p.lower.as_str(),
+                    toks.w(p).as_str(),
                     "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
                 )
-                || p.lower.chars().all(|c| c.is_ascii_digit())
+                || toks.w(p).chars().all(|c| c.is_ascii_digit())
         });
     // A sentence has four words or more besides "of", "the" and the like
     // ("State of the Union." is a title).
@@ -1062,7 +1064,7 @@ fn turn_taking(
 /// The subject of the nearest narration sentence in the quotation's
 /// paragraph, when it is a person (a pronoun or a name).
 fn beat_subject(
-    toks: &[Tok],
+    toks: &Toks,
     prose: &str,
     sents: &[(usize, usize)],
     sent_of: &SentOf,
@@ -1108,7 +1110,7 @@ fn beat_subject(
 
 /// The person the last sentences of a narration paragraph are about.
 fn narration_subject(
-    toks: &[Tok],
+    toks: &Toks,
     prose: &str,
     sents: &[(usize, usize)],
     para: usize,

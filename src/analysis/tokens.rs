@@ -2,8 +2,6 @@
 //! boundaries. A quotation is one opaque token, so that sentence ends inside
 //! it do not cut the sentence around it.
 
-use std::rc::Rc;
-
 use super::lexicon::Lex;
 use super::quotes::RawQuote;
 use super::types::Span;
@@ -16,79 +14,115 @@ pub enum Kind {
     Quote(u32),
 }
 
-/// A token. Kept small (32 bytes, and a word's lowercased text is shared
-/// with every other occurrence of the word): a long text has millions.
-#[derive(Clone, Debug)]
+/// A token. Kept small (16 bytes, `Copy`: the kind, the capital flag and a
+/// word's index into its text's table of distinct lowercased words packed
+/// in two `u32`s): a long text has millions.
+#[derive(Clone, Copy, Debug)]
 pub struct Tok {
     /// The byte range, as `u32`s (`span()` gives it as a `Span`).
     start: u32,
     end: u32,
-    pub kind: Kind,
-    /// Index of the paragraph the token is in (`u32` keeps `Tok` small;
-    /// `para()` gives it as a `usize`).
-    pub para: u32,
-    /// The word starts with an upper-case letter.
-    pub cap: bool,
-    /// Lowercased text for words (straight apostrophes), empty otherwise.
-    pub lower: Lower,
+    /// Index of the paragraph the token is in, and `CAP` when it is a word
+    /// that starts with an upper-case letter (`para()`, `cap()`).
+    para: u32,
+    /// The kind (`kind()`): a punctuation mark's character, `QUOTE | index`
+    /// of the quotation, or `WORD | index` of the lowercased word in
+    /// `Toks::words`.
+    code: u32,
 }
 
-const _: () = assert!(std::mem::size_of::<Tok>() <= 32);
+const _: () = assert!(std::mem::size_of::<Tok>() <= 16);
 
-/// A token's lowercased text, one allocation per distinct word of a text,
-/// with the word lists it is in. A thin pointer (8 bytes, where `Rc<str>`
-/// takes 16): a long text has millions of tokens, and their table is the
-/// largest of the analysis.
-#[derive(Clone)]
-pub struct Lower(Rc<Word>);
+/// `Tok::code` of a quotation: this bit and the quotation's index (below
+/// 2^31: a text under 4 GB has fewer quotations).
+const QUOTE: u32 = 1 << 31;
+/// `Tok::code` of a word: this bit and the word's index (characters, and
+/// so punctuation codes, stay below 2^21).
+const WORD: u32 = 1 << 30;
+/// In `Tok::para`: the word is capitalised (paragraphs stay below 2^31).
+const CAP: u32 = 1 << 31;
 
-struct Word {
+/// The tokens of a text and its distinct lowercased words; derefs to the
+/// tokens, and `w(t)` gives a token's lowercased word.
+pub struct Toks {
+    toks: Vec<Tok>,
+    /// The distinct lowercased words; 0 is the empty word of punctuation
+    /// and quotations.
+    words: Vec<Lower>,
+}
+
+impl std::ops::Deref for Toks {
+    type Target = [Tok];
+    #[inline]
+    fn deref(&self) -> &[Tok] {
+        &self.toks
+    }
+}
+
+impl Toks {
+    /// The lowercased text of a word token (straight apostrophes) with its
+    /// word lists; empty for other tokens.
+    #[inline]
+    pub fn w(&self, t: &Tok) -> &Lower {
+        let i = if t.code & (QUOTE | WORD) == WORD {
+            (t.code & !WORD) as usize
+        } else {
+            0
+        };
+        &self.words[i]
+    }
+}
+
+/// A distinct lowercased word of a text, with the word lists it is in.
+pub struct Lower {
     text: Box<str>,
     lex: Lex,
 }
 
 impl Lower {
     fn new(text: &str) -> Lower {
-        Lower(Rc::new(Word {
+        Lower {
             text: text.into(),
             lex: Lex::of(text),
-        }))
+        }
     }
     pub fn as_str(&self) -> &str {
-        &self.0.text
+        &self.text
     }
     /// The word is in lexicon list `l` (the same answer as asking the list).
     pub fn is(&self, l: Lex) -> bool {
-        self.0.lex.has(l)
+        self.lex.has(l)
     }
     /// All the lexicon lists the word is in.
     pub fn lex(&self) -> Lex {
-        self.0.lex
+        self.lex
     }
 }
 
-impl Default for Lower {
-    fn default() -> Lower {
-        Lower::new("")
-    }
-}
-
-/// Hands out one shared `Lower` per distinct word.
-#[derive(Default)]
+/// Hands out one index per distinct word.
 struct Words {
-    seen: rustc_hash::FxHashMap<Box<str>, Lower>,
-    empty: Lower,
+    seen: rustc_hash::FxHashMap<Box<str>, u32>,
+    list: Vec<Lower>,
     /// Scratch space for lowercasing.
     buf: String,
 }
 
 impl Words {
-    fn get(&mut self, lower: &str) -> Lower {
-        if let Some(w) = self.seen.get(lower) {
-            return w.clone();
+    fn new() -> Words {
+        Words {
+            seen: Default::default(),
+            list: vec![Lower::new("")],
+            buf: String::new(),
         }
-        let w = Lower::new(lower);
-        self.seen.insert(lower.into(), w.clone());
+    }
+    fn get(&mut self, lower: &str) -> u32 {
+        if let Some(&w) = self.seen.get(lower) {
+            return w;
+        }
+        let w = self.list.len() as u32;
+        debug_assert!(w < WORD);
+        self.list.push(Lower::new(lower));
+        self.seen.insert(lower.into(), w);
         w
     }
 }
@@ -131,11 +165,47 @@ impl PartialEq<String> for Lower {
 }
 
 impl Tok {
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+    fn new(start: usize, end: usize, kind: Kind, para: usize, cap: bool, word: u32) -> Tok {
+        let code = match kind {
+            Kind::Word => WORD | word,
+            Kind::Punct(c) => c as u32,
+            Kind::Quote(q) => {
+                debug_assert!(q < QUOTE);
+                QUOTE | q
+            }
+        };
+        debug_assert!((para as u32) < CAP);
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            para: para as u32 | if cap { CAP } else { 0 },
+            code,
+        }
     }
+    /// What the token is.
+    #[inline]
+    pub fn kind(&self) -> Kind {
+        if self.code & QUOTE != 0 {
+            Kind::Quote(self.code & !QUOTE)
+        } else if self.code & WORD != 0 {
+            Kind::Word
+        } else {
+            // Always a character: only `Tok::new` writes the code.
+            Kind::Punct(char::from_u32(self.code).unwrap_or('\0'))
+        }
+    }
+    /// The token is a word that starts with an upper-case letter.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.para & CAP != 0
+    }
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.code & (QUOTE | WORD) == WORD
+    }
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.code == c as u32
     }
     /// The token's byte range.
     #[inline]
@@ -143,13 +213,16 @@ impl Tok {
         Span::new(self.start as usize, self.end as usize)
     }
     /// The paragraph index as a `usize`.
+    #[inline]
     pub fn para(&self) -> usize {
-        self.para as usize
+        (self.para & !CAP) as usize
     }
+    #[inline]
     pub fn quote(&self) -> Option<usize> {
-        match self.kind {
-            Kind::Quote(q) => Some(q as usize),
-            _ => None,
+        if self.code & QUOTE != 0 {
+            Some((self.code & !QUOTE) as usize)
+        } else {
+            None
         }
     }
 }
@@ -172,7 +245,7 @@ fn is_sentence_opener(lower: &str) -> bool {
 }
 
 /// A word lowercased with curly apostrophes made straight.
-fn lowercase_word(text: &str, words: &mut Words) -> Lower {
+fn lowercase_word(text: &str, words: &mut Words) -> u32 {
     if text.is_ascii() {
         let mut buf = std::mem::take(&mut words.buf);
         buf.clear();
@@ -214,11 +287,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Tokenises `prose`. Each quotation's whole span becomes one token.
-pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Tok> {
+pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     // Offsets are kept as `u32`: `analyze` cuts longer texts into pieces.
     debug_assert!(prose.len() < u32::MAX as usize);
     let mut toks = Vec::with_capacity(prose.len() / 5);
-    let mut words = Words::default();
+    let mut words = Words::new();
     // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
     // token in each paragraph it spans (the same index each time).
     let mut qspans: Vec<(Span, usize)> = Vec::new();
@@ -240,14 +313,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
             if qk < qspans.len() && qspans[qk].0.start <= i {
                 let (s, qi) = qspans[qk];
                 let end = s.end.min(para.end);
-                toks.push(Tok {
-                    start: i as u32,
-                    end: end as u32,
-                    kind: Kind::Quote(qi as u32),
-                    para: pi as u32,
-                    lower: words.empty.clone(),
-                    cap: false,
-                });
+                toks.push(Tok::new(i, end, Kind::Quote(qi as u32), pi, false, 0));
                 i = end;
                 continue;
             }
@@ -310,52 +376,41 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<To
                 let text = &prose[i..end];
                 let lower = lowercase_word(text, &mut words);
                 let cap = text.chars().next().is_some_and(|x| x.is_uppercase());
-                toks.push(Tok {
-                    start: i as u32,
-                    end: end as u32,
-                    kind: Kind::Word,
-                    para: pi as u32,
-                    lower,
-                    cap,
-                });
+                toks.push(Tok::new(i, end, Kind::Word, pi, cap, lower));
                 i = end;
                 continue;
             }
-            toks.push(Tok {
-                start: i as u32,
-                end: (i + c.len_utf8()) as u32,
-                kind: Kind::Punct(c),
-                para: pi as u32,
-                lower: words.empty.clone(),
-                cap: false,
-            });
+            toks.push(Tok::new(i, i + c.len_utf8(), Kind::Punct(c), pi, false, 0));
             i += c.len_utf8();
         }
     }
-    toks
+    Toks {
+        toks,
+        words: words.list,
+    }
 }
 
 /// Sentence spans as token index ranges `[start, end)`.
-pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, usize)> {
+pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
         let t = &toks[i];
         let next = toks.get(i + 1);
-        let para_end = next.is_none_or(|n| n.para != t.para);
+        let para_end = next.is_none_or(|n| n.para() != t.para());
         let mut end_here = para_end;
         if !end_here {
             let n = next.unwrap();
             let next_starts = (n.is_word()
-                && (n.cap || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())))
+                && (n.cap() || toks.w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
                 || n.quote().is_some()
                 || n.is_punct('(');
-            match t.kind {
+            match t.kind() {
                 Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') => {
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
                         && t.is_punct('.')
-                        && is_abbreviation(&toks[i - 1].lower);
+                        && is_abbreviation(toks.w(&toks[i - 1]));
                     if next_starts && !prev_abbrev {
                         end_here = true;
                     }
@@ -377,7 +432,7 @@ pub fn sentences(toks: &[Tok], prose: &str, quotes: &[RawQuote]) -> Vec<(usize, 
                     if next_starts
                         && n.is_word()
                         && (full_stop
-                            || inner.ends_with(['!', '?']) && is_sentence_opener(&n.lower))
+                            || inner.ends_with(['!', '?']) && is_sentence_opener(toks.w(n)))
                     {
                         end_here = true;
                     }
@@ -401,7 +456,7 @@ mod tests {
     use super::*;
     use crate::analysis::{quotes::scan, segment::paragraphs};
 
-    fn toks(t: &str) -> (Vec<Tok>, Vec<(usize, usize)>) {
+    fn toks(t: &str) -> (Toks, Vec<(usize, usize)>) {
         let p = paragraphs(t);
         let q = scan(t, &p);
         let k = tokenize(t, &p, &q);
@@ -415,7 +470,7 @@ mod tests {
         let words: Vec<&str> = k
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| t.lower.as_str())
+            .map(|t| k.w(t).as_str())
             .collect();
         assert_eq!(
             words,
