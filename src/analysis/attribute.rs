@@ -304,20 +304,18 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         if noun_usage(toks, cs) {
             continue;
         }
+        // The word before the cue opens a relative clause ("who said").
+        let before = (cs > 0).then(|| toks.w(&toks[cs - 1]).as_str());
         // "X defended it, saying “…”": a relative clause further left ("an
         // architect who said he was stiffed") is not the source.
-        if participle_seen.is_some()
-            && cs > 0
-            && matches!(toks.w(&toks[cs - 1]).as_str(), "who" | "which" | "that")
-        {
+        if participle_seen.is_some() && matches!(before, Some("who" | "which" | "that")) {
             continue;
         }
-        // An -ing cue has no subject of its own ("…, saying that"), unless
-        // a name stands right before it ("footage of Clinton asking").
         // "the Police Department which reported", "Anna Berg, who said":
         // a relative pronoun's antecedent speaks.
-        let relative =
-            cs > s_start + 1 && matches!(toks.w(&toks[cs - 1]).as_str(), "who" | "which");
+        let relative = cs > s_start + 1 && matches!(before, Some("who" | "which"));
+        // An -ing cue has no subject of its own ("…, saying that"), unless
+        // a name stands right before it ("footage of Clinton asking").
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
         } else if relative {

@@ -461,11 +461,7 @@ pub fn resolve(
                 // "Jordan said" where the text names Jim Jordan: the surname
                 // of a person, not the country.
                 let person = (!k.contains(' ') && !k.is_empty())
-                    .then(|| {
-                        c.idx.ending(&k).iter().copied().rev().find(|&e| {
-                            c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > 1
-                        })
-                    })
+                    .then(|| person_with_surname(&c, &k))
                     .flatten();
                 match person
                     .or_else(|| c.by_key.get(&k).copied())
@@ -540,6 +536,17 @@ pub fn resolve(
 
 /// "the Times" for "The New York Times", "IMF" for "International Monetary
 /// Fund": an organisation named before whose last word or initials match.
+/// The person named in full most recently created whose last name word is
+/// `word` (a lowercase key word): "Jordan" and "Dean" read as surnames.
+fn person_with_surname(c: &Coref, word: &str) -> Option<usize> {
+    c.idx
+        .ending(word)
+        .iter()
+        .copied()
+        .rev()
+        .find(|&e| c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > 1)
+}
+
 fn short_org_name(c: &Coref, k: &str) -> Option<usize> {
     if k.is_empty() || k.contains(' ') {
         return None;
@@ -882,11 +889,7 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
     // surname of a person in the text is that person.
     if let [only] = desc.as_slice() {
         if p.role.starts_with(char::is_uppercase) {
-            let person =
-                c.idx.ending(only).iter().copied().rev().find(|&e| {
-                    c.entities[e].kind == EntityKind::Person && c.name_words[e].len() > 1
-                });
-            if let Some(e) = person {
+            if let Some(e) = person_with_surname(c, only) {
                 return Resolved {
                     entity: Some(e),
                     resolution: Some(Resolution::PartialName),

@@ -269,6 +269,13 @@ fn strip_parenthetical(toks: &Toks, e: usize, floor: usize) -> usize {
     e
 }
 
+/// "administration", "campaign's", "report": a noun that a name before it
+/// ("the Obama administration") only modifies.
+fn is_body_or_document(w: &str) -> bool {
+    let noun = stem_possessive(w);
+    ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun)
+}
+
 fn is_month(toks: &Toks, t: &Tok) -> bool {
     t.is_word()
         && matches!(
@@ -602,10 +609,7 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         }
         if saw_head && toks[e - 1].cap() && !toks.w(&toks[e - 1]).is(Lex::TITLE_WORDS) {
             // "the Harlow administration": the name only modifies the noun.
-            let noun = stem_possessive(w);
-            if toks.w(&toks[s]) == "the"
-                && (ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun))
-            {
+            if toks.w(&toks[s]) == "the" && is_body_or_document(w) {
                 e += 1;
             }
             // A name is complete; lowercase words after it are not part of it.
@@ -1209,12 +1213,9 @@ pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
         // Include a preceding determiner ("the Kremlin") when present. A
         // name between "the" and a noun ("the Obama administration", "the
         // Smith campaign") only modifies that noun: no mention.
-        let noun_after = toks.get(j).is_some_and(|t| {
-            t.is_word()
-                && !t.cap()
-                && (ORG_WORDS.contains(stem_possessive(toks.w(t)))
-                    || DOCUMENT_NOUNS.contains(stem_possessive(toks.w(t))))
-        });
+        let noun_after = toks
+            .get(j)
+            .is_some_and(|t| t.is_word() && !t.cap() && is_body_or_document(toks.w(t)));
         let the_before = i > range.0 && toks[i - 1].is_word() && toks.w(&toks[i - 1]) == "the";
         if (the_before || toks.w(&toks[i]) == "the") && noun_after {
             i = j.max(i + 1);
