@@ -801,3 +801,11 @@ fn a_past_tense_verb_ends_a_noun_phrase() {
         Some("Stewart Snyder")
     );
 }
+
+/// "9/11" and "24/7" are one word, so "said 9/11 widow Anna Kerr" has a
+/// speaker after the cue.
+#[test]
+fn a_number_with_a_slash_is_one_word_in_a_speaker_phrase() {
+    let text = "The council voted on Monday to close the old pier.\n\n“We waited years for this vote,” said 9/11 widow Anna Kerr.\n";
+    expect_speaker(text, "waited years", "Anna Kerr");
+}

@@ -352,6 +352,13 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
                     if is_word_char(ch) {
                         j += ch.len_utf8();
                         last_good = j;
+                    } else if ch == '/'
+                        && b[j - 1].is_ascii_digit()
+                        && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+                        && j + 1 < next_q
+                    {
+                        // "9/11", "24/7": one word.
+                        j += 1;
                     } else if matches!(ch, '\'' | '’' | '-' | '.' | '&') {
                         let after = char_at(prose, j + ch.len_utf8());
                         if after.is_some_and(is_word_char) && j + ch.len_utf8() < next_q {
