@@ -809,3 +809,33 @@ fn a_number_with_a_slash_is_one_word_in_a_speaker_phrase() {
     let text = "The council voted on Monday to close the old pier.\n\n“We waited years for this vote,” said 9/11 widow Anna Kerr.\n";
     expect_speaker(text, "waited years", "Anna Kerr");
 }
+
+/// A quoted nickname between a first name and a surname is part of the
+/// name, not a quotation, and the name in apposition with its
+/// parenthetical ("(District 4),") is the speaker.
+#[test]
+fn a_quoted_nickname_is_part_of_the_name() {
+    let text = "“This is a big night for the harbour!” the mayor's cousin, city councillor Marta \"Tia\" Lopez (District 4), shouted to the crowd. “The whole coast is watching.”\n";
+    let a = run(text);
+    let w = who(text, &a);
+    assert_eq!(w.len(), 2, "{w:#?}");
+    let name = speaker_of(text, &a, "whole coast").unwrap_or_default();
+    assert!(name.contains("Marta") && name.ends_with("Lopez"), "{w:#?}");
+}
+
+/// "the mayor's cousin said": the article belongs to the possessive
+/// phrase; "Marta Lopez (District 4), shouted": the comma closes the
+/// parenthetical.
+#[test]
+fn possessive_descriptions_and_parentheticals_before_a_cue() {
+    let text = "“This is a big night,” the mayor's cousin said.\n\n“This is a big night for the harbour,” Marta Lopez (District 4), shouted to the crowd.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "big night,").as_deref(),
+        Some("the mayor's cousin")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "harbour").as_deref(),
+        Some("Marta Lopez")
+    );
+}

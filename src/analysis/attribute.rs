@@ -218,7 +218,10 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
             if let Some(np) = np {
                 // Right after the quotation means the speaker phrase starts
                 // there: "…,” Qin said", not "…” when he said".
-                let adjacent = near && np.0 <= qe + 1;
+                // (With words in apposition between the phrase and its cue:
+                // "…,” the mayor's cousin, Marta Lopez, shouted".)
+                let apposed = np.1 < cs && toks[np.1].is_punct(',') && toks[cs - 1].is_punct(',');
+                let adjacent = (near || apposed) && np.0 <= qe + 1;
                 // "…,” the child declared": between the quotation and its
                 // cue, any noun phrase speaks.
                 let p = classify(toks, text, np)

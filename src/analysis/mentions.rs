@@ -232,6 +232,10 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
                 return Some(best);
             }
         }
+        // "Jane Doe (D-Va.), said": the comma closes the parenthetical.
+        if k <= floor && toks[e - 2].is_punct(')') {
+            return np_core_before(toks, strip_parenthetical(toks, e - 1, floor), floor);
+        }
         return None;
     }
     let np = np_core_before(toks, e, floor)?;
@@ -395,6 +399,14 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
                 && name_word(toks, s - 1)
                 && toks[s - 1].is_word()
                 && !toks.w(&toks[s - 1]).is(Lex::FUNCTION_WORDS)
+            {
+                s -= 1;
+            }
+            // "the mayor's cousin": the article opens the phrase.
+            if s > floor
+                && s == k
+                && toks[s - 1].is_word()
+                && toks.w(&toks[s - 1]).is(Lex::DETERMINERS)
             {
                 s -= 1;
             }

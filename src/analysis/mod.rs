@@ -184,7 +184,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // Which quoted spans are quotations, not terms or titles.
     let mut keep = vec![false; raw.len()];
     for (qi, q) in raw.iter().enumerate() {
-        keep[qi] = if q.single {
+        keep[qi] = if tokens::is_nickname(&prose, q) {
+            false
+        } else if q.single {
             // Single-quoted spans at the top level count only with a cue
             // (worked out here: a table of them for every quotation would
             // be mostly empty).
@@ -301,7 +303,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         .find(|&k| !toks[k].is_word() && !toks[k].is_punct('.'))
                 })
                 .flatten()
-                .filter(|&k| toks[k].is_punct(',') && k > np_end + 1);
+                .filter(|&k| {
+                    k > np_end + 1
+                        && (toks[k].is_punct(',')
+                            || toks[k].is_punct('(') && comma_after_parenthetical(&toks, k))
+                });
             if let Some(close) = close {
                 if let Some(name) =
                     mentions::classify(&toks, &prose, (np_end + 1, close)).filter(|p| {
@@ -624,6 +630,14 @@ const SMALL_WORDS: &[&str] = &[
 /// ASCII), so an ASCII-case-insensitive match is the same test.
 fn is_small_word(w: &str) -> bool {
     SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// "(D-Va.)," : the parenthetical opening at token `open` closes within a
+/// few tokens and a comma follows it.
+fn comma_after_parenthetical(toks: &Toks, open: usize) -> bool {
+    (open + 1..toks.len().min(open + 10))
+        .find(|&k| toks[k].is_punct(')'))
+        .is_some_and(|k| toks.get(k + 1).is_some_and(|t| t.is_punct(',')))
 }
 
 /// Quotation or term? Scare quotes, titles and single terms with no speech

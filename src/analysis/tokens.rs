@@ -282,6 +282,41 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// A quoted nickname between a first name and a surname: “Tia” in
+/// “Marcia “Tia” Lopez”, one or two capitalised words with a single space on
+/// each side.
+pub fn is_nickname(prose: &str, q: &RawQuote) -> bool {
+    if !q.terminated || q.pieces.len() != 1 {
+        return false;
+    }
+    let inner = &prose[q.pieces[0].start..q.pieces[0].end];
+    let words = || inner.split(' ');
+    if inner.len() > 30
+        || words().count() > 2
+        || !words().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+    {
+        return false;
+    }
+    let Some(before) = prose[..q.span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let first = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let after = &prose[q.span.end..];
+    first.chars().next().is_some_and(char::is_uppercase)
+        && super::lexicon::first_name_gender(&first.to_lowercase()).is_some()
+        && after
+            .strip_prefix(' ')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -295,14 +330,24 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
     // token in each paragraph it spans (the same index each time).
     let mut qspans: Vec<(Span, usize)> = Vec::new();
+    // The marks around a nickname ("Marcia “Tia” Lopez") make no tokens, so
+    // the name reads as one run of words.
+    let mut nick_marks: Vec<usize> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.single {
+            continue;
+        }
+        if is_nickname(prose, q) {
+            nick_marks.push(q.span.start);
+            nick_marks.push(q.pieces[0].end);
             continue;
         }
         qspans.push((q.span, qi));
     }
     qspans.sort_by_key(|(s, _)| s.start);
+    nick_marks.sort_unstable();
     let mut qk = 0;
+    let mut nk = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
         let mut i = para.start;
         let b = prose.as_bytes();
@@ -387,7 +432,12 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
                 i = end;
                 continue;
             }
-            toks.push(Tok::new(i, i + c.len_utf8(), Kind::Punct(c), pi, false, 0));
+            while nk < nick_marks.len() && nick_marks[nk] < i {
+                nk += 1;
+            }
+            if nick_marks.get(nk) != Some(&i) {
+                toks.push(Tok::new(i, i + c.len_utf8(), Kind::Punct(c), pi, false, 0));
+            }
             i += c.len_utf8();
         }
     }
