@@ -839,3 +839,20 @@ fn possessive_descriptions_and_parentheticals_before_a_cue() {
         Some("Marta Lopez")
     );
 }
+
+/// "a new and more personal campaign message:" — a cue's base form after
+/// an article and modifiers is a noun, so the sentence's subject speaks;
+/// "the statement read" stays a cue ("read" is its own past tense).
+#[test]
+fn a_base_form_cue_after_modifiers_is_a_noun() {
+    let text = "With party leaders worried about turnout, Governor Anna Reyes is rolling out a new and more personal campaign message: \"It's about me.\"\n\n“The pier will reopen in spring,” the statement read.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "about me").as_deref(),
+        Some("Governor Anna Reyes")
+    );
+    assert_eq!(
+        mention_of(text, &a, "pier will").as_deref(),
+        Some("the statement")
+    );
+}

@@ -37,6 +37,8 @@ impl Found {
 pub struct CueKind {
     pub weak: bool,
     pub participle: bool,
+    /// The base form, which can be a noun ("a new campaign message").
+    pub base: bool,
 }
 
 thread_local! {
@@ -72,6 +74,7 @@ fn match_cue(toks: &Toks, i: usize, cues: &[Cue]) -> Option<((usize, usize), Cue
             CueKind {
                 weak: cue.weak,
                 participle: cue.participle,
+                base: cue.base,
             },
         ));
     }
@@ -201,7 +204,8 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
                 }
             }
         }
-        if let Some(((cs, ce), cue)) = cue_at(toks, j).filter(|&((cs, _), _)| !noun_usage(toks, cs))
+        if let Some(((cs, ce), cue)) =
+            cue_at(toks, j).filter(|&((cs, _), cue)| !noun_usage(toks, cs, cue))
         {
             let near = cs - qe <= 4;
             if cue.weak && !near {
@@ -304,7 +308,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         if cue.weak && qs - ce > 10 {
             continue;
         }
-        if noun_usage(toks, cs) {
+        if noun_usage(toks, cs, cue) {
             continue;
         }
         // The word before the cue opens a relative clause ("who said").
@@ -402,7 +406,7 @@ fn outer_source(toks: &Toks, text: &str, inner_start: usize, s_start: usize) -> 
         let Some(((cs, ce), cue)) = cue_at(toks, j) else {
             continue;
         };
-        if ce > limit || cue.weak || cue.participle || noun_usage(toks, cs) {
+        if ce > limit || cue.weak || cue.participle || noun_usage(toks, cs, cue) {
             continue;
         }
         // The inner clause must follow the cue with no punctuation between
@@ -612,7 +616,34 @@ fn name_before_participle(
 
 /// A cue word used as a noun: "the claims", "his remarks", "of reports",
 /// "a Paul Brandt tweet".
-fn noun_usage(toks: &Toks, cs: usize) -> bool {
+fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
+    // "a new and more personal campaign message": a base form after
+    // lowercase modifiers that follow a determiner is a noun (a verb there
+    // would need a plural subject, and plurals end in "s").
+    if cue.base {
+        let mut k = cs;
+        while k > 0
+            && cs - k < 5
+            && toks[k - 1].is_word()
+            && !toks[k - 1].cap()
+            && !toks.w(&toks[k - 1]).ends_with('s')
+            && (matches!(
+                toks.w(&toks[k - 1]).as_str(),
+                "and" | "more" | "most" | "very"
+            ) || !toks.w(&toks[k - 1]).is(Lex::FUNCTION_WORDS))
+        {
+            k -= 1;
+        }
+        if k < cs
+            && k > 0
+            && matches!(
+                toks.w(&toks[k - 1]).as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+        {
+            return true;
+        }
+    }
     let mut k = cs;
     while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap() && cs - k < 4 {
         k -= 1;

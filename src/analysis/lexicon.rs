@@ -382,6 +382,8 @@ pub struct Cue {
     pub weak: bool,
     /// An -ing form: it has no subject of its own ("…, adding that").
     pub participle: bool,
+    /// The base form ("message", "report"), which can also be a noun.
+    pub base: bool,
 }
 
 /// Cues that count only right next to a quotation (also cues by themselves:
@@ -455,17 +457,22 @@ pub fn cue_map<'a>(entries: impl Iterator<Item = &'a str>, builtin: bool) -> Cue
         let Some(head) = parts.next() else { continue };
         let rest: Vec<&str> = parts.collect();
         let weak = builtin && WEAK.contains(&entry.as_str());
-        for form in inflections(head) {
+        let forms = inflections(head);
+        // "read" is its own past tense: never only a base form.
+        let past_is_base = forms[1..].iter().any(|f| f == head);
+        for form in forms {
             let mut words = vec![form.clone()];
             words.extend(rest.iter().map(|s| s.to_string()));
             if !seen.insert(words.join(" ")) {
                 continue;
             }
             let participle = form.ends_with("ing");
+            let base = form == head && !past_is_base;
             map.entry(form).or_default().push(Cue {
                 words,
                 weak,
                 participle,
+                base,
             });
         }
     }
