@@ -856,3 +856,16 @@ fn a_base_form_cue_after_modifiers_is_a_noun() {
         Some("the statement")
     );
 }
+
+/// "“…” to drive up the price, she said": a cue later in the quotation's
+/// own sentence wins over carrying the previous speaker on.
+#[test]
+fn a_cue_later_in_the_sentence_beats_a_continuation() {
+    let text = "“This just isn't right,” Carla Ruiz said. “You squeezed the dockworkers to the breaking point” to drive up the share price, she said, pointing at the board.\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "squeezed").as_deref(), Some("she"));
+    assert_eq!(
+        speaker_of(text, &a, "squeezed").as_deref(),
+        Some("Carla Ruiz")
+    );
+}

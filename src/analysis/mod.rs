@@ -113,6 +113,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let sent = (s_first.0, s_last.1);
         let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
         let mut f = transcript_speaker(&prose, q).or(near);
+        // "“…” to drive up the price, she said": a strong cue later in the
+        // same sentence, its subject after a comma, beats the inferences
+        // below.
+        let mut far = far;
+        if f.is_none()
+            && far.as_ref().is_some_and(|x| {
+                let s = x.phrase.toks.0;
+                !x.weak && x.method == AttributionMethod::Cue && s > qe && toks[s - 1].is_punct(',')
+            })
+        {
+            f = far.take();
+        }
         if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
             // A colon at the end of the previous sentence or paragraph.
             let prev = sents[sent_of.at(qs) - 1];
