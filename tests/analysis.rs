@@ -869,3 +869,15 @@ fn a_cue_later_in_the_sentence_beats_a_continuation() {
         Some("Carla Ruiz")
     );
 }
+
+/// "His former partner" is a person: a quotation after the sentence it
+/// opens is that partner's, and the name in apposition names them.
+#[test]
+fn a_partner_or_colleague_is_a_person_description() {
+    let text = "Kemp built the freight firm in the 1990s. His former partner, Laurence B. Voss, praised him. \"He showed again and again an ability to close deals.\"\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "close deals").as_deref(),
+        Some("Laurence B. Voss")
+    );
+}

@@ -575,7 +575,8 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     demonstrator unionist vicar chaplain deacon contractor landowner rancher grower vendor
     merchant retailer publisher producer filmmaker photographer artist musician poet novelist
     playwright athlete player referee commuter passenger motorist cyclist traveller traveler
-    tourist visitor migrant refugee immigrant villager citizen voter taxpayer shareholder donor",
+    tourist visitor migrant refugee immigrant villager citizen voter taxpayer shareholder donor
+    partner colleague associate ally confidant classmate roommate cousin mentor spouse sibling",
     )
 });
 
