@@ -881,3 +881,17 @@ fn a_partner_or_colleague_is_a_person_description() {
         Some("Laurence B. Voss")
     );
 }
+
+/// "The Harbour Police Department reported": a capitalised organisation
+/// word heads an organisation's name (it is not a title), so the
+/// department speaks.
+#[test]
+fn a_capitalised_department_is_an_organisation() {
+    let text =
+        "The Harbour Police Department reported “412 break-ins” in the first half of the year.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "break-ins").as_deref(),
+        Some("Harbour Police Department")
+    );
+}

@@ -731,7 +731,11 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             head,
             "energy" | "health" | "education" | "trade" | "commerce" | "security" | "finance"
         );
+    // "the Police Department", "the Foreign Ministry": a capitalised
+    // organisation word heads a name, though it can also open a title.
+    let org_head = last.cap() && head_lex.has(Lex::ORG_WORDS) && !head_lex.has(Lex::ROLE_NOUNS);
     let head_is_role = !field_name
+        && !org_head
         && (head_lex.has(Lex::ROLE_NOUNS)
             || head_lex.has(Lex::TITLE_WORDS)
             || head_lex.has(Lex::UNNAMED_HEADS));
