@@ -895,3 +895,19 @@ fn a_capitalised_department_is_an_organisation() {
         Some("Harbour Police Department")
     );
 }
+
+/// "the 41-year-old mother of three replied": the count of children is no
+/// head, so the description before it speaks.
+#[test]
+fn a_parent_of_several_children_is_a_speaker_phrase() {
+    let text = "Anna Reyes said fathers would not be eligible, and when pressed on why, the 41-year-old mother of three replied, \"It is meant for the parent who gave birth.\"\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "meant for").as_deref(),
+        Some("the 41-year-old mother")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "meant for").as_deref(),
+        Some("Anna Reyes")
+    );
+}

@@ -354,6 +354,19 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     if toks.w(last).is(Lex::PRONOUNS) {
         return Some((e - 1, e));
     }
+    // "the 34-year-old mother of three": a count of children after a
+    // person noun (the phrase is the noun's: the count is no head).
+    if e >= floor + 3
+        && matches!(
+            toks.w(last).as_str(),
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+        && toks.w(&toks[e - 2]) == "of"
+        && (toks.w(&toks[e - 3]).is(Lex::ROLE_NOUNS)
+            || gender_of_noun(toks.w(&toks[e - 3])).is_some())
+    {
+        return np_core_before(toks, e - 2, floor);
+    }
     let mut s = e - 1;
     if !last.cap() && (toks.w(last).is(Lex::FUNCTION_WORDS) && !toks.w(last).is(Lex::UNNAMED_HEADS))
     {
