@@ -911,3 +911,15 @@ fn a_parent_of_several_children_is_a_speaker_phrase() {
         Some("Anna Reyes")
     );
 }
+
+/// "it was labeled “Mostly True.”": a passive cue keeps the quotation but
+/// names no speaker; "is reported to have called" is reported speech.
+#[test]
+fn a_passive_cue_names_no_speaker() {
+    let text = "When the fact-checkers examined the mayor’s claim, it was labeled “Mostly True.”\n\nGovernor Anna Reyes is reported to have called the plan “a gift to developers.”\n";
+    let a = run(text);
+    let w = who(text, &a);
+    assert_eq!(w.len(), 2, "{w:#?}");
+    assert_eq!(mention_of(text, &a, "Mostly"), None);
+    assert_eq!(speaker_of(text, &a, "gift").as_deref(), Some("Anna Reyes"));
+}

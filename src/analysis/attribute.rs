@@ -616,6 +616,32 @@ fn name_before_participle(
 
 /// A cue word used as a noun: "the claims", "his remarks", "of reports",
 /// "a Paul Brandt tweet".
+/// The cue word at `cs` is a passive participle right after a form of
+/// "be" that follows the subject ending at `subject_end` (an adverb may come
+/// between each): "it was labeled", "what is being widely criticised". The
+/// subject is not the speaker ("is reported to have said", "was quoted as
+/// saying" are reported speech, not passives of this kind).
+pub fn passive(toks: &Toks, subject_end: usize, cs: usize) -> bool {
+    let mut k = cs;
+    if k > 0 && toks.w(&toks[k - 1]).ends_with("ly") {
+        k -= 1;
+    }
+    let w = toks.w(&toks[cs]);
+    let reported = toks
+        .get(cs + 1)
+        .is_some_and(|n| matches!(toks.w(n).as_str(), "to" | "as"));
+    k > 0
+        && (k - 1 == subject_end
+            || k >= 2 && k - 2 == subject_end && super::mentions::is_adverbial(toks, &toks[k - 2]))
+        && !reported
+        && !w.ends_with('s')
+        && !w.ends_with("ing")
+        && matches!(
+            toks.w(&toks[k - 1]).as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+}
+
 fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
     // "a new and more personal campaign message": a base form after
     // lowercase modifiers that follow a determiner is a noun (a verb there

@@ -238,6 +238,21 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
     }
 
+    // A passive cue ("it was labeled “…”") marks quoted words, so they stay
+    // a quotation, but it names no speaker.
+    for f in found.iter_mut() {
+        let passive = f.as_ref().is_some_and(|f| {
+            f.method == AttributionMethod::Cue
+                && f.cue.is_some_and(|c| {
+                    let k = toks.partition_point(|t| t.span().start < c.start);
+                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
+                })
+        });
+        if passive {
+            *f = None;
+        }
+    }
+
     // Context: a paragraph that is only a quotation, right after a paragraph
     // whose last quotation has a speaker.
     // (And which paragraphs have a word: a paragraph with none is only
