@@ -923,3 +923,12 @@ fn a_passive_cue_names_no_speaker() {
     assert_eq!(mention_of(text, &a, "Mostly"), None);
     assert_eq!(speaker_of(text, &a, "gift").as_deref(), Some("Anna Reyes"));
 }
+
+/// "…,” though she noted …": a "though" clause after the quotation is not
+/// its attribution; "…,” though, Reyes did suggest" is an adverb.
+#[test]
+fn a_though_clause_after_a_quotation_is_not_its_cue() {
+    let text = "Anna Reyes has spoken about the need for reform.\n\nShe said she speaks more often about the harbour because \"you talk about what is in front of you,\" though she noted other priorities.\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "in front").as_deref(), Some("She"));
+}

@@ -172,13 +172,14 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         }
     }
     // "…,” when Clinton blasted him": a subordinate clause after the
-    // quotation is about something else.
+    // quotation is about something else ("…,” though, she said" has an
+    // adverb).
     let first = (qe..s_end.min(qe + 2)).find(|&k| toks[k].is_word());
     if first.is_some_and(|k| {
         matches!(
             toks.w(&toks[k]).as_str(),
-            "when" | "while" | "although" | "whereas"
-        )
+            "when" | "while" | "although" | "though" | "whereas"
+        ) && !toks.get(k + 1).is_some_and(|n| n.is_punct(','))
     }) {
         return None;
     }
