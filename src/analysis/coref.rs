@@ -55,18 +55,52 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `words` of a name but "the", joined by spaces: built in one string
+/// (the same words as `key_of(&words(name))`).
 fn key(name: &str) -> String {
-    key_of(&words(name))
+    let mut out = String::with_capacity(name.len());
+    for w in name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if w.is_ascii() {
+            if w.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            let w = w.to_lowercase().replace('’', "'");
+            if w == "the" {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&w);
+        }
+    }
+    out
 }
 
 /// `key` from the name's `words`.
 fn key_of(w: &[String]) -> String {
-    let w: Vec<&str> = w
-        .iter()
-        .map(String::as_str)
-        .filter(|x| *x != "the")
-        .collect();
-    w.join(" ")
+    let mut out = String::with_capacity(w.iter().map(|x| x.len() + 1).sum());
+    for x in w.iter().filter(|x| *x != "the") {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(x);
+    }
+    out
 }
 
 /// True when a person name token list is a fuller form of another
@@ -140,22 +174,16 @@ struct Index {
 
 impl Index {
     fn named(&mut self, e: usize, w: &[String]) {
+        // (Words already indexed are not copied again for the look-up.)
         if let (Some(f), Some(l)) = (w.first(), w.last()) {
-            let list = self.first_word.entry(f.clone()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-            }
-            let list = self.last_word.entry(l.clone()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-            }
+            add_once(&mut self.first_word, f, e);
+            add_once(&mut self.last_word, l, e);
             if let Some(&b) = f.as_bytes().first() {
-                let list = self
-                    .initial
-                    .entry(l.clone())
-                    .or_default()
-                    .entry(b)
-                    .or_default();
+                let by_initial = match self.initial.get_mut(l.as_str()) {
+                    Some(m) => m,
+                    None => self.initial.entry(l.clone()).or_default(),
+                };
+                let list = by_initial.entry(b).or_default();
                 if let Err(at) = list.binary_search(&e) {
                     list.insert(at, e);
                 }
@@ -225,6 +253,20 @@ impl Index {
     }
 }
 
+/// Adds entity `e` to the list of word `w` unless it is there.
+fn add_once(map: &mut HashMap<String, Vec<usize>>, w: &str, e: usize) {
+    match map.get_mut(w) {
+        Some(list) => {
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+        None => {
+            map.insert(w.to_string(), vec![e]);
+        }
+    }
+}
+
 /// The slot of a sex in `Index::top`.
 fn sex(g: Gender) -> usize {
     match g {
@@ -257,7 +299,7 @@ impl Coref {
             quotations: Vec::new(),
         });
         self.name_words.push(words(name));
-        self.by_key.insert(key(name), id);
+        self.by_key.insert(key_of(&self.name_words[id]), id);
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
         self.idx.first_seen.push(0);

@@ -69,7 +69,7 @@ fn analyze_within(text: &str, options: &Options, limit: usize) -> Analysis {
 fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let prose = segment::prose_view(text, options.format);
     let paras = segment::paragraphs(&prose);
-    let raw = quotes::scan(&prose, &paras);
+    let mut raw = quotes::scan(&prose, &paras);
     let toks = tokens::tokenize(&prose, &paras, &raw);
     let sents = tokens::sentences(&toks, &prose, &raw);
 
@@ -452,7 +452,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     analysis.quotations.reserve_exact(order.len());
     for &qi in &order {
-        let q = &raw[qi];
         let source = context_from[qi].unwrap_or(qi);
         let attribution = match (&found[source], speaker_mention[source]) {
             (Some(f), Some(mi)) => Some(Attribution {
@@ -471,11 +470,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let entity = attribution
             .as_ref()
             .and_then(|a| resolved[a.mention].entity);
+        // (The pieces move: only the spans and marks of `raw` are read below.)
+        let q = &mut raw[qi];
         analysis.quotations.push(Quotation {
             span: q.span,
             content: q.content(),
-            pieces: q.pieces.clone(),
             kind: quote_kind(&prose, q, before[qi].as_ref()),
+            pieces: std::mem::take(&mut q.pieces),
             attribution,
             entity,
             terminated: q.terminated,
@@ -650,12 +651,29 @@ fn is_quotation(
     let mut n_words = 0;
     let mut title_case = true;
     let mut content_words = 0;
-    for w in inner
-        .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-    {
+    for w in inner.split_whitespace().filter(|w| {
+        if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+        } else {
+            w.chars().any(|c| c.is_alphanumeric())
+        }
+    }) {
         n_words += 1;
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (An ASCII word trimmed byte by byte: the same test on ASCII.)
+        let w = if w.is_ascii() {
+            let b = w.as_bytes();
+            let start = b
+                .iter()
+                .position(|b| b.is_ascii_alphanumeric())
+                .unwrap_or(0);
+            let end = b
+                .iter()
+                .rposition(|b| b.is_ascii_alphanumeric())
+                .map_or(0, |e| e + 1);
+            &w[start..end.max(start)]
+        } else {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         let small = is_small_word(w);
         if !small {
             content_words += 1;
