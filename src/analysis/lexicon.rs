@@ -767,10 +767,14 @@ impl Lex {
     /// The first word of a built-in speech cue (`CUES`).
     pub const CUES: Lex = Lex(1 << 9);
     pub const DOCUMENT_NOUNS: Lex = Lex(1 << 10);
+    /// A surname of the census list (`is_surname`).
+    pub const SURNAMES: Lex = Lex(1 << 11);
+    /// An abbreviation or initial (`tokens::is_abbreviation`).
+    pub const ABBREVIATIONS: Lex = Lex(1 << 12);
 
     /// The lists `w` is in.
     pub fn of(w: &str) -> Lex {
-        let lists: [(bool, Lex); 11] = [
+        let lists: [(bool, Lex); 13] = [
             (FUNCTION_WORDS.contains(w), Lex::FUNCTION_WORDS),
             (DETERMINERS.contains(w), Lex::DETERMINERS),
             (TITLE_WORDS.contains(w), Lex::TITLE_WORDS),
@@ -782,6 +786,8 @@ impl Lex {
             (PRONOUNS.contains_key(w), Lex::PRONOUNS),
             (CUES.contains_key(w), Lex::CUES),
             (DOCUMENT_NOUNS.contains(w), Lex::DOCUMENT_NOUNS),
+            (is_surname(w), Lex::SURNAMES),
+            (super::tokens::is_abbreviation(w), Lex::ABBREVIATIONS),
         ];
         Lex(lists
             .iter()

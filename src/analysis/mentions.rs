@@ -6,7 +6,7 @@
 use super::lexicon::{
     Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, ORG_WORDS, PRONOUNS,
 };
-use super::tokens::{is_abbreviation, Kind, Lower, Tok, Toks};
+use super::tokens::{Kind, Lower, Tok, Toks};
 use super::types::{Gender, MentionKind, Span};
 
 /// A phrase found in the text that can be a speaker.
@@ -129,7 +129,7 @@ fn name_word(toks: &Toks, i: usize) -> bool {
             && i > 0
             && toks[i - 1].is_word()
             && toks[i - 1].cap()
-            && (is_abbreviation(toks.w(&toks[i - 1])) || toks.w(&toks[i - 1]).contains('.'));
+            && (toks.w(&toks[i - 1]).is_abbreviation() || toks.w(&toks[i - 1]).contains('.'));
     }
     if t.cap() {
         return true;
@@ -316,8 +316,7 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
             let titled = words
                 .iter()
                 .any(|w| HONORIFICS.contains_key(toks.w(w).as_str()));
-            let first_name =
-                words.len() >= 2 && super::lexicon::first_name_gender(toks.w(words[0])).is_some();
+            let first_name = words.len() >= 2 && toks.w(words[0]).first_name().is_some();
             if titled || first_name {
                 return Some(person);
             }
@@ -412,7 +411,7 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     if !last.is_word() {
         if last.is_punct(')') || last.is_punct('.') && e >= 2 && toks[e - 2].is_word() {
             // "Jr." or an abbreviation at the end of a name
-            if last.is_punct('.') && is_abbreviation(toks.w(&toks[e - 2])) && toks[e - 2].cap() {
+            if last.is_punct('.') && toks.w(&toks[e - 2]).is_abbreviation() && toks[e - 2].cap() {
                 return np_core_before(toks, e - 1, floor).map(|(s, _)| (s, e));
             }
         }
@@ -863,12 +862,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         }
         // "Suddenly he …", "Precisely.": an adverb, unless it is a known name.
         if let [only] = name_words {
-            let w = toks.w(only).as_str();
-            if w.ends_with("ly")
-                && w.len() > 4
-                && super::lexicon::first_name_gender(w).is_none()
-                && !super::lexicon::is_surname(w)
-            {
+            let w = toks.w(only);
+            if w.ends_with("ly") && w.len() > 4 && w.first_name().is_none() && !w.is_surname() {
                 return None;
             }
         }
@@ -917,14 +912,14 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         if kind == MentionKind::Name
             && gender == Gender::Unknown
             && name_words.len() == 1
-            && !super::lexicon::is_surname(toks.w(name_words[0]))
+            && !toks.w(name_words[0]).is_surname()
         {
-            if let Some(g) = super::lexicon::first_name_gender(toks.w(name_words[0])) {
+            if let Some(g) = toks.w(name_words[0]).first_name() {
                 gender = g;
             }
         }
         if kind == MentionKind::Name && gender == Gender::Unknown {
-            if let Some(g) = super::lexicon::first_name_gender(toks.w(name_words[0])) {
+            if let Some(g) = toks.w(name_words[0]).first_name() {
                 if name_words.len() > 1 && g != Gender::Unknown {
                     gender = g;
                 }
@@ -1140,7 +1135,7 @@ fn is_capitalised_name_context(toks: &Toks, words: &[&Tok]) -> bool {
     before.cap()
         && !b.is(Lex::TITLE_WORDS)
         && !b.is(Lex::ROLE_NOUNS)
-        && (b.is(Lex::HONORIFICS) || super::lexicon::first_name_gender(b).is_some())
+        && (b.is(Lex::HONORIFICS) || b.first_name().is_some())
 }
 
 pub fn gender_of_noun(w: &str) -> Option<Gender> {
@@ -1180,7 +1175,7 @@ fn join_kept_words(toks: &Toks, text: &str, words: &[&Tok], keep: impl Fn(&Tok) 
         let mut word = &text[w.span().start..w.span().end];
         // Keep a trailing dot of an abbreviation or initial.
         if text.as_bytes().get(w.span().end) == Some(&b'.')
-            && (is_abbreviation(toks.w(w)) || toks.w(w).contains('.'))
+            && (toks.w(w).is_abbreviation() || toks.w(w).contains('.'))
         {
             out.push_str(word);
             out.push('.');
@@ -1392,10 +1387,10 @@ pub fn headline_people(toks: &Toks, text: &str) -> Vec<(String, Gender)> {
     let mut out = Vec::new();
     for w in words.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if !a.cap() || !b.cap() || !super::lexicon::is_surname(toks.w(b)) {
+        if !a.cap() || !b.cap() || !toks.w(b).is_surname() {
             continue;
         }
-        if let Some(g) = super::lexicon::first_name_gender(toks.w(a)) {
+        if let Some(g) = toks.w(a).first_name() {
             let (a, b) = (a.span(), b.span());
             out.push((
                 format!("{} {}", &text[a.start..a.end], &text[b.start..b.end]),

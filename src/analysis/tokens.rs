@@ -4,7 +4,7 @@
 
 use super::lexicon::Lex;
 use super::quotes::RawQuote;
-use super::types::Span;
+use super::types::{Gender, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -77,6 +77,8 @@ impl Toks {
 pub struct Lower {
     text: Box<str>,
     lex: Lex,
+    /// `lexicon::first_name_gender` of the word.
+    first_name: Option<Gender>,
 }
 
 impl Lower {
@@ -84,7 +86,20 @@ impl Lower {
         Lower {
             text: text.into(),
             lex: Lex::of(text),
+            first_name: super::lexicon::first_name_gender(text),
         }
+    }
+    /// `lexicon::first_name_gender` of the word, worked out once.
+    pub fn first_name(&self) -> Option<Gender> {
+        self.first_name
+    }
+    /// `lexicon::is_surname` of the word, worked out once.
+    pub fn is_surname(&self) -> bool {
+        self.lex.has(Lex::SURNAMES)
+    }
+    /// `is_abbreviation` of the word, worked out once.
+    pub fn is_abbreviation(&self) -> bool {
+        self.lex.has(Lex::ABBREVIATIONS)
     }
     pub fn as_str(&self) -> &str {
         &self.text
@@ -410,7 +425,7 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
                         && t.is_punct('.')
-                        && is_abbreviation(toks.w(&toks[i - 1]));
+                        && toks.w(&toks[i - 1]).is_abbreviation();
                     if next_starts && !prev_abbrev {
                         end_here = true;
                     }
