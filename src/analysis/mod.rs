@@ -623,8 +623,48 @@ const SMALL_WORDS: &[&str] = &[
 /// the only non-ASCII characters whose lowercase is ASCII are the Kelvin sign
 /// (to "k", in none of the words) and "İ" (to "i" and a combining dot, not
 /// ASCII), so an ASCII-case-insensitive match is the same test.
+/// (None is longer than four bytes.)
 fn is_small_word(w: &str) -> bool {
-    SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// The words of `s` as `s.split_whitespace()` gives them, with ASCII bytes
+/// tested without decoding (tab to carriage return and the space are the
+/// ASCII characters that are whitespace).
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    // The width of the whitespace character at `i`, or `None`.
+    let space_at = move |i: usize| -> Option<usize> {
+        if b[i] < 0x80 {
+            return matches!(b[i], b' ' | b'\t'..=b'\r').then_some(1);
+        }
+        let c = s[i..].chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    };
+    // The width of the character at `i` (a char boundary).
+    let width = move |i: usize| match b[i] {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            match space_at(i) {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && space_at(i).is_none() {
+            i += width(i);
+        }
+        Some(&s[start..i])
+    })
 }
 
 /// Quotation or term? Scare quotes, titles and single terms with no speech
@@ -651,16 +691,19 @@ fn is_quotation(
     let mut n_words = 0;
     let mut title_case = true;
     let mut content_words = 0;
-    for w in inner.split_whitespace().filter(|w| {
-        if w.is_ascii() {
-            w.bytes().any(|b| b.is_ascii_alphanumeric())
-        } else {
-            w.chars().any(|c| c.is_alphanumeric())
-        }
-    }) {
+    for (w, ascii) in split_words(inner)
+        .map(|w| (w, w.is_ascii()))
+        .filter(|&(w, ascii)| {
+            if ascii {
+                w.bytes().any(|b| b.is_ascii_alphanumeric())
+            } else {
+                w.chars().any(|c| c.is_alphanumeric())
+            }
+        })
+    {
         n_words += 1;
         // (An ASCII word trimmed byte by byte: the same test on ASCII.)
-        let w = if w.is_ascii() {
+        let w = if ascii {
             let b = w.as_bytes();
             let start = b
                 .iter()
@@ -684,7 +727,9 @@ fn is_quotation(
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
-        if n_words == 8 {
+        // (Past six words, four of them not small, and once a word is not
+        // title-case, nothing read below can change.)
+        if n_words == 8 || n_words >= 6 && content_words >= 4 && !title_case {
             break;
         }
     }
@@ -927,12 +972,17 @@ pub fn preview(text: &str, s: Span) -> String {
     // The first 40 characters, line breaks as spaces, then "…" if there is more.
     // (The 41st character starts at the 41st byte that is not a UTF-8
     // continuation byte.)
-    let end = inner
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| (b as i8) >= -0x40)
-        .nth(40)
-        .map_or(inner.len(), |(i, _)| i);
+    // (Forty ASCII bytes and one more are forty characters.)
+    let end = match inner.as_bytes().get(..41) {
+        None => inner.len(),
+        Some(head) if head.is_ascii() => 40,
+        Some(_) => inner
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| (b as i8) >= -0x40)
+            .nth(40)
+            .map_or(inner.len(), |(i, _)| i),
+    };
     let head = &inner[..end];
     let mut out = String::with_capacity(end + '…'.len_utf8());
     if memchr::memchr2(b'\n', b'\r', head.as_bytes()).is_some() {
