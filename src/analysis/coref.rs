@@ -431,15 +431,24 @@ pub fn resolve(
     }
     // Pass 1: every multi-word person name becomes an entity, merged with its
     // fuller or shorter variants; the longest form is the canonical name.
-    // The key words of each name, worked out once: this pass, the person
-    // test and `resolve_name` all read them (empty for other mentions).
-    let name_words: Vec<Vec<String>> = mentions
+    // The key words of each name, worked out once per distinct name (a text
+    // names the same people again and again): this pass, the person test
+    // and `resolve_name` all read them (empty for other mentions).
+    let mut distinct: Vec<Vec<String>> = vec![Vec::new()];
+    let mut distinct_of: HashMap<&str, usize> = HashMap::default();
+    let word_lists: Vec<usize> = mentions
         .iter()
         .map(|m| match m.phrase.kind {
-            MentionKind::Name => words(&m.phrase.name),
-            _ => Vec::new(),
+            MentionKind::Name => *distinct_of
+                .entry(m.phrase.name.as_str())
+                .or_insert_with(|| {
+                    distinct.push(words(&m.phrase.name));
+                    distinct.len() - 1
+                }),
+            _ => 0,
         })
         .collect();
+    let name_words: Vec<&[String]> = word_lists.iter().map(|&k| &distinct[k][..]).collect();
     let is_person_name = |m: &Pending, w: &[String]| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
@@ -478,7 +487,7 @@ pub fn resolve(
                     let old = std::mem::replace(&mut c.entities[e].name, m.phrase.name.clone());
                     c.add_alias(e, &old);
                     c.idx.named(e, w);
-                    c.name_words[e] = w.clone();
+                    c.name_words[e] = w.to_vec();
                 } else {
                     c.add_alias(e, &m.phrase.name);
                 }
