@@ -285,7 +285,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // where they overlap a name, as they carry the titles).
     let mut pending: Vec<Pending> = Vec::new();
     let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
-    let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::new();
+    // (The large tables below are allocated at their final size, or a bound
+    // of it, rather than grown and copied.)
+    let n_found = (0..raw.len())
+        .filter(|&qi| keep[qi] && found[qi].is_some())
+        .count();
+    let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::with_capacity(n_found);
     // The phrases move out of `found` (only cue and method are read below).
     for (qi, f) in found.iter_mut().enumerate() {
         if let (true, Some(f)) = (keep[qi], f) {
@@ -327,7 +332,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // text is about from sentence to sentence: of the subject phrases only
     // those are kept (the others are dropped as soon as their span is noted).
     let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
-    let mut subjects: Vec<Span> = Vec::new();
+    let mut subjects: Vec<Span> = Vec::with_capacity(sents.len());
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
@@ -343,7 +348,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
-        let mut all: Vec<MentionEntry> = Vec::new();
+        let mut all: Vec<MentionEntry> =
+            Vec::with_capacity(subject_pronouns.len() + name_phrases.len() + speaker_phrases.len());
         for p in subject_pronouns {
             all.push((p, None, None));
         }
