@@ -297,6 +297,18 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// The ASCII word characters (`is_word_char`) as a table: letters, digits
+/// and the underscore.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -352,9 +364,9 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
                 let mut last_good = i;
                 while j < next_q {
                     // A run of ASCII word characters at once.
-                    if b[j].is_ascii_alphanumeric() || b[j] == b'_' {
+                    if WORD_BYTE[b[j] as usize] {
                         j += 1;
-                        while j < next_q && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                        while j < next_q && WORD_BYTE[b[j] as usize] {
                             j += 1;
                         }
                         last_good = j;
