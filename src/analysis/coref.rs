@@ -7,7 +7,7 @@
 // none of these maps is iterated, so the hasher changes no result.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
+use super::lexicon::{role_groups_of, NATIONALITIES, ROLE_NOUNS, UNNAMED_HEADS};
 use super::mentions::{gender_of_noun, Phrase};
 use super::types::{Entity, EntityKind, Gender, MentionKind, Resolution};
 
@@ -915,8 +915,8 @@ fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
             };
             continue;
         }
-        for g in ROLE_GROUPS {
-            if g.contains(&d.as_str()) && role_text().any(|r| g.contains(&r)) {
+        for g in role_groups_of(d) {
+            if role_text().any(|r| g.contains(&r)) {
                 score += 2;
                 break;
             }
@@ -1198,11 +1198,9 @@ fn best_fit(
             continue;
         }
         add(d);
-        for g in ROLE_GROUPS {
-            if g.contains(&d.as_str()) {
-                for r in g.iter() {
-                    add(r);
-                }
+        for g in role_groups_of(d) {
+            for r in g.iter() {
+                add(r);
             }
         }
     }

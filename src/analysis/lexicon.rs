@@ -617,6 +617,30 @@ pub const ROLE_GROUPS: &[&[&str]] = &[
     &["general", "gen", "gen.", "commander"],
 ];
 
+/// The `ROLE_GROUPS` each of their words is in, in order.
+static ROLE_GROUPS_OF: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut of: HashMap<&'static str, Vec<usize>> = HashMap::default();
+    for (g, words) in ROLE_GROUPS.iter().enumerate() {
+        for w in words.iter() {
+            let groups = of.entry(w).or_default();
+            if groups.last() != Some(&g) {
+                groups.push(g);
+            }
+        }
+    }
+    of
+});
+
+/// The `ROLE_GROUPS` that contain `w`, in their order (those that
+/// `ROLE_GROUPS.iter().filter(|g| g.contains(&w))` gives).
+pub fn role_groups_of(w: &str) -> impl Iterator<Item = &'static [&'static str]> {
+    ROLE_GROUPS_OF
+        .get(w)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|&g| ROLE_GROUPS[g])
+}
+
 /// Words whose presence as the head makes a capitalised name an organisation.
 pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(
