@@ -261,6 +261,13 @@ fn is_sentence_opener(lower: &str) -> bool {
 
 /// A word lowercased with curly apostrophes made straight.
 fn lowercase_word(text: &str, words: &mut Words) -> u32 {
+    // (Most words are lowercase already: those are looked up as they stand.)
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return words.get(text);
+    }
     if text.is_ascii() {
         let mut buf = std::mem::take(&mut words.buf);
         buf.clear();
