@@ -7,7 +7,7 @@
 // none of these maps is iterated, so the hasher changes no result.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::lexicon::{NATIONALITIES, ROLE_GROUPS, ROLE_NOUNS, UNNAMED_HEADS};
+use super::lexicon::{role_groups_of, NATIONALITIES, ROLE_NOUNS, UNNAMED_HEADS};
 use super::mentions::{gender_of_noun, Phrase};
 use super::types::{Entity, EntityKind, Gender, MentionKind, Resolution};
 
@@ -55,18 +55,52 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `words` of a name but "the", joined by spaces: built in one string
+/// (the same words as `key_of(&words(name))`).
 fn key(name: &str) -> String {
-    key_of(&words(name))
+    let mut out = String::with_capacity(name.len());
+    for w in name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if w.is_ascii() {
+            if w.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            let w = w.to_lowercase().replace('’', "'");
+            if w == "the" {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&w);
+        }
+    }
+    out
 }
 
 /// `key` from the name's `words`.
 fn key_of(w: &[String]) -> String {
-    let w: Vec<&str> = w
-        .iter()
-        .map(String::as_str)
-        .filter(|x| *x != "the")
-        .collect();
-    w.join(" ")
+    let mut out = String::with_capacity(w.iter().map(|x| x.len() + 1).sum());
+    for x in w.iter().filter(|x| *x != "the") {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(x);
+    }
+    out
 }
 
 /// True when a person name token list is a fuller form of another
@@ -140,22 +174,16 @@ struct Index {
 
 impl Index {
     fn named(&mut self, e: usize, w: &[String]) {
+        // (Words already indexed are not copied again for the look-up.)
         if let (Some(f), Some(l)) = (w.first(), w.last()) {
-            let list = self.first_word.entry(f.clone()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-            }
-            let list = self.last_word.entry(l.clone()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-            }
+            add_once(&mut self.first_word, f, e);
+            add_once(&mut self.last_word, l, e);
             if let Some(&b) = f.as_bytes().first() {
-                let list = self
-                    .initial
-                    .entry(l.clone())
-                    .or_default()
-                    .entry(b)
-                    .or_default();
+                let by_initial = match self.initial.get_mut(l.as_str()) {
+                    Some(m) => m,
+                    None => self.initial.entry(l.clone()).or_default(),
+                };
+                let list = by_initial.entry(b).or_default();
                 if let Err(at) = list.binary_search(&e) {
                     list.insert(at, e);
                 }
@@ -225,6 +253,20 @@ impl Index {
     }
 }
 
+/// Adds entity `e` to the list of word `w` unless it is there.
+fn add_once(map: &mut HashMap<String, Vec<usize>>, w: &str, e: usize) {
+    match map.get_mut(w) {
+        Some(list) => {
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+        None => {
+            map.insert(w.to_string(), vec![e]);
+        }
+    }
+}
+
 /// The slot of a sex in `Index::top`.
 fn sex(g: Gender) -> usize {
     match g {
@@ -257,7 +299,7 @@ impl Coref {
             quotations: Vec::new(),
         });
         self.name_words.push(words(name));
-        self.by_key.insert(key(name), id);
+        self.by_key.insert(key_of(&self.name_words[id]), id);
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
         self.idx.first_seen.push(0);
@@ -389,15 +431,24 @@ pub fn resolve(
     }
     // Pass 1: every multi-word person name becomes an entity, merged with its
     // fuller or shorter variants; the longest form is the canonical name.
-    // The key words of each name, worked out once: this pass, the person
-    // test and `resolve_name` all read them (empty for other mentions).
-    let name_words: Vec<Vec<String>> = mentions
+    // The key words of each name, worked out once per distinct name (a text
+    // names the same people again and again): this pass, the person test
+    // and `resolve_name` all read them (empty for other mentions).
+    let mut distinct: Vec<Vec<String>> = vec![Vec::new()];
+    let mut distinct_of: HashMap<&str, usize> = HashMap::default();
+    let word_lists: Vec<usize> = mentions
         .iter()
         .map(|m| match m.phrase.kind {
-            MentionKind::Name => words(&m.phrase.name),
-            _ => Vec::new(),
+            MentionKind::Name => *distinct_of
+                .entry(m.phrase.name.as_str())
+                .or_insert_with(|| {
+                    distinct.push(words(&m.phrase.name));
+                    distinct.len() - 1
+                }),
+            _ => 0,
         })
         .collect();
+    let name_words: Vec<&[String]> = word_lists.iter().map(|&k| &distinct[k][..]).collect();
     let is_person_name = |m: &Pending, w: &[String]| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
@@ -436,7 +487,7 @@ pub fn resolve(
                     let old = std::mem::replace(&mut c.entities[e].name, m.phrase.name.clone());
                     c.add_alias(e, &old);
                     c.idx.named(e, w);
-                    c.name_words[e] = w.clone();
+                    c.name_words[e] = w.to_vec();
                 } else {
                     c.add_alias(e, &m.phrase.name);
                 }
@@ -864,8 +915,8 @@ fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
             };
             continue;
         }
-        for g in ROLE_GROUPS {
-            if g.contains(&d.as_str()) && role_text().any(|r| g.contains(&r)) {
+        for g in role_groups_of(d) {
+            if role_text().any(|r| g.contains(&r)) {
                 score += 2;
                 break;
             }
@@ -1147,11 +1198,9 @@ fn best_fit(
             continue;
         }
         add(d);
-        for g in ROLE_GROUPS {
-            if g.contains(&d.as_str()) {
-                for r in g.iter() {
-                    add(r);
-                }
+        for g in role_groups_of(d) {
+            for r in g.iter() {
+                add(r);
             }
         }
     }

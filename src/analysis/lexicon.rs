@@ -625,6 +625,30 @@ pub const ROLE_GROUPS: &[&[&str]] = &[
     &["general", "gen", "gen.", "commander"],
 ];
 
+/// The `ROLE_GROUPS` each of their words is in, in order.
+static ROLE_GROUPS_OF: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut of: HashMap<&'static str, Vec<usize>> = HashMap::default();
+    for (g, words) in ROLE_GROUPS.iter().enumerate() {
+        for w in words.iter() {
+            let groups = of.entry(w).or_default();
+            if groups.last() != Some(&g) {
+                groups.push(g);
+            }
+        }
+    }
+    of
+});
+
+/// The `ROLE_GROUPS` that contain `w`, in their order (those that
+/// `ROLE_GROUPS.iter().filter(|g| g.contains(&w))` gives).
+pub fn role_groups_of(w: &str) -> impl Iterator<Item = &'static [&'static str]> {
+    ROLE_GROUPS_OF
+        .get(w)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|&g| ROLE_GROUPS[g])
+}
+
 /// Words whose presence as the head makes a capitalised name an organisation.
 pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(
@@ -775,10 +799,14 @@ impl Lex {
     /// The first word of a built-in speech cue (`CUES`).
     pub const CUES: Lex = Lex(1 << 9);
     pub const DOCUMENT_NOUNS: Lex = Lex(1 << 10);
+    /// A surname of the census list (`is_surname`).
+    pub const SURNAMES: Lex = Lex(1 << 11);
+    /// An abbreviation or initial (`tokens::is_abbreviation`).
+    pub const ABBREVIATIONS: Lex = Lex(1 << 12);
 
     /// The lists `w` is in.
     pub fn of(w: &str) -> Lex {
-        let lists: [(bool, Lex); 11] = [
+        let lists: [(bool, Lex); 13] = [
             (FUNCTION_WORDS.contains(w), Lex::FUNCTION_WORDS),
             (DETERMINERS.contains(w), Lex::DETERMINERS),
             (TITLE_WORDS.contains(w), Lex::TITLE_WORDS),
@@ -790,6 +818,8 @@ impl Lex {
             (PRONOUNS.contains_key(w), Lex::PRONOUNS),
             (CUES.contains_key(w), Lex::CUES),
             (DOCUMENT_NOUNS.contains(w), Lex::DOCUMENT_NOUNS),
+            (is_surname(w), Lex::SURNAMES),
+            (super::tokens::is_abbreviation(w), Lex::ABBREVIATIONS),
         ];
         Lex(lists
             .iter()

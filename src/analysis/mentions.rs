@@ -4,10 +4,9 @@
 //! forwards ("said the minister", "according to a source").
 
 use super::lexicon::{
-    Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, NATIONALITIES,
-    ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS,
+    Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, ORG_WORDS, PRONOUNS,
 };
-use super::tokens::{is_abbreviation, Kind, Tok, Toks};
+use super::tokens::{Kind, Lower, Tok, Toks};
 use super::types::{Gender, MentionKind, Span};
 
 /// A phrase found in the text that can be a speaker.
@@ -130,7 +129,7 @@ fn name_word(toks: &Toks, i: usize) -> bool {
             && i > 0
             && toks[i - 1].is_word()
             && toks[i - 1].cap()
-            && (is_abbreviation(toks.w(&toks[i - 1])) || toks.w(&toks[i - 1]).contains('.'));
+            && (toks.w(&toks[i - 1]).is_abbreviation() || toks.w(&toks[i - 1]).contains('.'));
     }
     if t.cap() {
         return true;
@@ -173,6 +172,78 @@ fn stem_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix('\''))
         .unwrap_or(w)
+}
+
+/// `stem_possessive` of a word with the lists the stem is in: the word's own
+/// unless a possessive was cut.
+fn stem_lex(w: &Lower) -> (&str, Lex) {
+    let stem = stem_possessive(w);
+    if stem.len() == w.len() {
+        (stem, w.lex())
+    } else {
+        (stem, Lex::of(stem))
+    }
+}
+
+/// The word tokens of a phrase, on the stack when there are at most 16 (a
+/// phrase nearly always has fewer): `classify` runs for every candidate name.
+enum PhraseWords<'a> {
+    Inline([&'a Tok; 16], usize),
+    Heap(Vec<&'a Tok>),
+}
+
+impl<'a> PhraseWords<'a> {
+    fn of(toks: &'a Toks, s: usize, e: usize) -> PhraseWords<'a> {
+        let range = &toks[s..e];
+        match range.first() {
+            Some(first) if range.len() <= 16 => {
+                let mut words = [first; 16];
+                let mut n = 0;
+                for t in range.iter().filter(|t| t.is_word()) {
+                    words[n] = t;
+                    n += 1;
+                }
+                PhraseWords::Inline(words, n)
+            }
+            _ => PhraseWords::Heap(range.iter().filter(|t| t.is_word()).collect()),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for PhraseWords<'a> {
+    type Target = [&'a Tok];
+    fn deref(&self) -> &[&'a Tok] {
+        match self {
+            PhraseWords::Inline(words, n) => &words[..*n],
+            PhraseWords::Heap(words) => words,
+        }
+    }
+}
+
+/// The name, lowercased with straight apostrophes and spaces as hyphens, is
+/// one of `METONYMS` ("Moscow", "the Kremlin", "New Delhi"). An ASCII name
+/// is lowercased on the stack; the longest metonym is shorter than the buffer.
+fn is_metonym(name: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if name.is_ascii() {
+        let Some(buf) = buf.get_mut(..name.len()) else {
+            return false;
+        };
+        for (b, c) in buf.iter_mut().zip(name.bytes()) {
+            *b = if c == b' ' {
+                b'-'
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
+        return std::str::from_utf8(buf).is_ok_and(|l| METONYMS.contains(l));
+    }
+    let mut lname = name.to_lowercase();
+    if lname.contains('’') {
+        lname = lname.replace('’', "'");
+    }
+    METONYMS.contains(lname.as_str())
+        || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
 }
 
 /// The subject noun phrase that ends right before token `end` (exclusive),
@@ -249,8 +320,7 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
             let titled = words
                 .iter()
                 .any(|w| HONORIFICS.contains_key(toks.w(w).as_str()));
-            let first_name =
-                words.len() >= 2 && super::lexicon::first_name_gender(toks.w(words[0])).is_some();
+            let first_name = words.len() >= 2 && toks.w(words[0]).first_name().is_some();
             if titled || first_name {
                 return Some(person);
             }
@@ -345,7 +415,7 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     if !last.is_word() {
         if last.is_punct(')') || last.is_punct('.') && e >= 2 && toks[e - 2].is_word() {
             // "Jr." or an abbreviation at the end of a name
-            if last.is_punct('.') && is_abbreviation(toks.w(&toks[e - 2])) && toks[e - 2].cap() {
+            if last.is_punct('.') && toks.w(&toks[e - 2]).is_abbreviation() && toks[e - 2].cap() {
                 return np_core_before(toks, e - 1, floor).map(|(s, _)| (s, e));
             }
         }
@@ -708,7 +778,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         return None;
     }
     let span = Span::new(toks[s].span().start, toks[e - 1].span().end);
-    let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
+    let words = PhraseWords::of(toks, s, e);
+    let words: &[&Tok] = &words;
     let last = *words.last()?;
     // "He's claiming", "they're saying": the pronoun before a contraction.
     let contracted = ["'s", "'re", "'d", "'ll", "'ve"]
@@ -758,25 +829,25 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
     };
     let name_like = last.cap()
-        && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(toks, &words)));
+        && !(head_is_role && (all_caps(last) || !is_capitalised_name_context(toks, words)));
     let first_lower = toks.w(words[0]).as_str();
-    let determiner = DETERMINERS.contains(first_lower);
+    let determiner = toks.w(words[0]).is(Lex::DETERMINERS);
     if name_like {
         // Split titles from the name: the name is the trailing run of
         // capitalised words that are not titles.
         let mut name_start = words.len();
         for (k, w) in words.iter().enumerate().rev() {
-            let lw = toks.w(w).as_str();
-            // "Del. Stacey Plaskett" (a delegate), but "Del Harlan".
-            let abbreviated_title = lw == "del" && text[w.span().end..].starts_with('.');
-            let is_title = (TITLE_WORDS.contains(lw)
-                || HONORIFICS.contains_key(lw)
-                || NATIONALITIES.contains(lw)
-                || abbreviated_title)
-                && k + 1 < words.len();
+            let lower = toks.w(w);
+            let lw = lower.as_str();
             if !w.cap() && !is_name_particle(lw) {
                 break;
             }
+            // "Del. Stacey Plaskett" (a delegate), but "Del Harlan".
+            let is_title = k + 1 < words.len()
+                && (lower.is(Lex::TITLE_WORDS)
+                    || lower.is(Lex::HONORIFICS)
+                    || lower.is(Lex::NATIONALITIES)
+                    || lw == "del" && text[w.span().end..].starts_with('.'));
             if is_title || lw.ends_with("'s") && k + 1 < words.len() {
                 break;
             }
@@ -820,56 +891,34 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         }
         // "Suddenly he …", "Precisely.": an adverb, unless it is a known name.
         if let [only] = name_words {
-            let w = toks.w(only).as_str();
-            if w.ends_with("ly")
-                && w.len() > 4
-                && super::lexicon::first_name_gender(w).is_none()
-                && !super::lexicon::is_surname(w)
-            {
+            let w = toks.w(only);
+            if w.ends_with("ly") && w.len() > 4 && w.first_name().is_none() && !w.is_surname() {
                 return None;
             }
         }
         let role_words = &words[..name_start];
         if name_words.iter().all(|w| {
-            FUNCTION_WORDS.contains(stem_possessive(toks.w(w))) || toks.w(w).is(Lex::NATIONALITIES)
+            stem_lex(toks.w(w)).1.has(Lex::FUNCTION_WORDS) || toks.w(w).is(Lex::NATIONALITIES)
         }) {
             return None;
         }
         let mut gender = Gender::Unknown;
         for w in role_words {
-            if let Some(g) = HONORIFICS.get(toks.w(w).as_str()) {
-                gender = *g;
+            if toks.w(w).is(Lex::HONORIFICS) {
+                gender = HONORIFICS[toks.w(w).as_str()];
             }
         }
         let name = join_words(toks, text, name_words);
-        let role = join_words(
-            toks,
-            text,
-            role_words
-                .iter()
-                .copied()
-                .filter(|w| {
-                    // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
-                    !toks.w(w).is(Lex::DETERMINERS)
-                        && HONORIFICS
-                            .get(toks.w(w).as_str())
-                            .is_none_or(|g| *g == Gender::Unknown)
-                })
-                .collect::<Vec<_>>()
-                .as_slice(),
-        );
-        let head_lower = stem_possessive(toks.w(*name_words.last()?).as_str());
-        // The name lowercased with straight apostrophes, when it is needed.
-        let metonym = || {
-            let mut lname = name.to_lowercase();
-            if lname.contains('’') {
-                lname = lname.replace('’', "'");
-            }
-            METONYMS.contains(lname.as_str())
-                || lname.contains(' ') && METONYMS.contains(lname.replace(' ', "-").as_str())
-        };
+        let role = join_kept_words(toks, text, role_words, |w| {
+            // Dr. and Prof. are roles; Mr. and Mrs. only tell the sex.
+            !toks.w(w).is(Lex::DETERMINERS)
+                && (!toks.w(w).is(Lex::HONORIFICS)
+                    || HONORIFICS[toks.w(w).as_str()] == Gender::Unknown)
+        });
+        let (head_lower, head_name_lex) = stem_lex(toks.w(*name_words.last()?));
+        let metonym = || is_metonym(&name);
         let org = field_name
-            || ORG_WORDS.contains(head_lower)
+            || head_name_lex.has(Lex::ORG_WORDS)
             || words
                 .iter()
                 .any(|w| toks.w(w).is(Lex::ORG_WORDS) && w.cap())
@@ -892,14 +941,14 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         if kind == MentionKind::Name
             && gender == Gender::Unknown
             && name_words.len() == 1
-            && !super::lexicon::is_surname(toks.w(name_words[0]))
+            && !toks.w(name_words[0]).is_surname()
         {
-            if let Some(g) = super::lexicon::first_name_gender(toks.w(name_words[0])) {
+            if let Some(g) = toks.w(name_words[0]).first_name() {
                 gender = g;
             }
         }
         if kind == MentionKind::Name && gender == Gender::Unknown {
-            if let Some(g) = super::lexicon::first_name_gender(toks.w(name_words[0])) {
+            if let Some(g) = toks.w(name_words[0]).first_name() {
                 if name_words.len() > 1 && g != Gender::Unknown {
                     gender = g;
                 }
@@ -993,7 +1042,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         .iter()
         .find_map(|w| gender_of_noun(toks.w(w)))
         .unwrap_or(Gender::Unknown);
-    let role = description_role(toks, text, &words, kind);
+    let role = description_role(toks, text, words, kind);
     Some(Phrase {
         toks: (s, e),
         span,
@@ -1014,7 +1063,8 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
         return Some(p);
     }
     let (s, e) = np;
-    let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
+    let words = PhraseWords::of(toks, s, e);
+    let words: &[&Tok] = &words;
     let first = toks.w(*words.first()?).as_str();
     let last = words.last()?;
     let head = toks.w(last).as_str();
@@ -1039,9 +1089,9 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
     } else {
         MentionKind::Nominal
     };
-    let role = description_role(toks, text, &words, kind);
+    let role = description_role(toks, text, words, kind);
     let role = if role.is_empty() {
-        join_words(toks, text, &words)
+        join_words(toks, text, words)
     } else {
         role
     };
@@ -1063,15 +1113,9 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
 /// The words of a description: without determiners, except for an unnamed
 /// source ("a senior official").
 fn description_role(toks: &Toks, text: &str, words: &[&Tok], kind: MentionKind) -> String {
-    join_words(
-        toks,
-        text,
-        &words
-            .iter()
-            .copied()
-            .filter(|w| kind == MentionKind::Unnamed || !toks.w(w).is(Lex::DETERMINERS))
-            .collect::<Vec<_>>(),
-    )
+    join_kept_words(toks, text, words, |w| {
+        kind == MentionKind::Unnamed || !toks.w(w).is(Lex::DETERMINERS)
+    })
 }
 
 /// "XX", "iv", "12": a chapter number.
@@ -1095,29 +1139,32 @@ fn is_transcript_name(text: &str, t: &Tok) -> bool {
 
 fn has_person_title(toks: &Toks, role_words: &[&Tok]) -> bool {
     role_words.iter().any(|w| {
-        let l = toks.w(w).as_str();
-        HONORIFICS.contains_key(l)
-            || (ROLE_NOUNS.contains(l) && !ORG_WORDS.contains(l))
-            || matches!(l, "sen" | "rep" | "gov" | "lt" | "gen")
+        let l = toks.w(w);
+        l.is(Lex::HONORIFICS)
+            || (l.is(Lex::ROLE_NOUNS) && !l.is(Lex::ORG_WORDS))
+            || matches!(l.as_str(), "sen" | "rep" | "gov" | "lt" | "gen")
     })
 }
 
 /// "Chinese Foreign Minister" before a name: the role words are capitalised
 /// but belong to a name phrase only when a non-title word follows them.
 fn is_capitalised_name_context(toks: &Toks, words: &[&Tok]) -> bool {
-    let last = words.last().map(|w| toks.w(w).as_str()).unwrap_or("");
-    if !(ROLE_NOUNS.contains(last) || TITLE_WORDS.contains(last)) {
+    // (No words: "", in none of the lists.)
+    let Some(last) = words.last().map(|w| toks.w(w)) else {
+        return true;
+    };
+    if !(last.is(Lex::ROLE_NOUNS) || last.is(Lex::TITLE_WORDS)) {
         return true;
     }
     // A surname that is also a role word: "Mr. King", "Charlie King".
     let Some(before) = words.len().checked_sub(2).map(|k| words[k]) else {
         return false;
     };
-    let b = toks.w(before).as_str();
+    let b = toks.w(before);
     before.cap()
-        && !TITLE_WORDS.contains(b)
-        && !ROLE_NOUNS.contains(b)
-        && (HONORIFICS.contains_key(b) || super::lexicon::first_name_gender(b).is_some())
+        && !b.is(Lex::TITLE_WORDS)
+        && !b.is(Lex::ROLE_NOUNS)
+        && (b.is(Lex::HONORIFICS) || b.first_name().is_some())
 }
 
 pub fn gender_of_noun(w: &str) -> Option<Gender> {
@@ -1137,22 +1184,33 @@ pub fn gender_of_noun(w: &str) -> Option<Gender> {
 /// Joins the words of a phrase as they stand in the text, with the full stops
 /// of abbreviations ("Mr. Obama", "Loretta E. Lynch").
 fn join_words(toks: &Toks, text: &str, words: &[&Tok]) -> String {
+    join_kept_words(toks, text, words, |_| true)
+}
+
+/// `join_words` of the words that `keep` accepts.
+fn join_kept_words(toks: &Toks, text: &str, words: &[&Tok], keep: impl Fn(&Tok) -> bool) -> String {
+    let Some(last) = words.iter().rposition(|w| keep(w)) else {
+        return String::new();
+    };
     // Room for each word, a space and a dot: one allocation.
     let mut out = String::with_capacity(words.iter().map(|w| w.span().len() + 2).sum());
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
+    for (k, w) in words.iter().enumerate().take(last + 1) {
+        if k < last && !keep(w) {
+            continue;
+        }
+        if !out.is_empty() {
             out.push(' ');
         }
         let mut word = &text[w.span().start..w.span().end];
         // Keep a trailing dot of an abbreviation or initial.
         if text.as_bytes().get(w.span().end) == Some(&b'.')
-            && (is_abbreviation(toks.w(w)) || toks.w(w).contains('.'))
+            && (toks.w(w).is_abbreviation() || toks.w(w).contains('.'))
         {
             out.push_str(word);
             out.push('.');
             continue;
         }
-        if k + 1 == words.len() {
+        if k == last {
             word = word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("’s"))
@@ -1358,10 +1416,10 @@ pub fn headline_people(toks: &Toks, text: &str) -> Vec<(String, Gender)> {
     let mut out = Vec::new();
     for w in words.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if !a.cap() || !b.cap() || !super::lexicon::is_surname(toks.w(b)) {
+        if !a.cap() || !b.cap() || !toks.w(b).is_surname() {
             continue;
         }
-        if let Some(g) = super::lexicon::first_name_gender(toks.w(a)) {
+        if let Some(g) = toks.w(a).first_name() {
             let (a, b) = (a.span(), b.span());
             out.push((
                 format!("{} {}", &text[a.start..a.end], &text[b.start..b.end]),

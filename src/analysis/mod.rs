@@ -69,7 +69,7 @@ fn analyze_within(text: &str, options: &Options, limit: usize) -> Analysis {
 fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let prose = segment::prose_view(text, options.format);
     let paras = segment::paragraphs(&prose);
-    let raw = quotes::scan(&prose, &paras);
+    let mut raw = quotes::scan(&prose, &paras);
     let toks = tokens::tokenize(&prose, &paras, &raw);
     let sents = tokens::sentences(&toks, &prose, &raw);
 
@@ -314,7 +314,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // where they overlap a name, as they carry the titles).
     let mut pending: Vec<Pending> = Vec::new();
     let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
-    let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::new();
+    // (The large tables below are allocated at their final size, or a bound
+    // of it, rather than grown and copied.)
+    let n_found = (0..raw.len())
+        .filter(|&qi| keep[qi] && found[qi].is_some())
+        .count();
+    let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::with_capacity(n_found);
     // The phrases move out of `found` (only cue and method are read below).
     for (qi, f) in found.iter_mut().enumerate() {
         if let (true, Some(f)) = (keep[qi], f) {
@@ -360,7 +365,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // text is about from sentence to sentence: of the subject phrases only
     // those are kept (the others are dropped as soon as their span is noted).
     let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
-    let mut subjects: Vec<Span> = Vec::new();
+    let mut subjects: Vec<Span> = Vec::with_capacity(sents.len());
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
@@ -376,7 +381,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
-        let mut all: Vec<MentionEntry> = Vec::new();
+        let mut all: Vec<MentionEntry> =
+            Vec::with_capacity(subject_pronouns.len() + name_phrases.len() + speaker_phrases.len());
         for p in subject_pronouns {
             all.push((p, None, None));
         }
@@ -485,7 +491,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     analysis.quotations.reserve_exact(order.len());
     for &qi in &order {
-        let q = &raw[qi];
         let source = context_from[qi].unwrap_or(qi);
         let attribution = match (&found[source], speaker_mention[source]) {
             (Some(f), Some(mi)) => Some(Attribution {
@@ -504,11 +509,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let entity = attribution
             .as_ref()
             .and_then(|a| resolved[a.mention].entity);
+        // (The pieces move: only the spans and marks of `raw` are read below.)
+        let q = &mut raw[qi];
         analysis.quotations.push(Quotation {
             span: q.span,
             content: q.content(),
-            pieces: q.pieces.clone(),
             kind: quote_kind(&prose, q, before[qi].as_ref()),
+            pieces: std::mem::take(&mut q.pieces),
             attribution,
             entity,
             terminated: q.terminated,
@@ -655,8 +662,48 @@ const SMALL_WORDS: &[&str] = &[
 /// the only non-ASCII characters whose lowercase is ASCII are the Kelvin sign
 /// (to "k", in none of the words) and "İ" (to "i" and a combining dot, not
 /// ASCII), so an ASCII-case-insensitive match is the same test.
+/// (None is longer than four bytes.)
 fn is_small_word(w: &str) -> bool {
-    SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// The words of `s` as `s.split_whitespace()` gives them, with ASCII bytes
+/// tested without decoding (tab to carriage return and the space are the
+/// ASCII characters that are whitespace).
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    // The width of the whitespace character at `i`, or `None`.
+    let space_at = move |i: usize| -> Option<usize> {
+        if b[i] < 0x80 {
+            return matches!(b[i], b' ' | b'\t'..=b'\r').then_some(1);
+        }
+        let c = s[i..].chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    };
+    // The width of the character at `i` (a char boundary).
+    let width = move |i: usize| match b[i] {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            match space_at(i) {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && space_at(i).is_none() {
+            i += width(i);
+        }
+        Some(&s[start..i])
+    })
 }
 
 /// "(D-Va.)," : the parenthetical opening at token `open` closes within a
@@ -691,12 +738,32 @@ fn is_quotation(
     let mut n_words = 0;
     let mut title_case = true;
     let mut content_words = 0;
-    for w in inner
-        .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+    for (w, ascii) in split_words(inner)
+        .map(|w| (w, w.is_ascii()))
+        .filter(|&(w, ascii)| {
+            if ascii {
+                w.bytes().any(|b| b.is_ascii_alphanumeric())
+            } else {
+                w.chars().any(|c| c.is_alphanumeric())
+            }
+        })
     {
         n_words += 1;
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (An ASCII word trimmed byte by byte: the same test on ASCII.)
+        let w = if ascii {
+            let b = w.as_bytes();
+            let start = b
+                .iter()
+                .position(|b| b.is_ascii_alphanumeric())
+                .unwrap_or(0);
+            let end = b
+                .iter()
+                .rposition(|b| b.is_ascii_alphanumeric())
+                .map_or(0, |e| e + 1);
+            &w[start..end.max(start)]
+        } else {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         let small = is_small_word(w);
         if !small {
             content_words += 1;
@@ -707,7 +774,9 @@ fn is_quotation(
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
-        if n_words == 8 {
+        // (Past six words, four of them not small, and once a word is not
+        // title-case, nothing read below can change.)
+        if n_words == 8 || n_words >= 6 && content_words >= 4 && !title_case {
             break;
         }
     }
@@ -950,12 +1019,17 @@ pub fn preview(text: &str, s: Span) -> String {
     // The first 40 characters, line breaks as spaces, then "…" if there is more.
     // (The 41st character starts at the 41st byte that is not a UTF-8
     // continuation byte.)
-    let end = inner
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| (b as i8) >= -0x40)
-        .nth(40)
-        .map_or(inner.len(), |(i, _)| i);
+    // (Forty ASCII bytes and one more are forty characters.)
+    let end = match inner.as_bytes().get(..41) {
+        None => inner.len(),
+        Some(head) if head.is_ascii() => 40,
+        Some(_) => inner
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| (b as i8) >= -0x40)
+            .nth(40)
+            .map_or(inner.len(), |(i, _)| i),
+    };
     let head = &inner[..end];
     let mut out = String::with_capacity(end + '…'.len_utf8());
     if memchr::memchr2(b'\n', b'\r', head.as_bytes()).is_some() {

@@ -4,7 +4,7 @@
 
 use super::lexicon::Lex;
 use super::quotes::RawQuote;
-use super::types::Span;
+use super::types::{Gender, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -77,6 +77,8 @@ impl Toks {
 pub struct Lower {
     text: Box<str>,
     lex: Lex,
+    /// `lexicon::first_name_gender` of the word.
+    first_name: Option<Gender>,
 }
 
 impl Lower {
@@ -84,7 +86,20 @@ impl Lower {
         Lower {
             text: text.into(),
             lex: Lex::of(text),
+            first_name: super::lexicon::first_name_gender(text),
         }
+    }
+    /// `lexicon::first_name_gender` of the word, worked out once.
+    pub fn first_name(&self) -> Option<Gender> {
+        self.first_name
+    }
+    /// `lexicon::is_surname` of the word, worked out once.
+    pub fn is_surname(&self) -> bool {
+        self.lex.has(Lex::SURNAMES)
+    }
+    /// `is_abbreviation` of the word, worked out once.
+    pub fn is_abbreviation(&self) -> bool {
+        self.lex.has(Lex::ABBREVIATIONS)
     }
     pub fn as_str(&self) -> &str {
         &self.text
@@ -246,6 +261,13 @@ fn is_sentence_opener(lower: &str) -> bool {
 
 /// A word lowercased with curly apostrophes made straight.
 fn lowercase_word(text: &str, words: &mut Words) -> u32 {
+    // (Most words are lowercase already: those are looked up as they stand.)
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return words.get(text);
+    }
     if text.is_ascii() {
         let mut buf = std::mem::take(&mut words.buf);
         buf.clear();
@@ -317,6 +339,18 @@ pub fn is_nickname(prose: &str, q: &RawQuote) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// The ASCII word characters (`is_word_char`) as a table: letters, digits
+/// and the underscore.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -382,9 +416,9 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
                 let mut last_good = i;
                 while j < next_q {
                     // A run of ASCII word characters at once.
-                    if b[j].is_ascii_alphanumeric() || b[j] == b'_' {
+                    if WORD_BYTE[b[j] as usize] {
                         j += 1;
-                        while j < next_q && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                        while j < next_q && WORD_BYTE[b[j] as usize] {
                             j += 1;
                         }
                         last_good = j;
@@ -467,7 +501,7 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
                         && t.is_punct('.')
-                        && is_abbreviation(toks.w(&toks[i - 1]));
+                        && toks.w(&toks[i - 1]).is_abbreviation();
                     if next_starts && !prev_abbrev {
                         end_here = true;
                     }
