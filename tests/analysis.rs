@@ -801,3 +801,72 @@ fn a_past_tense_verb_ends_a_noun_phrase() {
         Some("Stewart Snyder")
     );
 }
+
+/// The pieces of every quotation, as text.
+fn pieces(text: &str, a: &Analysis) -> Vec<Vec<String>> {
+    a.quotations
+        .iter()
+        .map(|q| {
+            q.pieces
+                .iter()
+                .map(|p| text[p.start..p.end].trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// "(CROSSTALK.)" in a quoted transcript is a stage direction, nobody's
+/// words.
+#[test]
+fn a_stage_direction_in_a_quoted_transcript_is_not_speech() {
+    let text = "The station released part of the interview:\n\n\"HOST: Will the bridge reopen this winter?\n\n\"MAYOR: We expect it to reopen in March, and not a day later.\n\n\"(CROSSTALK.)\n\n\"HOST: Let us turn to the budget.\"\n";
+    let a = run(text);
+    let all = pieces(text, &a);
+    assert!(
+        all.iter().flatten().all(|p| !p.contains("CROSSTALK")),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 3, "{all:?}");
+}
+
+/// “…,” he said. “Not today. “ — a closing mark written as an opening one
+/// at the end of a paragraph closes the quotation; it opens no empty one.
+#[test]
+fn a_mark_ending_a_paragraph_opens_nothing() {
+    let text = "“We will appeal,” the mayor said. “Nothing has changed. “\n\nThe council meets again on Monday.\n";
+    let a = run(text);
+    assert_eq!(
+        pieces(text, &a),
+        vec![
+            vec!["We will appeal,".to_string()],
+            vec!["Nothing has changed.".to_string()]
+        ]
+    );
+    assert!(a.quotations.iter().all(|q| q.terminated));
+}
+
+/// Speech cut off at the end of a paragraph ("But the captain never   ")
+/// is a closed quotation, and a quotation all the same.
+#[test]
+fn words_cut_off_at_the_end_of_a_paragraph_are_a_quotation() {
+    let text = "\"Then you must tell the captain,\" said the clerk.\n\n\"But the captain never   \"\n\n\"Tell him at once.\"\n";
+    let a = run(text);
+    let q: Vec<(String, bool)> = a
+        .quotations
+        .iter()
+        .map(|q| {
+            (
+                text[q.content.start..q.content.end].trim().to_string(),
+                q.terminated,
+            )
+        })
+        .collect();
+    assert_eq!(
+        q,
+        vec![
+            ("Then you must tell the captain,".to_string(), true),
+            ("But the captain never".to_string(), true),
+            ("Tell him at once.".to_string(), true),
+        ]
+    );
+}

@@ -638,11 +638,16 @@ fn is_quotation(
     tokenised: bool,
     before: Option<&Tok>,
 ) -> bool {
+    let c = q.content();
+    let inner = prose[c.start..c.end].trim();
+    // A stray mark with no word after it (a closing mark written as an
+    // opening one at the end of a paragraph), or a stage direction.
+    if !inner.chars().any(char::is_alphanumeric) || quotes::is_stage_direction(inner) {
+        return false;
+    }
     if !q.terminated {
         return true;
     }
-    let c = q.content();
-    let inner = prose[c.start..c.end].trim();
     // One pass over the words (those with a letter or digit): how many,
     // whether all are title-case or small words, and how many are not small
     // words. Eight words are enough: past seven a span is never a title and
@@ -752,8 +757,20 @@ fn is_quotation(
     if f.is_some() {
         return true;
     }
-    // A paragraph that opens with quoted words is someone speaking.
-    if opens_paragraph && (inner.ends_with(['.', '!', '?', ',', '—', '-']) || inner.ends_with("--"))
+    // A paragraph that opens with quoted words is someone speaking; so is
+    // a paragraph that is only quoted words, even cut off ("But I   ”),
+    // unless they are a heading ("HASTE", "Related:").
+    let whole_paragraph = || {
+        let k = toks.partition_point(|t| t.span().start < q.span.end);
+        k > 0
+            && toks.get(k).is_none_or(|t| t.para() != toks[k - 1].para())
+            && inner.chars().any(char::is_lowercase)
+            && !inner.ends_with(':')
+    };
+    if opens_paragraph
+        && (inner.ends_with(['.', '!', '?', ',', '—', '-'])
+            || inner.ends_with("--")
+            || whole_paragraph())
     {
         return true;
     }
