@@ -870,3 +870,23 @@ fn words_cut_off_at_the_end_of_a_paragraph_are_a_quotation() {
         ]
     );
 }
+
+/// "Critics seized on Mayor Anna Berg’s claim that …“…”": with no speech
+/// verb, the owner of a speech noun said the quoted words; not inside what
+/// someone else found ("ruled that the mayor’s statement …").
+#[test]
+fn the_owner_of_a_speech_noun_said_the_quoted_words() {
+    let text = "The council voted on Tuesday.\n\nCritics seized on Mayor Anna Berg’s claim that the budget had “no hidden costs at all” after the vote.\n\nAn auditor later ruled that Anna Berg’s statement about “hidden costs” was wrong.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "no hidden costs").as_deref(),
+        Some("Anna Berg")
+    );
+    assert!(
+        who(text, &a)
+            .iter()
+            .all(|(w, s)| w != "hidden costs" || s.as_deref() != Some("Anna Berg")),
+        "{:?}",
+        who(text, &a)
+    );
+}

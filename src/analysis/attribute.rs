@@ -686,3 +686,99 @@ pub fn speaker_of_sentence(
     let f = search_left(toks, text, end, s_start)?;
     (f.method != AttributionMethod::Subject && !f.weak).then_some(f)
 }
+
+/// Nouns that name what someone said ("Trump's claim", "the mayor's call").
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "call",
+    "calls",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "assertion",
+    "accusation",
+    "charge",
+    "description",
+    "characterization",
+    "conclusion",
+    "insistence",
+    "argument",
+    "contention",
+    "suggestion",
+    "prediction",
+    "boast",
+    "declaration",
+    "complaint",
+    "demand",
+    "threat",
+];
+
+/// No cue, but a speech noun owned by a source before the quotation in its
+/// clause: "X's claim that there have been “…”", "the mayor's call for a
+/// “…”". The owner said the quoted words.
+pub fn possessive_source(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Found> {
+    let floor = s_start.max(qs.saturating_sub(12));
+    let mut k = qs;
+    while k > floor + 1 {
+        k -= 1;
+        let t = &toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') {
+            return None;
+        }
+        if !t.is_word() || !SPEECH_NOUNS.contains(&toks.w(t).as_str()) {
+            continue;
+        }
+        // What follows the noun introduces its content.
+        let next = &toks[k + 1];
+        let introduces = k + 1 == qs
+            || next.quote().is_some()
+            || matches!(
+                toks.w(next).as_str(),
+                "that" | "to" | "for" | "of" | "about"
+            );
+        // The owner: right before the noun, or before one word ("Trump's
+        // controversial pledge").
+        let owner = [k - 1, k.saturating_sub(2)]
+            .into_iter()
+            .filter(|&p| p >= s_start)
+            .find(|&p| {
+                let w = toks.w(&toks[p]);
+                w.ends_with("'s") || w.len() > 2 && w.ends_with("s'")
+            });
+        let (true, Some(p)) = (introduces, owner) else {
+            return None;
+        };
+        // The owner's name: the capitalised words ending in the possessive,
+        // or "the" and one word ("the mayor's").
+        let mut start = p;
+        while start > s_start
+            && toks[start - 1].is_word()
+            && toks[start - 1].cap()
+            && !toks.w(&toks[start - 1]).is(Lex::FUNCTION_WORDS)
+        {
+            start -= 1;
+        }
+        if start == p && start > s_start && toks.w(&toks[start - 1]) == "the" {
+            start -= 1;
+        }
+        // Inside what someone else says or finds ("ruled that X's statement
+        // …", "saying X's comments …"), the quoted words are theirs.
+        if start > s_start
+            && (toks.w(&toks[start - 1]) == "that" || cue_at(toks, start - 1).is_some())
+        {
+            return None;
+        }
+        let phrase = classify(toks, text, (start, p + 1)).filter(plausible_source)?;
+        return Some(Found::by_cue(phrase, span_of(toks, (k, k + 1)), true, None));
+    }
+    None
+}

@@ -157,6 +157,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if f.is_none() {
             f = far;
         }
+        if f.is_none() {
+            f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
+        }
         if f.is_none() && qs > s_first.0 {
             f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
                 .filter(plausible_source)
