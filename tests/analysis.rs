@@ -890,3 +890,15 @@ fn the_owner_of_a_speech_noun_said_the_quoted_words() {
         who(text, &a)
     );
 }
+
+/// "63 percent said the mayor was “justified”": a share of those polled is
+/// an unnamed source.
+#[test]
+fn a_share_of_those_polled_is_a_source() {
+    let text = "The poll of 900 residents was taken last week.\n\nHowever, 63 percent said the mayor was “justified” in keeping the report private.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "justified").as_deref(),
+        Some("63 percent")
+    );
+}
