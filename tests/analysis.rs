@@ -902,3 +902,18 @@ fn a_share_of_those_polled_is_a_source() {
         Some("63 percent")
     );
 }
+
+/// "As a boss on “The Boardroom,” Paul Brandt demeaned contestants,
+/// according to show insiders": in a sentence given on someone's
+/// authority, a quoted title or chant is part of what they reported.
+#[test]
+fn a_title_in_a_sentence_given_on_someones_authority_is_quoted() {
+    let text = "The network changed its lineup in May.\n\nAs a reality show boss on “The Boardroom,” Paul Brandt repeatedly demeaned contestants, according to show insiders.\n\nThe mayor was greeted with chants of “Tina!” at a rally last month, according to union leader Anna Berg.\n";
+    let a = run(text);
+    let m = mention_of(text, &a, "Boardroom");
+    assert!(
+        m.as_deref().is_some_and(|m| m.contains("insiders")),
+        "{m:?}"
+    );
+    assert_eq!(speaker_of(text, &a, "Tina").as_deref(), Some("Anna Berg"));
+}

@@ -750,7 +750,16 @@ fn is_quotation(
             f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
                 || f.method == AttributionMethod::Continuation && inner.ends_with('.')
         });
-    if title_case && n_words <= 7 && after_title_word && !sentence_like && !spoken_reply {
+    // In a sentence given on someone's authority ("…, according to X"),
+    // quoted titles and words are part of what X reported.
+    let reported = f.is_some_and(|f| f.method == AttributionMethod::AccordingTo);
+    if title_case
+        && n_words <= 7
+        && after_title_word
+        && !sentence_like
+        && !spoken_reply
+        && !reported
+    {
         return false;
     }
     let ends_sentence = inner.ends_with(['.', '!', '?'])
