@@ -917,3 +917,13 @@ fn a_title_in_a_sentence_given_on_someones_authority_is_quoted() {
     );
     assert_eq!(speaker_of(text, &a, "Tina").as_deref(), Some("Anna Berg"));
 }
+
+/// "Supporters waved “Vote For Berg” signs": capitalised words inside a
+/// sentence that name the noun after them are a name, not speech, when no
+/// cue gives them to anyone.
+#[test]
+fn capitalised_words_naming_the_next_noun_are_a_name() {
+    let text = "The count went on past midnight.\n\nSupporters of the mayor waved “Vote For Berg” signs outside the hall.\n";
+    let a = run(text);
+    assert!(who(text, &a).is_empty(), "{:?}", who(text, &a));
+}

@@ -20,6 +20,7 @@ pub use types::*;
 
 use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
+use lexicon::Lex;
 use mentions::{names_in, Phrase};
 use tokens::{Tok, Toks};
 
@@ -766,6 +767,27 @@ fn is_quotation(
         || inner.ends_with(".,")
         || inner.ends_with("?,")
         || inner.ends_with("!,");
+    // Capitalised words inside a sentence that name the noun after them
+    // (a “Settle For Hillary” shirt, “Dear Walter” letters) are a name,
+    // unless a cue gives them to someone.
+    let names_next_noun = || {
+        let k = toks.partition_point(|t| t.span().start < q.span.end);
+        toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && !t.cap()
+                && t.span().start > q.span.end
+                && !toks.w(t).is(Lex::FUNCTION_WORDS)
+                && toks.w(t).chars().all(char::is_alphabetic)
+        })
+    };
+    if f.is_some_and(|f| f.method == AttributionMethod::Subject && f.weak)
+        && title_case
+        && prev.is_some()
+        && !inner.ends_with([',', '.', '!', '?', ':', ';'])
+        && names_next_noun()
+    {
+        return false;
+    }
     if f.is_some() {
         return true;
     }
