@@ -927,3 +927,19 @@ fn capitalised_words_naming_the_next_noun_are_a_name() {
     let a = run(text);
     assert!(who(text, &a).is_empty(), "{:?}", who(text, &a));
 }
+
+/// "hailed X as “…”", "referenced “…”": verbs that introduce someone's
+/// words next to the quotation.
+#[test]
+fn hailing_and_referencing_introduce_quoted_words() {
+    let text = "The council met on Monday.\n\nPaul Brandt hailed Anna Berg as “The Comeback Queen” after the vote.\n\nLater, Ines Varga referenced “political tensions” in rich economies.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Comeback Queen").as_deref(),
+        Some("Paul Brandt")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "political tensions").as_deref(),
+        Some("Ines Varga")
+    );
+}
