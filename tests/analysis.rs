@@ -943,3 +943,15 @@ fn hailing_and_referencing_introduce_quoted_words() {
         Some("Ines Varga")
     );
 }
+
+/// "proclaimed a goal of “Jobs Before Profits.”": capitalised words after a
+/// noun of declaring and "of" are what someone declared, not a title.
+#[test]
+fn words_after_a_goal_of_are_declared_not_a_title() {
+    let text = "The rally drew a large crowd.\n\nIn her speech on Tuesday, Anna Berg proclaimed a goal of “Jobs Before Profits.” She left soon after.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Jobs Before").as_deref(),
+        Some("Anna Berg")
+    );
+}

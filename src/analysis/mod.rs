@@ -694,6 +694,19 @@ fn is_quotation(
     }) {
         return false;
     }
+    // "proclaimed a goal of “…”", "his promise of “…”": words someone
+    // declared, not a title.
+    let k = toks.partition_point(|t| t.span().start < q.span.start);
+    if prev.is_some_and(|p| toks.w(p) == "of")
+        && k >= 2
+        && toks[k - 2].is_word()
+        && matches!(
+            toks.w(&toks[k - 2]).as_str(),
+            "slogan" | "motto" | "mantra" | "message" | "promise" | "pledge" | "goal"
+        )
+    {
+        return true;
+    }
     // Titles: short title-case words after a preposition or a possessive
     // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
     // or "as" the same words are a nickname someone used, which is quoted.
