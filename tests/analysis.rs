@@ -955,3 +955,19 @@ fn words_after_a_goal_of_are_declared_not_a_title() {
         Some("Anna Berg")
     );
 }
+
+/// "Ines Varga, who in 2015 said …“…”": a time phrase between the relative
+/// pronoun and the cue does not hide the antecedent.
+#[test]
+fn a_relative_pronoun_before_a_time_phrase_and_a_cue_gives_its_antecedent() {
+    let text = "The mayor has long sparred with Ines Varga, who in 2015 said the mayor cared only about “staying in office.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "staying in office").as_deref(),
+        Some("Ines Varga")
+    );
+    assert_eq!(
+        mention_of(text, &a, "staying in office").as_deref(),
+        Some("Ines Varga, who")
+    );
+}

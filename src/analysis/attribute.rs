@@ -313,17 +313,25 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         }
         // "the Police Department which reported", "Anna Berg, who said":
         // a relative pronoun's antecedent speaks.
-        let relative = cs > s_start + 1 && matches!(before, Some("who" | "which"));
+        // (Also across a time phrase: "McConnell, who in 2010 said".)
+        let rel_at = if matches!(before, Some("who" | "which")) {
+            cs.checked_sub(1)
+        } else {
+            cs.checked_sub(3).filter(|&r| {
+                r > s_start
+                    && matches!(toks.w(&toks[r]).as_str(), "who" | "which")
+                    && matches!(toks.w(&toks[r + 1]).as_str(), "in" | "on" | "last")
+                    && toks[r + 2].is_word()
+            })
+        };
+        let relative = cs > s_start + 1 && rel_at.is_some_and(|r| r > s_start);
+        let r = rel_at.unwrap_or(cs.saturating_sub(1));
         // An -ing cue has no subject of its own ("…, saying that"), unless
         // a name stands right before it ("footage of Clinton asking").
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
         } else if relative {
-            let e = if toks[cs - 2].is_punct(',') {
-                cs - 2
-            } else {
-                cs - 1
-            };
+            let e = if toks[r - 1].is_punct(',') { r - 1 } else { r };
             np_before(toks, e, s_start)
         } else {
             np_before(toks, cs, s_start)
@@ -332,7 +340,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
                 if relative {
                     // The mention runs to the pronoun: "Anna Berg, who".
-                    p.span = Span::new(p.span.start, toks[cs - 1].span().end);
+                    p.span = Span::new(p.span.start, toks[r].span().end);
                 }
                 let appositive = appositive(toks, np.1, cs);
                 let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
