@@ -971,3 +971,18 @@ fn a_relative_pronoun_before_a_time_phrase_and_a_cue_gives_its_antecedent() {
         Some("Ines Varga, who")
     );
 }
+
+/// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
+/// headline with its byline is a title, not speech.
+#[test]
+fn a_headline_with_its_byline_is_not_a_quotation() {
+    let text = "Weekend reading:\n\n“Harbour museum to close in March,” by the Courier's Ana Ruiz: http://example.com/a1.\n\nThe museum board met on Friday.\n";
+    let a = run(text);
+    assert!(
+        who(text, &a)
+            .iter()
+            .all(|(w, _)| !w.contains("Harbour museum")),
+        "{:?}",
+        who(text, &a)
+    );
+}

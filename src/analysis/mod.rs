@@ -783,9 +783,10 @@ fn is_quotation(
     // Capitalised words inside a sentence that name the noun after them
     // (a “Settle For Hillary” shirt, “Dear Walter” letters) are a name,
     // unless a cue gives them to someone.
+    // The token after the closing mark.
+    let k_after = toks.partition_point(|t| t.span().start < q.span.end);
     let names_next_noun = || {
-        let k = toks.partition_point(|t| t.span().start < q.span.end);
-        toks.get(k).is_some_and(|t| {
+        toks.get(k_after).is_some_and(|t| {
             t.is_word()
                 && !t.cap()
                 && t.span().start > q.span.end
@@ -793,6 +794,18 @@ fn is_quotation(
                 && toks.w(t).chars().all(char::is_alphabetic)
         })
     };
+    // A headline with its byline: "“Museum to close,” by Ana Ruiz".
+    if inner.ends_with(',')
+        && toks
+            .get(k_after)
+            .is_some_and(|t| t.is_word() && toks.w(t) == "by")
+        && (k_after + 1..k_after + 3)
+            .find(|&k| toks.get(k).is_none_or(|t| toks.w(t) != "the"))
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.cap())
+    {
+        return false;
+    }
     if f.is_some_and(|f| f.method == AttributionMethod::Subject && f.weak)
         && title_case
         && prev.is_some()
@@ -808,9 +821,10 @@ fn is_quotation(
     // a paragraph that is only quoted words, even cut off ("But I   ”),
     // unless they are a heading ("HASTE", "Related:").
     let whole_paragraph = || {
-        let k = toks.partition_point(|t| t.span().start < q.span.end);
-        k > 0
-            && toks.get(k).is_none_or(|t| t.para() != toks[k - 1].para())
+        k_after > 0
+            && toks
+                .get(k_after)
+                .is_none_or(|t| t.para() != toks[k_after - 1].para())
             && inner.chars().any(char::is_lowercase)
             && !inner.ends_with(':')
     };
