@@ -932,3 +932,188 @@ fn a_though_clause_after_a_quotation_is_not_its_cue() {
     let a = run(text);
     assert_eq!(mention_of(text, &a, "in front").as_deref(), Some("She"));
 }
+
+/// The pieces of every quotation, as text.
+fn pieces(text: &str, a: &Analysis) -> Vec<Vec<String>> {
+    a.quotations
+        .iter()
+        .map(|q| {
+            q.pieces
+                .iter()
+                .map(|p| text[p.start..p.end].trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// "(CROSSTALK.)" in a quoted transcript is a stage direction, nobody's
+/// words.
+#[test]
+fn a_stage_direction_in_a_quoted_transcript_is_not_speech() {
+    let text = "The station released part of the interview:\n\n\"HOST: Will the bridge reopen this winter?\n\n\"MAYOR: We expect it to reopen in March, and not a day later.\n\n\"(CROSSTALK.)\n\n\"HOST: Let us turn to the budget.\"\n";
+    let a = run(text);
+    let all = pieces(text, &a);
+    assert!(
+        all.iter().flatten().all(|p| !p.contains("CROSSTALK")),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 3, "{all:?}");
+}
+
+/// “…,” he said. “Not today. “ — a closing mark written as an opening one
+/// at the end of a paragraph closes the quotation; it opens no empty one.
+#[test]
+fn a_mark_ending_a_paragraph_opens_nothing() {
+    let text = "“We will appeal,” the mayor said. “Nothing has changed. “\n\nThe council meets again on Monday.\n";
+    let a = run(text);
+    assert_eq!(
+        pieces(text, &a),
+        vec![
+            vec!["We will appeal,".to_string()],
+            vec!["Nothing has changed.".to_string()]
+        ]
+    );
+    assert!(a.quotations.iter().all(|q| q.terminated));
+}
+
+/// Speech cut off at the end of a paragraph ("But the captain never   ")
+/// is a closed quotation, and a quotation all the same.
+#[test]
+fn words_cut_off_at_the_end_of_a_paragraph_are_a_quotation() {
+    let text = "\"Then you must tell the captain,\" said the clerk.\n\n\"But the captain never   \"\n\n\"Tell him at once.\"\n";
+    let a = run(text);
+    let q: Vec<(String, bool)> = a
+        .quotations
+        .iter()
+        .map(|q| {
+            (
+                text[q.content.start..q.content.end].trim().to_string(),
+                q.terminated,
+            )
+        })
+        .collect();
+    assert_eq!(
+        q,
+        vec![
+            ("Then you must tell the captain,".to_string(), true),
+            ("But the captain never".to_string(), true),
+            ("Tell him at once.".to_string(), true),
+        ]
+    );
+}
+
+/// "Critics seized on Mayor Anna Berg’s claim that …“…”": with no speech
+/// verb, the owner of a speech noun said the quoted words; not inside what
+/// someone else found ("ruled that the mayor’s statement …").
+#[test]
+fn the_owner_of_a_speech_noun_said_the_quoted_words() {
+    let text = "The council voted on Tuesday.\n\nCritics seized on Mayor Anna Berg’s claim that the budget had “no hidden costs at all” after the vote.\n\nAn auditor later ruled that Anna Berg’s statement about “hidden costs” was wrong.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "no hidden costs").as_deref(),
+        Some("Anna Berg")
+    );
+    assert!(
+        who(text, &a)
+            .iter()
+            .all(|(w, s)| w != "hidden costs" || s.as_deref() != Some("Anna Berg")),
+        "{:?}",
+        who(text, &a)
+    );
+}
+
+/// "63 percent said the mayor was “justified”": a share of those polled is
+/// an unnamed source.
+#[test]
+fn a_share_of_those_polled_is_a_source() {
+    let text = "The poll of 900 residents was taken last week.\n\nHowever, 63 percent said the mayor was “justified” in keeping the report private.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "justified").as_deref(),
+        Some("63 percent")
+    );
+}
+
+/// "As a boss on “The Boardroom,” Paul Brandt demeaned contestants,
+/// according to show insiders": in a sentence given on someone's
+/// authority, a quoted title or chant is part of what they reported.
+#[test]
+fn a_title_in_a_sentence_given_on_someones_authority_is_quoted() {
+    let text = "The network changed its lineup in May.\n\nAs a reality show boss on “The Boardroom,” Paul Brandt repeatedly demeaned contestants, according to show insiders.\n\nThe mayor was greeted with chants of “Tina!” at a rally last month, according to union leader Anna Berg.\n";
+    let a = run(text);
+    let m = mention_of(text, &a, "Boardroom");
+    assert!(
+        m.as_deref().is_some_and(|m| m.contains("insiders")),
+        "{m:?}"
+    );
+    assert_eq!(speaker_of(text, &a, "Tina").as_deref(), Some("Anna Berg"));
+}
+
+/// "Supporters waved “Vote For Berg” signs": capitalised words inside a
+/// sentence that name the noun after them are a name, not speech, when no
+/// cue gives them to anyone.
+#[test]
+fn capitalised_words_naming_the_next_noun_are_a_name() {
+    let text = "The count went on past midnight.\n\nSupporters of the mayor waved “Vote For Berg” signs outside the hall.\n";
+    let a = run(text);
+    assert!(who(text, &a).is_empty(), "{:?}", who(text, &a));
+}
+
+/// "hailed X as “…”", "referenced “…”": verbs that introduce someone's
+/// words next to the quotation.
+#[test]
+fn hailing_and_referencing_introduce_quoted_words() {
+    let text = "The council met on Monday.\n\nPaul Brandt hailed Anna Berg as “The Comeback Queen” after the vote.\n\nLater, Ines Varga referenced “political tensions” in rich economies.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Comeback Queen").as_deref(),
+        Some("Paul Brandt")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "political tensions").as_deref(),
+        Some("Ines Varga")
+    );
+}
+
+/// "proclaimed a goal of “Jobs Before Profits.”": capitalised words after a
+/// noun of declaring and "of" are what someone declared, not a title.
+#[test]
+fn words_after_a_goal_of_are_declared_not_a_title() {
+    let text = "The rally drew a large crowd.\n\nIn her speech on Tuesday, Anna Berg proclaimed a goal of “Jobs Before Profits.” She left soon after.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Jobs Before").as_deref(),
+        Some("Anna Berg")
+    );
+}
+
+/// "Ines Varga, who in 2015 said …“…”": a time phrase between the relative
+/// pronoun and the cue does not hide the antecedent.
+#[test]
+fn a_relative_pronoun_before_a_time_phrase_and_a_cue_gives_its_antecedent() {
+    let text = "The mayor has long sparred with Ines Varga, who in 2015 said the mayor cared only about “staying in office.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "staying in office").as_deref(),
+        Some("Ines Varga")
+    );
+    assert_eq!(
+        mention_of(text, &a, "staying in office").as_deref(),
+        Some("Ines Varga, who")
+    );
+}
+
+/// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
+/// headline with its byline is a title, not speech.
+#[test]
+fn a_headline_with_its_byline_is_not_a_quotation() {
+    let text = "Weekend reading:\n\n“Harbour museum to close in March,” by the Courier's Ana Ruiz: http://example.com/a1.\n\nThe museum board met on Friday.\n";
+    let a = run(text);
+    assert!(
+        who(text, &a)
+            .iter()
+            .all(|(w, _)| !w.contains("Harbour museum")),
+        "{:?}",
+        who(text, &a)
+    );
+}

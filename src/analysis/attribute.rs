@@ -321,17 +321,25 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         }
         // "the Police Department which reported", "Anna Berg, who said":
         // a relative pronoun's antecedent speaks.
-        let relative = cs > s_start + 1 && matches!(before, Some("who" | "which"));
+        // (Also across a time phrase: "McConnell, who in 2010 said".)
+        let rel_at = if matches!(before, Some("who" | "which")) {
+            cs.checked_sub(1)
+        } else {
+            cs.checked_sub(3).filter(|&r| {
+                r > s_start
+                    && matches!(toks.w(&toks[r]).as_str(), "who" | "which")
+                    && matches!(toks.w(&toks[r + 1]).as_str(), "in" | "on" | "last")
+                    && toks[r + 2].is_word()
+            })
+        };
+        let relative = cs > s_start + 1 && rel_at.is_some_and(|r| r > s_start);
+        let r = rel_at.unwrap_or(cs.saturating_sub(1));
         // An -ing cue has no subject of its own ("…, saying that"), unless
         // a name stands right before it ("footage of Clinton asking").
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
         } else if relative {
-            let e = if toks[cs - 2].is_punct(',') {
-                cs - 2
-            } else {
-                cs - 1
-            };
+            let e = if toks[r - 1].is_punct(',') { r - 1 } else { r };
             np_before(toks, e, s_start)
         } else {
             np_before(toks, cs, s_start)
@@ -340,7 +348,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
                 if relative {
                     // The mention runs to the pronoun: "Anna Berg, who".
-                    p.span = Span::new(p.span.start, toks[cs - 1].span().end);
+                    p.span = Span::new(p.span.start, toks[r].span().end);
                 }
                 let appositive = appositive(toks, np.1, cs);
                 let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
@@ -746,4 +754,100 @@ pub fn speaker_of_sentence(
     };
     let f = search_left(toks, text, end, s_start)?;
     (f.method != AttributionMethod::Subject && !f.weak).then_some(f)
+}
+
+/// Nouns that name what someone said ("Trump's claim", "the mayor's call").
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "call",
+    "calls",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "assertion",
+    "accusation",
+    "charge",
+    "description",
+    "characterization",
+    "conclusion",
+    "insistence",
+    "argument",
+    "contention",
+    "suggestion",
+    "prediction",
+    "boast",
+    "declaration",
+    "complaint",
+    "demand",
+    "threat",
+];
+
+/// No cue, but a speech noun owned by a source before the quotation in its
+/// clause: "X's claim that there have been “…”", "the mayor's call for a
+/// “…”". The owner said the quoted words.
+pub fn possessive_source(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Found> {
+    let floor = s_start.max(qs.saturating_sub(12));
+    let mut k = qs;
+    while k > floor + 1 {
+        k -= 1;
+        let t = &toks[k];
+        if t.quote().is_some() || t.is_punct(';') || t.is_punct(':') {
+            return None;
+        }
+        if !t.is_word() || !SPEECH_NOUNS.contains(&toks.w(t).as_str()) {
+            continue;
+        }
+        // What follows the noun introduces its content.
+        let next = &toks[k + 1];
+        let introduces = k + 1 == qs
+            || next.quote().is_some()
+            || matches!(
+                toks.w(next).as_str(),
+                "that" | "to" | "for" | "of" | "about"
+            );
+        // The owner: right before the noun, or before one word ("Trump's
+        // controversial pledge").
+        let owner = [k - 1, k.saturating_sub(2)]
+            .into_iter()
+            .filter(|&p| p >= s_start)
+            .find(|&p| {
+                let w = toks.w(&toks[p]);
+                w.ends_with("'s") || w.len() > 2 && w.ends_with("s'")
+            });
+        let (true, Some(p)) = (introduces, owner) else {
+            return None;
+        };
+        // The owner's name: the capitalised words ending in the possessive,
+        // or "the" and one word ("the mayor's").
+        let mut start = p;
+        while start > s_start
+            && toks[start - 1].is_word()
+            && toks[start - 1].cap()
+            && !toks.w(&toks[start - 1]).is(Lex::FUNCTION_WORDS)
+        {
+            start -= 1;
+        }
+        if start == p && start > s_start && toks.w(&toks[start - 1]) == "the" {
+            start -= 1;
+        }
+        // Inside what someone else says or finds ("ruled that X's statement
+        // …", "saying X's comments …"), the quoted words are theirs.
+        if start > s_start
+            && (toks.w(&toks[start - 1]) == "that" || cue_at(toks, start - 1).is_some())
+        {
+            return None;
+        }
+        let phrase = classify(toks, text, (start, p + 1)).filter(plausible_source)?;
+        return Some(Found::by_cue(phrase, span_of(toks, (k, k + 1)), true, None));
+    }
+    None
 }

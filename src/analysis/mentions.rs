@@ -1014,7 +1014,11 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         && !head_lex.has(Lex::TITLE_WORDS)
     {
         // A bare lowercase noun ("officials" is handled above): not a speaker.
-        if plural {
+        // A share of those polled is ("63 percent said").
+        let share = head == "percent"
+            && words.len() == 2
+            && toks.w(words[0]).starts_with(|c: char| c.is_ascii_digit());
+        if plural || share {
             MentionKind::Unnamed
         } else {
             return None;

@@ -20,6 +20,7 @@ pub use types::*;
 
 use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
+use lexicon::Lex;
 use mentions::{names_in, Phrase};
 use tokens::{Tok, Toks};
 
@@ -168,6 +169,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
         if f.is_none() {
             f = far;
+        }
+        if f.is_none() {
+            f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
         }
         if f.is_none() && qs > s_first.0 {
             f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
@@ -726,11 +730,16 @@ fn is_quotation(
     tokenised: bool,
     before: Option<&Tok>,
 ) -> bool {
+    let c = q.content();
+    let inner = prose[c.start..c.end].trim();
+    // A stray mark with no word after it (a closing mark written as an
+    // opening one at the end of a paragraph), or a stage direction.
+    if !inner.chars().any(char::is_alphanumeric) || quotes::is_stage_direction(inner) {
+        return false;
+    }
     if !q.terminated {
         return true;
     }
-    let c = q.content();
-    let inner = prose[c.start..c.end].trim();
     // One pass over the words (those with a letter or digit): how many,
     // whether all are title-case or small words, and how many are not small
     // words. Eight words are enough: past seven a span is never a title and
@@ -795,6 +804,19 @@ fn is_quotation(
     }) {
         return false;
     }
+    // "proclaimed a goal of “…”", "his promise of “…”": words someone
+    // declared, not a title.
+    let k = toks.partition_point(|t| t.span().start < q.span.start);
+    if prev.is_some_and(|p| toks.w(p) == "of")
+        && k >= 2
+        && toks[k - 2].is_word()
+        && matches!(
+            toks.w(&toks[k - 2]).as_str(),
+            "slogan" | "motto" | "mantra" | "message" | "promise" | "pledge" | "goal"
+        )
+    {
+        return true;
+    }
     // Titles: short title-case words after a preposition or a possessive
     // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
     // or "as" the same words are a nickname someone used, which is quoted.
@@ -852,18 +874,74 @@ fn is_quotation(
             f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
                 || f.method == AttributionMethod::Continuation && inner.ends_with('.')
         });
-    if title_case && n_words <= 7 && after_title_word && !sentence_like && !spoken_reply {
+    // In a sentence given on someone's authority ("…, according to X"),
+    // quoted titles and words are part of what X reported.
+    let reported = f.is_some_and(|f| f.method == AttributionMethod::AccordingTo);
+    if title_case
+        && n_words <= 7
+        && after_title_word
+        && !sentence_like
+        && !spoken_reply
+        && !reported
+    {
         return false;
     }
     let ends_sentence = inner.ends_with(['.', '!', '?'])
         || inner.ends_with(".,")
         || inner.ends_with("?,")
         || inner.ends_with("!,");
+    // Capitalised words inside a sentence that name the noun after them
+    // (a “Settle For Hillary” shirt, “Dear Walter” letters) are a name,
+    // unless a cue gives them to someone.
+    // The token after the closing mark.
+    let k_after = toks.partition_point(|t| t.span().start < q.span.end);
+    let names_next_noun = || {
+        toks.get(k_after).is_some_and(|t| {
+            t.is_word()
+                && !t.cap()
+                && t.span().start > q.span.end
+                && !toks.w(t).is(Lex::FUNCTION_WORDS)
+                && toks.w(t).chars().all(char::is_alphabetic)
+        })
+    };
+    // A headline with its byline: "“Museum to close,” by Ana Ruiz".
+    if inner.ends_with(',')
+        && toks
+            .get(k_after)
+            .is_some_and(|t| t.is_word() && toks.w(t) == "by")
+        && (k_after + 1..k_after + 3)
+            .find(|&k| toks.get(k).is_none_or(|t| toks.w(t) != "the"))
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.cap())
+    {
+        return false;
+    }
+    if f.is_some_and(|f| f.method == AttributionMethod::Subject && f.weak)
+        && title_case
+        && prev.is_some()
+        && !inner.ends_with([',', '.', '!', '?', ':', ';'])
+        && names_next_noun()
+    {
+        return false;
+    }
     if f.is_some() {
         return true;
     }
-    // A paragraph that opens with quoted words is someone speaking.
-    if opens_paragraph && (inner.ends_with(['.', '!', '?', ',', '—', '-']) || inner.ends_with("--"))
+    // A paragraph that opens with quoted words is someone speaking; so is
+    // a paragraph that is only quoted words, even cut off ("But I   ”),
+    // unless they are a heading ("HASTE", "Related:").
+    let whole_paragraph = || {
+        k_after > 0
+            && toks
+                .get(k_after)
+                .is_none_or(|t| t.para() != toks[k_after - 1].para())
+            && inner.chars().any(char::is_lowercase)
+            && !inner.ends_with(':')
+    };
+    if opens_paragraph
+        && (inner.ends_with(['.', '!', '?', ',', '—', '-'])
+            || inner.ends_with("--")
+            || whole_paragraph())
     {
         return true;
     }

@@ -66,8 +66,10 @@ fn closes_before(n: Option<char>) -> bool {
 }
 
 fn role(c: char, p: Option<char>, n: Option<char>) -> Role {
-    let o = opens_after(p) && !n.is_some_and(|n| n.is_whitespace());
-    let cl = closes_before(n) && !p.is_some_and(|p| p.is_whitespace());
+    // A mark that ends its paragraph opens nothing: after a space it closes
+    // words cut off ("It was   ”", a closing mark written as an opening one).
+    let o = opens_after(p) && n.is_some_and(|n| !n.is_whitespace());
+    let cl = closes_before(n) && (n.is_none() || !p.is_some_and(|p| p.is_whitespace()));
     match c {
         '“' | '„' | '«' | '‘' | '‚' | '‹' => {
             if cl && !o {
@@ -232,7 +234,43 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         }
     }
     out.sort_by_key(|q| q.span.start);
+    // A paragraph of a quoted passage that is only a stage direction or an
+    // editor's note ("(CROSSTALK)", "[Applause.]") is nobody's speech.
+    for q in &mut out {
+        if q.pieces.len() > 1 {
+            let last = q.pieces[q.pieces.len() - 1];
+            q.pieces
+                .retain(|p| !is_stage_direction(&prose[p.start..p.end]));
+            if q.pieces.is_empty() {
+                q.pieces.push(last);
+            }
+        }
+    }
     split_transcript_turns(prose, out)
+}
+
+/// Words wholly in brackets, as a transcript marks what is not said:
+/// "(CROSSTALK.)", "[Laughter]", "(inaudible)".
+pub fn is_stage_direction(content: &str) -> bool {
+    let s = content.trim().trim_end_matches(['.', ',']);
+    if !(s.starts_with(['(', '[']) && s.ends_with([')', ']'])) {
+        return false;
+    }
+    // The bracket that opens closes only at the end.
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && i + 1 < s.len() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.chars().any(char::is_alphabetic)
 }
 
 /// A transcript quoted as one long multi-paragraph quotation ("PENCE: …" /
