@@ -1117,3 +1117,14 @@ fn a_headline_with_its_byline_is_not_a_quotation() {
         who(text, &a)
     );
 }
+
+/// "FactCheck rated 32% of Republican claims as “false”": "rate" is a weak
+/// cue, and a plural after an adjective of party or nation ("Republican
+/// claims") is a noun, not the cue.
+#[test]
+fn a_rating_is_the_raters_words() {
+    let text = "FactCheck rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% of Democratic claims.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "false").as_deref(), Some("FactCheck"));
+    assert_eq!(speaker_of(text, &a, "pants").as_deref(), Some("FactCheck"));
+}

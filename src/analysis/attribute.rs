@@ -652,6 +652,27 @@ pub fn passive(toks: &Toks, subject_end: usize, cs: usize) -> bool {
 }
 
 fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
+    // "32% of Republican claims", "about American reports": a plural after
+    // a preposition and an adjective of nation or party is a noun ("the Utah
+    // Republican asks" has a subject).
+    if cs > 1 && toks[cs - 1].cap() {
+        let w = toks.w(&toks[cs]);
+        let adj = toks.w(&toks[cs - 1]);
+        if w.ends_with('s')
+            && matches!(
+                toks.w(&toks[cs - 2]).as_str(),
+                "of" | "about" | "on" | "against" | "by" | "with" | "to"
+            )
+            && w.as_str() != "says"
+            && (adj.is(Lex::NATIONALITIES)
+                || matches!(
+                    adj.as_str(),
+                    "republican" | "democratic" | "conservative" | "liberal"
+                ))
+        {
+            return true;
+        }
+    }
     // "a new and more personal campaign message": a base form after
     // lowercase modifiers that follow a determiner is a noun (a verb there
     // would need a plural subject, and plurals end in "s").

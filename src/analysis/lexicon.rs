@@ -396,6 +396,7 @@ pub struct Cue {
 /// the cue index takes every entry of this list too).
 const WEAK: &[&str] = &[
     "intimate",
+    "rate",
     "pursue",
     "breathe",
     "smile",
