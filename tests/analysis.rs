@@ -1128,3 +1128,17 @@ fn a_rating_is_the_raters_words() {
     assert_eq!(speaker_of(text, &a, "false").as_deref(), Some("FactCheck"));
     assert_eq!(speaker_of(text, &a, "pants").as_deref(), Some("FactCheck"));
 }
+
+/// "After saying her foot was “…,” she was taken to hospital": the subject
+/// of a sentence that opens with a participle clause comes after the
+/// quotation.
+#[test]
+fn a_fronted_participle_clause_has_its_subject_after_the_quotation() {
+    let text = "In her memoir, Anna Reyes recalled the weeks before the vote.\n\nAfter saying her right foot was “so swollen I could barely stand,” she was driven to the clinic for tests.\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "swollen").as_deref(), Some("she"));
+    assert_eq!(
+        speaker_of(text, &a, "swollen").as_deref(),
+        Some("Anna Reyes")
+    );
+}

@@ -378,7 +378,9 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
     // A participle cue with no subject of its own ("…, adding that “…”"): the
     // subject of the sentence speaks.
     if let Some((cs, ce)) = participle_seen {
-        if let Some(p) = subject_of(toks, text, s_start, cs, true).filter(plausible_source) {
+        let subject = subject_of(toks, text, s_start, cs, true)
+            .or_else(|| fronted_participle_subject(toks, text, s_start, cs, qs));
+        if let Some(p) = subject.filter(plausible_source) {
             return Some(Found {
                 phrase: p,
                 cue: Some(span_of(toks, (cs, ce))),
@@ -389,6 +391,34 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         }
     }
     None
+}
+
+/// "After saying her foot was “…,” she was …": a sentence opening with a
+/// participle clause ("after", "before", "while", "since", "upon" and the
+/// cue at `cs`) has its subject after the quotation at `qs`, a pronoun or a
+/// name.
+fn fronted_participle_subject(
+    toks: &Toks,
+    text: &str,
+    s_start: usize,
+    cs: usize,
+    qs: usize,
+) -> Option<Phrase> {
+    let opener = toks.w(&toks[s_start]);
+    if cs != s_start + 1
+        || !matches!(
+            opener.as_str(),
+            "after" | "before" | "while" | "since" | "upon"
+        )
+    {
+        return None;
+    }
+    let para = toks[qs].para();
+    let ceil = (qs + 1..toks.len().min(qs + 4))
+        .find(|&k| toks[k].para() != para)
+        .unwrap_or(toks.len().min(qs + 4));
+    let np = np_after(toks, qs + 1, ceil)?;
+    classify(toks, text, np).filter(|p| matches!(p.kind, MentionKind::Pronoun | MentionKind::Name))
 }
 
 /// A strong cue with a plausible subject earlier in the sentence whose
