@@ -126,6 +126,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     // A double quotation left open at the end of the previous paragraph.
     let mut carry: Option<RawQuote> = None;
     let mut nested: Vec<RawQuote> = Vec::new();
+    let mut marks = Marks::new(prose, single_mode);
     for (pi, para) in paragraphs.iter().enumerate() {
         let text = &prose[para.start..para.end];
         let mut open: Option<(usize, char)> = None; // (byte offset, mark)
@@ -153,7 +154,9 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         let mut inner: Option<(usize, char)> = None;
         // Only the characters that can be marks are visited, found by their
         // first byte; the rest of the paragraph is skipped.
-        for i in mark_candidates(text, from, single_mode) {
+        marks.seek(para.start + from);
+        while let Some(k) = marks.next_before(para.end) {
+            let i = k - para.start;
             let c = char_at(text, i);
             if !(is_double(c) || is_single(c)) {
                 continue;
@@ -229,8 +232,9 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     // Top-level single-quoted spans (outside every double quotation).
     if !single_mode {
         let doubles = super::spanset::SpanSet::new(out.iter().map(|q| q.span));
+        let mut marks = Marks::new(prose, true);
         for para in paragraphs {
-            out.extend(scan_singles(prose, *para, &doubles));
+            out.extend(scan_singles(prose, *para, &doubles, &mut marks));
         }
     }
     out.sort_by_key(|q| q.span.start);
@@ -393,7 +397,12 @@ fn trim_end(prose: &str, start: usize, end: usize) -> usize {
 }
 
 /// Single-quoted spans at the top level of one paragraph, outside `doubles`.
-fn scan_singles(prose: &str, para: Span, doubles: &super::spanset::SpanSet) -> Vec<RawQuote> {
+fn scan_singles(
+    prose: &str,
+    para: Span,
+    doubles: &super::spanset::SpanSet,
+    marks: &mut Marks,
+) -> Vec<RawQuote> {
     let text = &prose[para.start..para.end];
     let inside = |at: usize| doubles.any_contains(at);
     // The single marks of the paragraph, in order.
@@ -405,8 +414,13 @@ fn scan_singles(prose: &str, para: Span, doubles: &super::spanset::SpanSet) -> V
     };
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in singles() {
-        let at = para.start + i;
+    marks.seek(para.start);
+    while let Some(at) = marks.next_before(para.end) {
+        let i = at - para.start;
+        let c = char_at(text, i);
+        if !is_single(c) {
+            continue;
+        }
         if inside(at) {
             continue;
         }
@@ -457,6 +471,84 @@ fn mark_candidates(text: &str, from: usize, single: bool) -> impl Iterator<Item 
     };
     let bytes = text.as_bytes().get(from..).unwrap_or_default();
     memchr::memchr3_iter(a, b, c, bytes).map(move |k| k + from)
+}
+
+/// The mark candidates (see `mark_candidates`) of a whole text, handed out
+/// span by span from one search: a search per paragraph would start memchr
+/// afresh on every short paragraph and finish it byte by byte.
+struct Marks<'a> {
+    bytes: &'a [u8],
+    single: bool,
+    it: memchr::Memchr3<'a>,
+    /// Offset in `bytes` of the slice `it` searches.
+    base: usize,
+    /// A candidate taken from `it` and not handed out yet.
+    peeked: Option<usize>,
+    /// Every candidate before this offset has been taken from `it`.
+    low: usize,
+    /// Where the current span starts.
+    start: usize,
+}
+
+impl<'a> Marks<'a> {
+    fn new(text: &'a str, single: bool) -> Self {
+        let bytes = text.as_bytes();
+        Marks {
+            bytes,
+            single,
+            it: Self::search(bytes, single),
+            base: 0,
+            peeked: None,
+            low: 0,
+            start: 0,
+        }
+    }
+
+    fn search(bytes: &'a [u8], single: bool) -> memchr::Memchr3<'a> {
+        let (a, b, c) = if single {
+            (b'\'', 0xE2, 0xE2)
+        } else {
+            (b'"', 0xE2, 0xC2)
+        };
+        memchr::memchr3_iter(a, b, c, bytes)
+    }
+
+    /// Starts a span at `start`: `next_before` hands out the candidates from
+    /// there on (a start before a candidate already handed out searches
+    /// again from the start).
+    fn seek(&mut self, start: usize) {
+        if start < self.low {
+            let from = start.min(self.bytes.len());
+            self.it = Self::search(&self.bytes[from..], self.single);
+            self.base = from;
+            self.peeked = None;
+            self.low = from;
+        }
+        self.start = start;
+    }
+
+    /// The next candidate of the span before `end`, in order.
+    fn next_before(&mut self, end: usize) -> Option<usize> {
+        let start = self.start;
+        loop {
+            let k = match self.peeked {
+                Some(k) => k,
+                None => {
+                    let k = self.it.next()? + self.base;
+                    self.peeked = Some(k);
+                    k
+                }
+            };
+            if k >= end {
+                return None;
+            }
+            self.peeked = None;
+            self.low = k + 1;
+            if k >= start {
+                return Some(k);
+            }
+        }
+    }
 }
 
 /// The character starting at byte `i` of `text` (a char boundary).

@@ -8,6 +8,40 @@ use super::types::{Format, Span};
 /// is not prose is replaced by spaces (newlines are kept so that paragraphs
 /// and lines stay where they were).
 pub fn prose_view(text: &str, format: Format) -> String {
+    let mut spans = if format == Format::Markdown {
+        markdown_skips(text)
+    } else {
+        Vec::new()
+    };
+    spans.extend(html_tags(text));
+    // Blanking is the same whatever the order, so the spans are taken in
+    // order of start, and the text between them is copied as `str` (no
+    // UTF-8 check of the whole result) when every span is on character
+    // boundaries.
+    spans.sort_by_key(|s| s.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in &spans {
+        let (s, e) = (span.start.max(at), span.end.min(text.len()));
+        if s >= e {
+            continue;
+        }
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            return prose_view_bytes(text, format);
+        }
+        out.push_str(&text[at..s]);
+        out.extend(text.as_bytes()[s..e].iter().map(|&b| match b {
+            b'\n' | b'\r' => b as char,
+            _ => ' ',
+        }));
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// `prose_view` byte by byte, for spans that cut a character.
+fn prose_view_bytes(text: &str, format: Format) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let blank = |bytes: &mut Vec<u8>, s: usize, e: usize| {
         for b in &mut bytes[s..e.min(text.len())] {
