@@ -1142,3 +1142,14 @@ fn a_fronted_participle_clause_has_its_subject_after_the_quotation() {
         Some("Anna Reyes")
     );
 }
+
+/// "She pointed to reports that Kemp called the mayor “Captain Chaos”":
+/// "point to" is a cue, so the outermost source speaks; and an -ing cue is
+/// never inverted ("…,” pointing to bottles of cola and telling viewers").
+#[test]
+fn point_to_is_a_cue_and_an_ing_cue_is_not_inverted() {
+    let text = "Anna Reyes has not mentioned the harbour feud since the debate. That is when she pointed to reports that Kemp called the mayor “Captain Chaos” as an example of his manner.\n\nSantos wears a suit in videos he calls \"Consumer Desk,\" pointing to bottles of cola and telling viewers that syrup is \"ruining the country.\"\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "Captain").as_deref(), Some("she"));
+    assert_eq!(mention_of(text, &a, "ruining").as_deref(), Some("Santos"));
+}

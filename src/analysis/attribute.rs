@@ -361,10 +361,12 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             participle_seen = Some((cs, ce));
             continue;
         }
-        // Inverted order at the start of a sentence: "Said the minister: “…”".
-        if cs == s_start
-            || toks[cs - 1].quote().is_some()
-            || toks[cs - 1].is_punct(',') && cs >= 2 && toks[cs - 2].quote().is_some()
+        // Inverted order at the start of a sentence: "Said the minister: “…”"
+        // (an -ing cue is never inverted: "…,” pointing to the bottles").
+        if !cue.participle
+            && (cs == s_start
+                || toks[cs - 1].quote().is_some()
+                || toks[cs - 1].is_punct(',') && cs >= 2 && toks[cs - 2].quote().is_some())
         {
             if let Some(np) = np_after(toks, ce, qs) {
                 if let Some(p) = classify_after_cue(toks, text, np) {

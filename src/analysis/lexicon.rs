@@ -20,6 +20,7 @@ const CUE_VERBS: &[&str] = &[
     "warn",
     "note",
     "point out",
+    "point to",
     "explain",
     "insist",
     "claim",
