@@ -108,11 +108,23 @@ pub fn cue_at(toks: &Toks, i: usize) -> Option<((usize, usize), CueKind)> {
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".
 fn progressive(toks: &Toks, cs: usize) -> bool {
-    cs > 0
-        && matches!(
-            toks.w(&toks[cs - 1]).as_str(),
-            "was" | "were" | "is" | "are" | "am" | "been" | "be"
-        )
+    cs > 0 && is_be(toks.w(&toks[cs - 1]))
+}
+
+/// A form of "be" that makes a progressive or a passive.
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "am" | "been" | "be" | "being"
+    )
+}
+
+/// An article or a possessive determiner: what opens a noun phrase.
+fn is_article_or_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    )
 }
 
 fn span_of(toks: &Toks, (s, e): (usize, usize)) -> Span {
@@ -655,8 +667,6 @@ fn name_before_participle(
     person.then_some(np)
 }
 
-/// A cue word used as a noun: "the claims", "his remarks", "of reports",
-/// "a Paul Brandt tweet".
 /// The cue word at `cs` is a passive participle right after a form of
 /// "be" that follows the subject ending at `subject_end` (an adverb may come
 /// between each): "it was labeled", "what is being widely criticised". The
@@ -677,12 +687,11 @@ pub fn passive(toks: &Toks, subject_end: usize, cs: usize) -> bool {
         && !reported
         && !w.ends_with('s')
         && !w.ends_with("ing")
-        && matches!(
-            toks.w(&toks[k - 1]).as_str(),
-            "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        )
+        && is_be(toks.w(&toks[k - 1]))
 }
 
+/// A cue word used as a noun: "the claims", "his remarks", "of reports",
+/// "a Paul Brandt tweet".
 fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
     // "32% of Republican claims", "about American reports": a plural after
     // a preposition and an adjective of nation or party is a noun ("the Utah
@@ -722,13 +731,7 @@ fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
         {
             k -= 1;
         }
-        if k < cs
-            && k > 0
-            && matches!(
-                toks.w(&toks[k - 1]).as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            )
-        {
+        if k < cs && k > 0 && is_article_or_possessive(toks.w(&toks[k - 1])) {
             return true;
         }
     }
@@ -742,26 +745,12 @@ fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
     cs > 0 && {
         let p = &toks[cs - 1];
         p.is_word()
-            && (matches!(
-                toks.w(p).as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "of"
-                    | "these"
-                    | "those"
-                    | "this"
-                    | "such"
-                    | "any"
-                    | "no"
-            ) || toks.w(p).ends_with("'s"))
+            && (is_article_or_possessive(toks.w(p))
+                || matches!(
+                    toks.w(p).as_str(),
+                    "of" | "these" | "those" | "this" | "such" | "any" | "no"
+                )
+                || toks.w(p).ends_with("'s"))
     }
 }
 
