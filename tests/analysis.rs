@@ -1153,3 +1153,12 @@ fn point_to_is_a_cue_and_an_ing_cue_is_not_inverted() {
     assert_eq!(mention_of(text, &a, "Captain").as_deref(), Some("she"));
     assert_eq!(mention_of(text, &a, "ruining").as_deref(), Some("Santos"));
 }
+
+/// "His former business partner at Baltic, Laurence B. Kemp, called him a
+/// master": the name in apposition after the description's place of work
+/// speaks the quotation that follows.
+#[test]
+fn a_name_in_apposition_after_a_place_of_work_speaks() {
+    let text = "In the 1990s, he turned one of his firms, Baltic Freight, into a large business. His former business partner at Baltic, Laurence B. Kemp, called him a master at impossible transactions. \"He showed again and again an ability to close deals.\"\n";
+    expect_speaker(text, "close deals", "Laurence B. Kemp");
+}

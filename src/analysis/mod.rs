@@ -329,10 +329,24 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let (true, Some(f)) = (keep[qi], f) {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
-            let (_, np_end) = f.phrase.toks;
+            let (_, mut np_end) = f.phrase.toks;
             // (The kind first: it spares a read of the token table.)
-            let apposed = matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed)
-                && toks.get(np_end).is_some_and(|t| t.is_punct(','));
+            let described = matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed);
+            // "His former partner at Lenox, Laurence Kemp,": the place of
+            // work after the description comes before the name.
+            if described
+                && toks.get(np_end).is_some_and(|t| {
+                    t.is_word() && matches!(toks.w(t).as_str(), "at" | "of" | "for")
+                })
+            {
+                let caps = (np_end + 1..toks.len().min(np_end + 6))
+                    .find(|&k| !(toks[k].is_word() && toks[k].cap()))
+                    .unwrap_or(np_end + 1);
+                if caps > np_end + 1 {
+                    np_end = caps;
+                }
+            }
+            let apposed = described && toks.get(np_end).is_some_and(|t| t.is_punct(','));
             let close = apposed
                 .then(|| {
                     (np_end + 1..toks.len().min(np_end + 8))
