@@ -1162,3 +1162,36 @@ fn a_name_in_apposition_after_a_place_of_work_speaks() {
     let text = "In the 1990s, he turned one of his firms, Baltic Freight, into a large business. His former business partner at Baltic, Laurence B. Kemp, called him a master at impossible transactions. \"He showed again and again an ability to close deals.\"\n";
     expect_speaker(text, "close deals", "Laurence B. Kemp");
 }
+
+/// "the Association of Harbour Pilots called the deal a “betrayal”": a
+/// capitalised organisation word joined by "of" to a capitalised name is one
+/// organisation, which "the union" names again later.
+#[test]
+fn an_organisation_word_with_of_is_one_name() {
+    let text = "In a statement on Friday, the Association of Harbour Pilots called the pay deal a “betrayal” of its members.\n\n“We will not accept a contract that treats night shifts as optional,” the union wrote.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "betrayal").as_deref(),
+        Some("Association of Harbour Pilots")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "night shifts").as_deref(),
+        Some("Association of Harbour Pilots")
+    );
+}
+
+/// Text in decomposed form ("Rene\u{301}e") and a name garbled by a wrong
+/// decoding ("FranÃ§ois" with the "Ã" decomposed) keep their words whole.
+#[test]
+fn combining_marks_and_garbled_letters_stay_inside_words() {
+    let text = "“The port will reopen on Monday,” harbour master Rene\u{301}e Dubois said.\n\n“Let everyone know that we will rebuild,” French President FranA\u{303}\u{83}A\u{302}\u{a7}ois Marchand said Friday.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "reopen").as_deref(),
+        Some("Rene\u{301}e Dubois")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "rebuild").as_deref(),
+        Some("FranA\u{303}\u{83}A\u{302}\u{a7}ois Marchand")
+    );
+}

@@ -506,6 +506,21 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
                 words += 1;
                 continue;
             }
+            // "the Association of Flight Attendants", "the Department of
+            // Labor": a capitalised organisation word before the connector
+            // and a capitalised name after it.
+            if w != "at"
+                && last.cap()
+                && k > floor
+                && toks[s].cap()
+                && toks[k - 1].is_word()
+                && toks[k - 1].cap()
+                && toks.w(&toks[k - 1]).is(Lex::ORG_WORDS)
+            {
+                s = k;
+                words += 1;
+                continue;
+            }
             break;
         }
         if toks.w(t).is(Lex::FUNCTION_WORDS) || is_adverbial(toks, t) && !w.ends_with("ly") {
