@@ -355,6 +355,21 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// A character that continues a word without being a letter itself: a
+/// combining mark ("Jose\u{301}", text in decomposed form), or the second
+/// character of a letter that was encoded in UTF-8 and decoded again as
+/// Latin-1 ("FranÃ§ois" for "François": U+0080–U+00BF right after "Â" to
+/// "ß", which may itself be decomposed).
+fn continues_word(prose: &str, at: usize, c: char) -> bool {
+    let combining = |c: char| ('\u{300}'..='\u{36f}').contains(&c);
+    combining(c)
+        || ('\u{80}'..='\u{bf}').contains(&c)
+            && prose[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| ('\u{c2}'..='\u{df}').contains(&p) || combining(p))
+}
+
 /// Tokenises `prose`. Each quotation's whole span becomes one token.
 pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     // Offsets are kept as `u32`: `analyze` cuts longer texts into pieces.
@@ -428,7 +443,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
                         Some(ch) => ch,
                         None => break,
                     };
-                    if is_word_char(ch) {
+                    if is_word_char(ch) || continues_word(prose, j, ch) {
                         j += ch.len_utf8();
                         last_good = j;
                     } else if ch == '/'
