@@ -1195,3 +1195,20 @@ fn combining_marks_and_garbled_letters_stay_inside_words() {
         Some("FranA\u{303}\u{83}A\u{302}\u{a7}ois Marchand")
     );
 }
+
+/// "the organiser Alliance to Reclaim Our Schools (AROS)": a name that runs
+/// over small words is taken whole when the acronym after it spells it, after
+/// the cue and before it.
+#[test]
+fn an_acronym_spells_out_the_name_before_it() {
+    let text = "More than 5,000 people joined a “walk-in” at harbour schools, according to the organiser Coalition to Save Our Harbours (CSOH).\n\n“The strike is not over,” Citizens for Open Courts and Records (COCR) said on Monday.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "walk-in").as_deref(),
+        Some("Coalition to Save Our Harbours")
+    );
+    assert_eq!(
+        mention_of(text, &a, "not over").as_deref(),
+        Some("Citizens for Open Courts and Records")
+    );
+}

@@ -263,6 +263,18 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
     if e <= floor {
         return None;
     }
+    // "Citizens for Responsibility and Ethics in Washington (CREW) said":
+    // the name the acronym spells, over its small words.
+    if e >= floor + 4 && toks[e - 1].is_punct(')') && toks[e - 3].is_punct('(') {
+        if let Some(a) = acronym_start(toks, e - 3, floor) {
+            let a = if a > floor && toks[a - 1].is_word() && toks.w(&toks[a - 1]) == "the" {
+                a - 1
+            } else {
+                a
+            };
+            return Some((a, e - 3));
+        }
+    }
     e = strip_parenthetical(toks, e, floor);
     // Appositive: "Lavrov, Russia's top diplomat, said"
     if toks[e - 1].is_punct(',') && e >= 2 {
@@ -774,6 +786,15 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             }
         }
     }
+    // "the Alliance to Reclaim Our Schools (AROS)": a name that runs over
+    // small words up to the acronym that spells it.
+    if e > s && e < ceil && toks[e - 1].cap() && is_function(toks, e) && !toks[e].cap() {
+        if let Some(open) = (e + 1..ceil.min(e + 12)).find(|&k| toks[k].is_punct('(')) {
+            if acronym_start(toks, open, s).is_some_and(|a| a < e) {
+                e = open;
+            }
+        }
+    }
     // Do not end on a dangling "of" or a full stop that is not an abbreviation's.
     while e > s
         && (toks[e - 1].is_word()
@@ -785,6 +806,74 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         e -= 1;
     }
     (e > s).then_some((s, e))
+}
+
+/// Where an organisation's name starts when the name found at `name_start`
+/// continues backwards over small words to a run of capitalised words with an
+/// organisation word ("Alliance" in "Alliance to Reclaim Our Schools"), and
+/// is not a title's ("Secretary of State").
+fn org_name_start(toks: &Toks, words: &[&Tok], name_start: usize) -> Option<usize> {
+    let mut k = name_start;
+    let mut found = None;
+    while k >= 2 {
+        let connector = words[k - 1];
+        if connector.cap()
+            || !matches!(
+                toks.w(connector).as_str(),
+                "of" | "for" | "to" | "and" | "on"
+            )
+        {
+            break;
+        }
+        let mut j = k - 1;
+        while j > 0 && words[j - 1].cap() && !toks.w(words[j - 1]).is(Lex::TITLE_WORDS) {
+            j -= 1;
+        }
+        if j == k - 1 {
+            break;
+        }
+        if words[j..k - 1].iter().any(|w| toks.w(w).is(Lex::ORG_WORDS)) {
+            found = Some(j);
+        }
+        k = j;
+    }
+    found
+}
+
+/// Where the name spelt by the acronym in the parenthesis opening at token
+/// `open` starts ("Alliance" for "Alliance to Reclaim Our Schools (AROS)"):
+/// walking back from the parenthesis, each capitalised word gives the next
+/// letter from the end, and small lowercase words are passed over. `None`
+/// unless every letter is matched, at `floor` or later.
+fn acronym_start(toks: &Toks, open: usize, floor: usize) -> Option<usize> {
+    let (acr, close) = (toks.get(open + 1)?, toks.get(open + 2)?);
+    if !(acr.is_word() && acr.cap() && close.is_punct(')')) {
+        return None;
+    }
+    let letters = toks.w(acr).as_bytes();
+    if !(2..=8).contains(&letters.len()) || !letters.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let mut need = letters.len();
+    let mut k = open;
+    while need > 0 && k > floor {
+        k -= 1;
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        if !t.cap() {
+            if is_function(toks, k) && need < letters.len() {
+                continue;
+            }
+            return None;
+        }
+        if toks.w(t).as_bytes().first() != Some(&letters[need - 1]) {
+            return None;
+        }
+        need -= 1;
+    }
+    (need == 0).then_some(k)
 }
 
 /// Classifies the tokens `[s, e)` as a speaker phrase.
@@ -953,6 +1042,23 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         } else {
             MentionKind::Name
         };
+        // "the organiser Alliance to Reclaim Our Schools": a role before an
+        // organisation whose name runs over a small word ("to", "for", "of")
+        // back to a capitalised organisation word. The whole name speaks.
+        if kind == MentionKind::Name && gender == Gender::Unknown {
+            if let Some(start) = org_name_start(toks, words, name_start) {
+                return Some(Phrase {
+                    toks: (s, e),
+                    span,
+                    kind: MentionKind::Organization,
+                    name: join_words(toks, text, &words[start..]),
+                    role: String::new(),
+                    gender,
+                    plural: false,
+                    document: false,
+                });
+            }
+        }
         if kind == MentionKind::Name
             && gender == Gender::Unknown
             && name_words.len() == 1
