@@ -1212,3 +1212,20 @@ fn an_acronym_spells_out_the_name_before_it() {
         Some("Citizens for Open Courts and Records")
     );
 }
+
+/// "the Republican National Committee": a party word before a capitalised
+/// organisation word describes the organisation, so the whole name speaks and
+/// "the clip" later speaks for it.
+#[test]
+fn party_words_before_an_organisation_word_keep_it_an_organisation() {
+    let text = "A web video released by the Republican Harbour Committee on Monday attacks the mayor's record. “He has never stood up for the docks,” the Republican Harbour Committee said.\n\nThe clip says Holt “forgot the workers who elected him.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "never stood").as_deref(),
+        Some("Republican Harbour Committee")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "forgot the workers").as_deref(),
+        Some("Republican Harbour Committee")
+    );
+}

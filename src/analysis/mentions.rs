@@ -1037,7 +1037,23 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
                 && all_caps(name_words[0])
                 && w_len(text, name_words[0]) <= 5
                 && !is_transcript_name(text, name_words[0]);
-        let kind = if org && gender == Gender::Unknown && !has_person_title(toks, role_words) {
+        // "the Republican National Committee": party and other role words
+        // before a capitalised organisation word describe the organisation;
+        // only an honorific or an abbreviated title ("Sen.") makes a person
+        // (a first name too, "Mayor Don Guardian", and "of": "CEO of the
+        // Restaurant Association" is the CEO).
+        let person_title = if org_head
+            && (name_words.len() == 1 || toks.w(name_words[0]).first_name().is_none())
+            && !role_words.iter().any(|w| toks.w(w) == "of")
+        {
+            role_words.iter().any(|w| {
+                let l = toks.w(w);
+                l.is(Lex::HONORIFICS) || matches!(l.as_str(), "sen" | "rep" | "gov" | "lt" | "gen")
+            })
+        } else {
+            has_person_title(toks, role_words)
+        };
+        let kind = if org && gender == Gender::Unknown && !person_title {
             MentionKind::Organization
         } else {
             MentionKind::Name
