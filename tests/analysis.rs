@@ -1229,3 +1229,16 @@ fn party_words_before_an_organisation_word_keep_it_an_organisation() {
         Some("Republican Harbour Committee")
     );
 }
+
+/// "the U.S. Court of Appeals for the Ninth Circuit" is one organisation
+/// (its last words look like a title), and "said the ruling" speaks for the
+/// court last named rather than for the last organisation of any kind.
+#[test]
+fn a_ruling_speaks_for_the_court() {
+    let text = "A three-judge panel of the U.S. Court of Appeals for the Ninth Circuit struck down the harbour ordinance on Friday. Marlow County had defended the rule for two years.\n\n\"A county cannot silence its critics by zoning them out of the public square,\" said the ruling.\n";
+    expect_speaker(
+        text,
+        "silence its critics",
+        "U.S. Court of Appeals for the Ninth Circuit",
+    );
+}

@@ -977,6 +977,27 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             };
         }
     }
+    // "said the ruling": a court's words speak for the court last named.
+    if p.document
+        && matches!(
+            head.as_str(),
+            "ruling" | "decision" | "opinion" | "order" | "verdict" | "judgment"
+        )
+    {
+        let court = ["court", "tribunal"]
+            .iter()
+            .flat_map(|w| c.idx.org_word.get(*w).into_iter().flatten())
+            .copied()
+            .filter(|&e| c.idx.last_seen[e] > 0)
+            .max_by_key(|&e| c.idx.last_seen[e]);
+        if let Some(e) = court {
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
+    }
     // Documents speak for the organisation (or person) last named.
     if p.document {
         let e = last_institution(c, history)

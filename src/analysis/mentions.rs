@@ -1397,6 +1397,7 @@ pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
             continue;
         }
         let mut j = i;
+        let mut connected = false;
         loop {
             if j >= end {
                 break;
@@ -1404,6 +1405,7 @@ pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
             // Organisation names run over small words: "Department of
             // Homeland Security", "Court of Appeals for the Sixth Circuit".
             if j > i && org_connector(toks, i, j, end) {
+                connected = true;
                 j += 1;
                 continue;
             }
@@ -1450,11 +1452,30 @@ pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
             continue;
         }
         let s = if the_before { i - 1 } else { i };
-        if let Some(p) = classify(toks, text, (s, j)) {
-            if matches!(p.kind, MentionKind::Name | MentionKind::Organization) && !p.name.is_empty()
+        match classify(toks, text, (s, j)) {
+            Some(p)
+                if matches!(p.kind, MentionKind::Name | MentionKind::Organization)
+                    && !p.name.is_empty() =>
             {
-                out.push(p);
+                out.push(p)
             }
+            // "the U.S. Court of Appeals for the Sixth Circuit": a name run
+            // over small words after an organisation word is the
+            // organisation's, whatever its last words look like.
+            _ if connected && toks[j - 1].is_word() => {
+                let words = PhraseWords::of(toks, i, j);
+                out.push(Phrase {
+                    toks: (s, j),
+                    span: Span::new(toks[s].span().start, toks[j - 1].span().end),
+                    kind: MentionKind::Organization,
+                    name: join_words(toks, text, &words),
+                    role: String::new(),
+                    gender: Gender::Unknown,
+                    plural: false,
+                    document: false,
+                });
+            }
+            _ => {}
         }
         i = j.max(i + 1);
     }
