@@ -1242,3 +1242,25 @@ fn a_ruling_speaks_for_the_court() {
         "U.S. Court of Appeals for the Ninth Circuit",
     );
 }
+
+/// "Anna Reyes on Monday urged … / “…,” the mayor's former campaign manager
+/// said": a possessive description right after a person introduced as the
+/// subject without a role describes that person; with a role given, or
+/// owned by that person, it is somebody new.
+#[test]
+fn a_possessive_description_can_describe_the_person_just_introduced() {
+    let text = "Anna Reyes on Monday urged the harbour board to delay its vote.\n\n“The numbers do not add up,” the mayor's former campaign manager said.\n";
+    expect_speaker(text, "numbers do not", "Anna Reyes");
+    let text = "Mayor Anna Reyes on Monday urged the harbour board to delay its vote.\n\n“The numbers do not add up,” the mayor's former campaign manager said.\n";
+    let a = run(text);
+    assert_ne!(
+        speaker_of(text, &a, "numbers do not").as_deref(),
+        Some("Anna Reyes")
+    );
+    let text = "Anna Reyes on Monday urged the harbour board to delay its vote.\n\n“The numbers do not add up,” Reyes's former campaign manager said.\n";
+    let a = run(text);
+    assert_ne!(
+        speaker_of(text, &a, "numbers do not").as_deref(),
+        Some("Anna Reyes")
+    );
+}

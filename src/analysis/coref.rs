@@ -539,7 +539,7 @@ pub fn resolve(
                 }
             }
             MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
-            MentionKind::Nominal => resolve_nominal(&mut c, m, &history),
+            MentionKind::Nominal => resolve_nominal(&mut c, m, mentions, &history),
             MentionKind::Unnamed => {
                 let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
                 Resolved {
@@ -925,7 +925,12 @@ fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
     score
 }
 
-fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)]) -> Resolved {
+fn resolve_nominal(
+    c: &mut Coref,
+    m: &Pending,
+    mentions: &[Pending],
+    history: &[(usize, usize, bool)],
+) -> Resolved {
     let p = &m.phrase;
     let desc = words(&p.role);
     let head = desc.last().cloned().unwrap_or_default();
@@ -951,7 +956,9 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
     }
     // A document or possessive phrase that names its issuer ("a Government
     // Accountability Office report", "Ivana Trump's brief") speaks for it.
-    if p.document || possessive {
+    // (Not a person's: "Reyes's campaign manager" is not Reyes.)
+    let person_head = ROLE_NOUNS.contains(head.as_str()) || gender_of_noun(&head).is_some();
+    if p.document || possessive && !person_head {
         if let Some(e) = named_inside(c, &p.role) {
             return Resolved {
                 entity: Some(e),
@@ -1018,8 +1025,7 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
             }
         };
     }
-    let person_noun = ROLE_NOUNS.contains(head.as_str()) || gender_of_noun(&head).is_some();
-    if !person_noun {
+    if !person_head {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
         // (The organisation with that word mentioned last, from the word
@@ -1071,6 +1077,31 @@ fn resolve_nominal(c: &mut Coref, m: &Pending, history: &[(usize, usize, bool)])
                         ambiguous_with: None,
                     };
                 }
+            }
+            // "David Axelrod called on … / Obama's former strategist said":
+            // a description of the person just introduced as a subject,
+            // named without a role, who is not the owner.
+            let owners: Vec<&str> = desc.iter().filter_map(|w| w.strip_suffix("'s")).collect();
+            let recent = history
+                .iter()
+                .rev()
+                .take(8)
+                .take_while(|h| mentions[h.0].para + 1 >= m.para)
+                .find(|h| h.2 && c.entities[h.1].kind == EntityKind::Person)
+                .map(|h| h.1)
+                .filter(|&e| {
+                    c.idx.roles_of[e].is_empty()
+                        && !c.name_words[e].iter().any(|w| owners.contains(&w.as_str()))
+                        && (p.gender == Gender::Unknown
+                            || c.entities[e].gender == Gender::Unknown
+                            || c.entities[e].gender == p.gender)
+                });
+            if let Some(e) = recent {
+                return Resolved {
+                    entity: Some(e),
+                    resolution: Some(Resolution::Description),
+                    ambiguous_with: None,
+                };
             }
             let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
             return Resolved {
