@@ -1162,3 +1162,18 @@ fn a_name_in_apposition_after_a_place_of_work_speaks() {
     let text = "In the 1990s, he turned one of his firms, Baltic Freight, into a large business. His former business partner at Baltic, Laurence B. Kemp, called him a master at impossible transactions. \"He showed again and again an ability to close deals.\"\n";
     expect_speaker(text, "close deals", "Laurence B. Kemp");
 }
+
+/// A passage set in straight marks that holds quotations in typographic
+/// marks, in a text whose own quotations are typographic, is pasted in
+/// whole (a transcript, a block of another article): the quotations inside
+/// it count, with the passage's speaker, but the passage itself does not.
+#[test]
+fn a_pasted_passage_is_not_a_quotation_but_its_quotations_are() {
+    let text = "The mayor defended the budget on the radio. “We kept every library open,” Marta Lopez said.\n\nThe host pressed her on the harbour plan. The station's transcript reads:\n\n\"HOST: Critics say the plan is, in the words of one councillor, “a blank cheque.” What do you say to them?\"\n\n“I say read the plan,” Lopez replied.\n";
+    let a = run(text);
+    let w = who(text, &a);
+    assert!(w.iter().all(|(q, _)| !q.contains("HOST")), "{w:?}");
+    assert!(w.iter().any(|(q, _)| q == "a blank cheque."), "{w:?}");
+    assert!(w.iter().any(|(q, _)| q.contains("read the plan")), "{w:?}");
+    assert!(w.iter().any(|(q, _)| q.contains("every library")), "{w:?}");
+}

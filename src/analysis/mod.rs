@@ -231,6 +231,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // A quotation nested in another one (in the other mark style) is the
     // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
     let tops = Tops::new(&raw, &first_tok);
+    // (Which quotations hold one in typographic marks, for the passages
+    // below.)
+    let mut holds_typographic = vec![false; raw.len()];
     for qi in 0..raw.len() {
         if raw[qi].single || first_tok[qi] != usize::MAX {
             continue;
@@ -239,8 +242,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let Some(o) = outer {
             keep[qi] = keep[o];
             found[qi] = found[o].clone();
+            if prose[raw[qi].span.start..].starts_with('“') {
+                holds_typographic[o] = true;
+            }
         }
     }
+    drop_pasted_passages(&prose, &raw, &holds_typographic, &mut keep);
 
     // A passive cue ("it was labeled “…”") marks quoted words, so they stay
     // a quotation, but it names no speaker.
@@ -1006,6 +1013,47 @@ fn drop_terms_in_dialogue(
         {
             keep[qi] = false;
         }
+    }
+}
+
+/// In a text whose own quotations are set in typographic marks (“…”), a
+/// passage between straight marks that holds a quotation in typographic
+/// marks (`holds_typographic`) is pasted in whole: a transcript, a block of
+/// another article. The quotations inside it count (with the passage's
+/// speaker: see the nesting above), the passage itself does not.
+fn drop_pasted_passages(
+    prose: &str,
+    raw: &[quotes::RawQuote],
+    holds_typographic: &[bool],
+    keep: &mut [bool],
+) {
+    let pasted: Vec<usize> = (0..raw.len())
+        .filter(|&qi| {
+            // (Every paragraph of it opens with a straight mark: one that
+            // opens with a typographic mark is the text's own quotation
+            // running on.)
+            keep[qi]
+                && holds_typographic[qi]
+                && raw[qi]
+                    .pieces
+                    .iter()
+                    .all(|p| prose[..p.start].trim_end().ends_with('"'))
+        })
+        .collect();
+    if pasted.is_empty() {
+        return;
+    }
+    // The text's own marks: straight marks inside a paragraph (those that
+    // open or close one mark passages) against typographic opening marks.
+    let b = prose.as_bytes();
+    let inside = memchr::memchr_iter(b'"', b)
+        .filter(|&i| i > 0 && b[i - 1] != b'\n' && b.get(i + 1).is_some_and(|&n| n != b'\n'))
+        .count();
+    if prose.matches('“').count() <= inside {
+        return;
+    }
+    for qi in pasted {
+        keep[qi] = false;
     }
 }
 
