@@ -1177,3 +1177,23 @@ fn a_pasted_passage_is_not_a_quotation_but_its_quotations_are() {
     assert!(w.iter().any(|(q, _)| q.contains("read the plan")), "{w:?}");
     assert!(w.iter().any(|(q, _)| q.contains("every library")), "{w:?}");
 }
+
+/// “… what he calls “chaos” is …”: a quotation inside a quotation in the
+/// same typographic marks (an opening mark followed by two closing ones)
+/// is nested, and its speaker is the outer quotation's.
+#[test]
+fn a_nested_quotation_in_the_same_marks_takes_the_outer_speaker() {
+    let text = "Readers wrote in after the debate.\n\n“As a nurse, I would rather work in what he calls “chaos” than in a city he runs.” ― Dana Whitfield\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "chaos").as_deref(),
+        Some("Dana Whitfield")
+    );
+    let w = who(text, &a);
+    assert!(w.iter().any(|(q, _)| q == "chaos"), "{w:?}");
+    assert!(
+        w.iter()
+            .any(|(q, _)| q.starts_with("As a nurse") && q.ends_with("runs.")),
+        "{w:?}"
+    );
+}
