@@ -1197,3 +1197,15 @@ fn a_nested_quotation_in_the_same_marks_takes_the_outer_speaker() {
         "{w:?}"
     );
 }
+
+/// “…,” Lopez said on the network's “Morning Desk with Ana Ruiz.”:
+/// capitalised words after a possessive name a programme even when they
+/// end like a sentence.
+#[test]
+fn a_long_title_after_a_possessive_is_not_a_quotation() {
+    let text = "“We will rebuild the pier before summer,” Marta Lopez said on the network's “Morning Desk with Ana Ruiz.” “The money is there.”\n";
+    let a = run(text);
+    let w = who(text, &a);
+    assert!(w.iter().all(|(q, _)| !q.contains("Morning Desk")), "{w:?}");
+    assert!(w.iter().any(|(q, _)| q.contains("money is there")), "{w:?}");
+}

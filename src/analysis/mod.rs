@@ -881,8 +881,11 @@ fn is_quotation(
                 || toks.w(p).chars().all(|c| c.is_ascii_digit())
         });
     // A sentence has four words or more besides "of", "the" and the like
-    // ("State of the Union." is a title).
-    let sentence_like = (content_words >= 4 || n_words >= 4 && !after_determiner)
+    // ("State of the Union." is a title). Capitalised words after a
+    // possessive name its work, whatever their length ("the network's
+    // “This Week with Ann Berg.”").
+    let sentence_like = (content_words >= 4 && !(after_determiner && title_case)
+        || n_words >= 4 && !after_determiner)
         && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
     // Capitalised words opening a sentence, closed by a comma, a question
     // or an exclamation mark inside the marks and given a speech cue, are an
