@@ -1219,3 +1219,11 @@ fn expect_quoted(text: &str, yes: &[&str], no: &[&str]) {
         assert!(w.iter().all(|(q, _)| !q.contains(n)), "{n:?} in {w:#?}");
     }
 }
+
+/// "Ana Ruiz's column, “Tell them your story,” is …": quoted words in
+/// apposition to a piece of writing are its title, not speech.
+#[test]
+fn words_in_apposition_to_a_column_are_its_title() {
+    let text = "LETTERS.\n\nAna Ruiz's column, “Tell them your story, mayor,” was very moving. “I read it twice,” wrote Tom Hale of Dayton.\n";
+    expect_quoted(text, &["I read it twice"], &["Tell them"]);
+}

@@ -838,6 +838,34 @@ fn is_quotation(
     {
         return true;
     }
+    // "Ana Ruiz's column, “Tell them your story,” is …": words in
+    // apposition to a piece of writing or a work are its title, unless a
+    // cue gives them to someone.
+    if before.is_some_and(|p| p.is_punct(','))
+        && k >= 2
+        && toks[k - 2].is_word()
+        && matches!(
+            toks.w(&toks[k - 2]).as_str(),
+            "commentary"
+                | "column"
+                | "op-ed"
+                | "editorial"
+                | "essay"
+                | "memoir"
+                | "book"
+                | "novel"
+                | "poem"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "song"
+                | "album"
+                | "podcast"
+        )
+        && f.is_none_or(|f| f.method == AttributionMethod::Subject && f.weak)
+    {
+        return false;
+    }
     // Titles: short title-case words after a preposition or a possessive
     // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
     // or "as" the same words are a nickname someone used, which is quoted.
