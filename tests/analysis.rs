@@ -1227,3 +1227,11 @@ fn words_in_apposition_to_a_column_are_its_title() {
     let text = "LETTERS.\n\nAna Ruiz's column, “Tell them your story, mayor,” was very moving. “I read it twice,” wrote Tom Hale of Dayton.\n";
     expect_quoted(text, &["I read it twice"], &["Tell them"]);
 }
+
+/// The text of an embedded post (`<tweet …>…</tweet>`) is the post's own:
+/// quotation marks in it do not make quotations of the article.
+#[test]
+fn quotation_marks_inside_an_embedded_post_are_not_the_articles() {
+    let text = "The council voted on Monday.\n\n<tweet author=\"@harbourdesk\">Mayor Lopez says the pier plan is “fully funded” and “on time” — Harbour Desk</tweet>.\n\n“The money is there,” Lopez said.\n";
+    expect_quoted(text, &["money is there"], &["fully funded", "on time"]);
+}
