@@ -1235,3 +1235,11 @@ fn quotation_marks_inside_an_embedded_post_are_not_the_articles() {
     let text = "The council voted on Monday.\n\n<tweet author=\"@harbourdesk\">Mayor Lopez says the pier plan is “fully funded” and “on time” — Harbour Desk</tweet>.\n\n“The money is there,” Lopez said.\n";
     expect_quoted(text, &["money is there"], &["fully funded", "on time"]);
 }
+
+/// "Asked whether he would resign, Hale said, “Probably.”": capitalised
+/// words closing a sentence right after a cue and its comma are a reply.
+#[test]
+fn a_one_word_reply_after_a_cue_and_a_comma_is_a_quotation() {
+    let text = "Asked whether the pier would open in June, council leader Tom Hale said, “Probably.”\n\nThe council meets again on Friday.\n";
+    expect_speaker(text, "Probably", "Tom Hale");
+}

@@ -925,6 +925,14 @@ fn is_quotation(
         && f.is_some_and(|f| {
             f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
                 || f.method == AttributionMethod::Continuation && inner.ends_with('.')
+                // "Priebus said, “Probably.”": a whole sentence right after
+                // a cue and its comma or colon.
+                || f.method == AttributionMethod::Cue
+                    && !f.weak
+                    && inner.ends_with(['.', '?', '!'])
+                    && before.is_some_and(|p| p.is_punct(',') || p.is_punct(':'))
+                    && k >= 2
+                    && f.cue.is_some_and(|c| c.end == toks[k - 2].span().end)
         });
     // In a sentence given on someone's authority ("…, according to X"),
     // quoted titles and words are part of what X reported.
