@@ -1243,3 +1243,11 @@ fn a_one_word_reply_after_a_cue_and_a_comma_is_a_quotation() {
     let text = "Asked whether the pier would open in June, council leader Tom Hale said, “Probably.”\n\nThe council meets again on Friday.\n";
     expect_speaker(text, "Probably", "Tom Hale");
 }
+
+/// "Lee sings Ana Ruiz's “Harbour Lights” to the mayor": a song sung is the
+/// singer's words, not only a title.
+#[test]
+fn a_song_sung_is_the_singers_quotation() {
+    let text = "At the gala on Friday, the soul singer Dana Lee sings Ana Ruiz's “Harbour Lights” to Mayor Marta Lopez.\n\nThe mayor thanked her.\n";
+    expect_speaker(text, "Harbour Lights", "Dana Lee");
+}

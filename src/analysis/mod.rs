@@ -937,12 +937,26 @@ fn is_quotation(
     // In a sentence given on someone's authority ("…, according to X"),
     // quoted titles and words are part of what X reported.
     let reported = f.is_some_and(|f| f.method == AttributionMethod::AccordingTo);
+    // "Lee sings Ana Ruiz's “Harbour Lights”": a song sung (a poem
+    // recited) is the performer's words.
+    let performed = f.is_some_and(|f| {
+        f.method == AttributionMethod::Cue
+            && f.cue.is_some_and(|c| {
+                k >= 1
+                    && c.end <= q.span.start
+                    && toks.partition_point(|t| t.span().start < c.end) + 4 >= k
+                    && ["sing", "sang", "sung", "recit"]
+                        .iter()
+                        .any(|w| prose[c.start..c.end].starts_with(w))
+            })
+    });
     if title_case
         && n_words <= 7
         && after_title_word
         && !sentence_like
         && !spoken_reply
         && !reported
+        && !performed
     {
         return false;
     }
