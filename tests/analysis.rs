@@ -1264,3 +1264,92 @@ fn a_possessive_description_can_describe_the_person_just_introduced() {
         Some("Anna Reyes")
     );
 }
+
+/// A passage set in straight marks that holds quotations in typographic
+/// marks, in a text whose own quotations are typographic, is pasted in
+/// whole (a transcript, a block of another article): the quotations inside
+/// it count, with the passage's speaker, but the passage itself does not.
+#[test]
+fn a_pasted_passage_is_not_a_quotation_but_its_quotations_are() {
+    let text = "The mayor defended the budget on the radio. “We kept every library open,” Marta Lopez said.\n\nThe host pressed her on the harbour plan. The station's transcript reads:\n\n\"HOST: Critics say the plan is, in the words of one councillor, “a blank cheque.” What do you say to them?\"\n\n“I say read the plan,” Lopez replied.\n";
+    expect_quoted(
+        text,
+        &["a blank cheque.", "read the plan", "every library"],
+        &["HOST"],
+    );
+}
+
+/// “… what he calls “chaos” is …”: a quotation inside a quotation in the
+/// same typographic marks (an opening mark followed by two closing ones)
+/// is nested, and its speaker is the outer quotation's.
+#[test]
+fn a_nested_quotation_in_the_same_marks_takes_the_outer_speaker() {
+    let text = "Readers wrote in after the debate.\n\n“As a nurse, I would rather work in what he calls “chaos” than in a city he runs.” ― Dana Whitfield\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "chaos").as_deref(),
+        Some("Dana Whitfield")
+    );
+    assert!(who(text, &a).iter().any(|(q, _)| q == "chaos"));
+    expect_quoted(
+        text,
+        &[
+            "chaos",
+            "As a nurse, I would rather work in what he calls “chaos” than in a city he runs.",
+        ],
+        &[],
+    );
+}
+
+/// “…,” Lopez said on the network's “Morning Desk with Ana Ruiz.”:
+/// capitalised words after a possessive name a programme even when they
+/// end like a sentence.
+#[test]
+fn a_long_title_after_a_possessive_is_not_a_quotation() {
+    let text = "“We will rebuild the pier before summer,” Marta Lopez said on the network's “Morning Desk with Ana Ruiz.” “The money is there.”\n";
+    expect_quoted(text, &["money is there"], &["Morning Desk"]);
+}
+
+/// Every quotation in `yes` is found (one whose words are exactly those, or
+/// contain them), and none containing a string of `no`.
+fn expect_quoted(text: &str, yes: &[&str], no: &[&str]) {
+    let w = who(text, &run(text));
+    for y in yes {
+        assert!(w.iter().any(|(q, _)| q.contains(y)), "{y:?} in {w:#?}");
+    }
+    for n in no {
+        assert!(w.iter().all(|(q, _)| !q.contains(n)), "{n:?} in {w:#?}");
+    }
+}
+
+/// "Ana Ruiz's column, “Tell them your story,” is …": quoted words in
+/// apposition to a piece of writing are its title, not speech.
+#[test]
+fn words_in_apposition_to_a_column_are_its_title() {
+    let text = "LETTERS.\n\nAna Ruiz's column, “Tell them your story, mayor,” was very moving. “I read it twice,” wrote Tom Hale of Dayton.\n";
+    expect_quoted(text, &["I read it twice"], &["Tell them"]);
+}
+
+/// The text of an embedded post (`<tweet …>…</tweet>`) is the post's own:
+/// quotation marks in it do not make quotations of the article.
+#[test]
+fn quotation_marks_inside_an_embedded_post_are_not_the_articles() {
+    let text = "The council voted on Monday.\n\n<tweet author=\"@harbourdesk\">Mayor Lopez says the pier plan is “fully funded” and “on time” — Harbour Desk</tweet>.\n\n“The money is there,” Lopez said.\n";
+    expect_quoted(text, &["money is there"], &["fully funded", "on time"]);
+}
+
+/// "Asked whether he would resign, Hale said, “Probably.”": capitalised
+/// words closing a sentence right after a cue and its comma are a reply.
+#[test]
+fn a_one_word_reply_after_a_cue_and_a_comma_is_a_quotation() {
+    let text = "Asked whether the pier would open in June, council leader Tom Hale said, “Probably.”\n\nThe council meets again on Friday.\n";
+    expect_speaker(text, "Probably", "Tom Hale");
+}
+
+/// "Lee sings Ana Ruiz's “Harbour Lights” to the mayor": a song sung is the
+/// singer's words, not only a title.
+#[test]
+fn a_song_sung_is_the_singers_quotation() {
+    let text = "At the gala on Friday, the soul singer Dana Lee sings Ana Ruiz's “Harbour Lights” to Mayor Marta Lopez.\n\nThe mayor thanked her.\n";
+    expect_speaker(text, "Harbour Lights", "Dana Lee");
+}

@@ -231,6 +231,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // A quotation nested in another one (in the other mark style) is the
     // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
     let tops = Tops::new(&raw, &first_tok);
+    // (Which quotations hold one in typographic marks, for the passages
+    // below.)
+    let mut holds_typographic = vec![false; raw.len()];
     for qi in 0..raw.len() {
         if raw[qi].single || first_tok[qi] != usize::MAX {
             continue;
@@ -239,8 +242,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let Some(o) = outer {
             keep[qi] = keep[o];
             found[qi] = found[o].clone();
+            if prose[raw[qi].span.start..].starts_with('“') {
+                holds_typographic[o] = true;
+            }
         }
     }
+    drop_pasted_passages(&prose, &raw, &holds_typographic, &mut keep);
 
     // A passive cue ("it was labeled “…”") marks quoted words, so they stay
     // a quotation, but it names no speaker.
@@ -831,6 +838,34 @@ fn is_quotation(
     {
         return true;
     }
+    // "Ana Ruiz's column, “Tell them your story,” is …": words in
+    // apposition to a piece of writing or a work are its title, unless a
+    // cue gives them to someone.
+    if before.is_some_and(|p| p.is_punct(','))
+        && k >= 2
+        && toks[k - 2].is_word()
+        && matches!(
+            toks.w(&toks[k - 2]).as_str(),
+            "commentary"
+                | "column"
+                | "op-ed"
+                | "editorial"
+                | "essay"
+                | "memoir"
+                | "book"
+                | "novel"
+                | "poem"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "song"
+                | "album"
+                | "podcast"
+        )
+        && f.is_none_or(|f| f.method == AttributionMethod::Subject && f.weak)
+    {
+        return false;
+    }
     // Titles: short title-case words after a preposition or a possessive
     // ("on “Morning Roundup”", "the network’s “Evening Desk”"). After a verb
     // or "as" the same words are a nickname someone used, which is quoted.
@@ -874,8 +909,11 @@ fn is_quotation(
                 || toks.w(p).chars().all(|c| c.is_ascii_digit())
         });
     // A sentence has four words or more besides "of", "the" and the like
-    // ("State of the Union." is a title).
-    let sentence_like = (content_words >= 4 || n_words >= 4 && !after_determiner)
+    // ("State of the Union." is a title). Capitalised words after a
+    // possessive name its work, whatever their length ("the network's
+    // “This Week with Ann Berg.”").
+    let sentence_like = (content_words >= 4 && !(after_determiner && title_case)
+        || n_words >= 4 && !after_determiner)
         && (inner.ends_with(['.', '!', '?']) || inner.ends_with(".,"));
     // Capitalised words opening a sentence, closed by a comma, a question
     // or an exclamation mark inside the marks and given a speech cue, are an
@@ -887,16 +925,38 @@ fn is_quotation(
         && f.is_some_and(|f| {
             f.method != AttributionMethod::Subject && inner.ends_with([',', '?', '!'])
                 || f.method == AttributionMethod::Continuation && inner.ends_with('.')
+                // "Priebus said, “Probably.”": a whole sentence right after
+                // a cue and its comma or colon.
+                || f.method == AttributionMethod::Cue
+                    && !f.weak
+                    && inner.ends_with(['.', '?', '!'])
+                    && before.is_some_and(|p| p.is_punct(',') || p.is_punct(':'))
+                    && k >= 2
+                    && f.cue.is_some_and(|c| c.end == toks[k - 2].span().end)
         });
     // In a sentence given on someone's authority ("…, according to X"),
     // quoted titles and words are part of what X reported.
     let reported = f.is_some_and(|f| f.method == AttributionMethod::AccordingTo);
+    // "Lee sings Ana Ruiz's “Harbour Lights”": a song sung (a poem
+    // recited) is the performer's words.
+    let performed = f.is_some_and(|f| {
+        f.method == AttributionMethod::Cue
+            && f.cue.is_some_and(|c| {
+                k >= 1
+                    && c.end <= q.span.start
+                    && toks.partition_point(|t| t.span().start < c.end) + 4 >= k
+                    && ["sing", "sang", "sung", "recit"]
+                        .iter()
+                        .any(|w| prose[c.start..c.end].starts_with(w))
+            })
+    });
     if title_case
         && n_words <= 7
         && after_title_word
         && !sentence_like
         && !spoken_reply
         && !reported
+        && !performed
     {
         return false;
     }
@@ -1006,6 +1066,47 @@ fn drop_terms_in_dialogue(
         {
             keep[qi] = false;
         }
+    }
+}
+
+/// In a text whose own quotations are set in typographic marks (“…”), a
+/// passage between straight marks that holds a quotation in typographic
+/// marks (`holds_typographic`) is pasted in whole: a transcript, a block of
+/// another article. The quotations inside it count (with the passage's
+/// speaker: see the nesting above), the passage itself does not.
+fn drop_pasted_passages(
+    prose: &str,
+    raw: &[quotes::RawQuote],
+    holds_typographic: &[bool],
+    keep: &mut [bool],
+) {
+    let pasted: Vec<usize> = (0..raw.len())
+        .filter(|&qi| {
+            // (Every paragraph of it opens with a straight mark: one that
+            // opens with a typographic mark is the text's own quotation
+            // running on.)
+            keep[qi]
+                && holds_typographic[qi]
+                && raw[qi]
+                    .pieces
+                    .iter()
+                    .all(|p| prose[..p.start].trim_end().ends_with('"'))
+        })
+        .collect();
+    if pasted.is_empty() {
+        return;
+    }
+    // The text's own marks: straight marks inside a paragraph (those that
+    // open or close one mark passages) against typographic opening marks.
+    let b = prose.as_bytes();
+    let inside = memchr::memchr_iter(b'"', b)
+        .filter(|&i| i > 0 && b[i - 1] != b'\n' && b.get(i + 1).is_some_and(|&n| n != b'\n'))
+        .count();
+    if prose.matches('“').count() <= inside {
+        return;
+    }
+    for qi in pasted {
+        keep[qi] = false;
     }
 }
 

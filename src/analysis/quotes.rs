@@ -152,6 +152,9 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             }
         }
         let mut inner: Option<(usize, char)> = None;
+        // The closing mark of a nested quotation in the same marks, read
+        // ahead.
+        let mut skip_to = 0;
         // Only the characters that can be marks are visited, found by their
         // first byte; the rest of the paragraph is skipped.
         marks.seek(para.start + from);
@@ -162,6 +165,9 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 continue;
             }
             let at = para.start + i;
+            if at < skip_to {
+                continue;
+            }
             let p = char_before(text, i);
             let n = char_at_opt(text, i + c.len_utf8());
             if is_mark(c, p, n) {
@@ -189,6 +195,21 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         } else if r == Role::Open && straight(om) != straight(c) {
                             inner = Some((at, c));
                             continue;
+                        } else if r == Role::Open {
+                            // “… what he calls “hell” than …”: an opening
+                            // mark followed by two closing ones is a
+                            // quotation inside the quotation, in the same
+                            // typographic marks.
+                            if let Some(k) = same_style_nested(text, i + c.len_utf8(), om, c) {
+                                nested.push(RawQuote {
+                                    span: Span::new(at, para.start + k + '”'.len_utf8()),
+                                    pieces: vec![Span::new(at + c.len_utf8(), para.start + k)],
+                                    terminated: true,
+                                    single: false,
+                                });
+                                skip_to = para.start + k + '”'.len_utf8();
+                                continue;
+                            }
                         }
                         inner = None;
                         let mut q = current.take().unwrap_or_else(|| new_quote(o));
@@ -367,6 +388,27 @@ fn single_quotes_primary(prose: &str) -> bool {
         }
     }
     single_opens >= 4 && doubles * 4 < single_opens
+}
+
+/// For a typographic opening mark at `from` (just past it) in paragraph
+/// `text` while a quotation opened with `outer` is open: the offset of the
+/// nested quotation's closing mark when the next two double marks both
+/// close (“A “B” C”).
+fn same_style_nested(text: &str, from: usize, outer: char, open: char) -> Option<usize> {
+    if outer != '“' || open != '“' {
+        return None;
+    }
+    let mut closes = text[from..]
+        .char_indices()
+        .filter(|&(_, c)| is_double(c))
+        .map(|(k, c)| (from + k, c));
+    let (k1, c1) = closes.next()?;
+    let (k2, c2) = closes.next()?;
+    let closing = |k: usize, c: char| {
+        c == '”'
+            && role(c, char_before(text, k), char_at_opt(text, k + c.len_utf8())) == Role::Close
+    };
+    (closing(k1, c1) && closing(k2, c2)).then_some(k1)
 }
 
 fn straight(c: char) -> bool {

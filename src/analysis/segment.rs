@@ -13,7 +13,10 @@ pub fn prose_view(text: &str, format: Format) -> String {
     } else {
         Vec::new()
     };
-    spans.extend(html_tags(text));
+    let tags = html_tags(text);
+    let post_marks = embedded_post_marks(text, &tags);
+    spans.extend(tags);
+    spans.extend(post_marks);
     // Blanking is the same whatever the order, so the spans are taken in
     // order of start, and the text between them is copied as `str` (no
     // UTF-8 check of the whole result) when every span is on character
@@ -55,13 +58,40 @@ fn prose_view_bytes(text: &str, format: Format) -> String {
             blank(&mut bytes, span.start, span.end);
         }
     }
-    for span in html_tags(text) {
+    let tags = html_tags(text);
+    for span in embedded_post_marks(text, &tags) {
+        blank(&mut bytes, span.start, span.end);
+    }
+    for span in tags {
         blank(&mut bytes, span.start, span.end);
     }
     // Only ASCII bytes inside whole characters were replaced by spaces, and
     // multi-byte characters were replaced byte by byte with spaces: the result
     // is valid UTF-8 either way.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The quotation marks in the text of an embedded post (`<tweet …>…</tweet>`
+/// on one line, given the `tags` of the text): the post's own words, quoted
+/// or not, are not quotations of the article (its words stay, as narration).
+fn embedded_post_marks(text: &str, tags: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (n, t) in tags.iter().enumerate() {
+        let tag = &text[t.start..t.end];
+        if !tag.starts_with("<tweet") || tag.ends_with("/>") {
+            continue;
+        }
+        // The text runs to the next tag (the end of the post) on the line.
+        let line_end = text[t.end..].find('\n').map_or(text.len(), |k| t.end + k);
+        let end = tags.get(n + 1).map_or(line_end, |x| x.start.min(line_end));
+        out.extend(
+            text[t.end..end]
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, '"' | '“' | '”'))
+                .map(|(k, c)| Span::new(t.end + k, t.end + k + c.len_utf8())),
+        );
+    }
+    out
 }
 
 /// HTML tags and comments (`<p>`, `</a>`, `<tweet author="x">`, `<!-- -->`)
@@ -350,11 +380,21 @@ mod tests {
 
     #[test]
     fn html_attributes_are_not_prose() {
-        let t = "<tweet author=\"someone\">She said “yes”.</tweet> 3 < 4 and 5 > 2";
+        let t = "<span title=\"someone\">She said “yes”.</span> 3 < 4 and 5 > 2";
         let v = prose_view(t, Format::PlainText);
         assert!(!v.contains("someone"));
         assert!(v.contains("“yes”"));
         assert!(v.contains("3 < 4 and 5 > 2"));
+    }
+
+    #[test]
+    fn an_embedded_posts_marks_are_not_prose() {
+        let t = "<tweet author=\"someone\">She said “yes”.</tweet> He said “no”.";
+        let v = prose_view(t, Format::PlainText);
+        assert_eq!(v.len(), t.len());
+        let (post, rest) = v.split_at(t.find("</tweet>").unwrap());
+        assert!(post.contains("yes") && !post.contains(['“', '”']));
+        assert!(rest.contains("He said “no”."));
     }
 
     #[test]
