@@ -1353,3 +1353,11 @@ fn a_song_sung_is_the_singers_quotation() {
     let text = "At the gala on Friday, the soul singer Dana Lee sings Ana Ruiz's “Harbour Lights” to Mayor Marta Lopez.\n\nThe mayor thanked her.\n";
     expect_speaker(text, "Harbour Lights", "Dana Lee");
 }
+
+/// "A document on the Harlow campaign's website states …": the body named
+/// by a name and an organisation word speaks, not a person of that name.
+#[test]
+fn a_document_of_a_named_body_speaks_for_the_body() {
+    let text = "Jane Harlow, the candidate's daughter, joined her father on stage in March.\n\nA document on the Harlow campaign's website states that the new leave would be \"paid in full from the first day,\" a promise the governor's office disputes.\n";
+    expect_speaker(text, "paid in full", "Harlow campaign");
+}

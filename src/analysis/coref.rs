@@ -959,6 +959,23 @@ fn resolve_nominal(
     // (Not a person's: "Reyes's campaign manager" is not Reyes.)
     let person_head = ROLE_NOUNS.contains(head.as_str()) || gender_of_noun(&head).is_some();
     if p.document || possessive && !person_head {
+        // "A document on the Trump campaign's website": the body named by a
+        // name and an organisation word ("the Harlow administration").
+        if let Some(body) = body_named_in(&p.role) {
+            let e = match c.by_key.get(&key(&body)).copied() {
+                Some(e) => e,
+                None => {
+                    let e = c.new_entity(&body, EntityKind::Organization, Gender::Unknown);
+                    c.by_key.insert(key(&body), e);
+                    e
+                }
+            };
+            return Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            };
+        }
         if let Some(e) = named_inside(c, &p.role) {
             return Resolved {
                 entity: Some(e),
@@ -1186,6 +1203,40 @@ fn issuer_named_in(role: &str) -> Option<String> {
         && super::lexicon::first_name_gender(&first).is_none()
         && !super::lexicon::HONORIFICS.contains_key(first.trim_end_matches('.')))
     .then(|| run.join(" "))
+}
+
+/// A name followed by a lowercase organisation word inside a description
+/// ("Harlow campaign" in "a memo on the Harlow campaign's website").
+fn body_named_in(role: &str) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let at = words.windows(2).position(|w| {
+        let noun = w[1]
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        w[0].starts_with(char::is_uppercase)
+            && !w[0].ends_with("’s")
+            && !w[0].ends_with("'s")
+            && noun.starts_with(char::is_lowercase)
+            && super::lexicon::ORG_WORDS.contains(noun)
+            && !super::lexicon::DOCUMENT_NOUNS.contains(noun)
+    })?;
+    let mut start = at;
+    while start > 0 && words[start - 1].starts_with(char::is_uppercase) {
+        start -= 1;
+    }
+    let noun = words[at + 1]
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let first = words[start].to_lowercase();
+    if super::lexicon::DETERMINERS.contains(first.as_str()) {
+        start += 1;
+        if start > at {
+            return None;
+        }
+    }
+    Some(format!("{} {noun}", words[start..=at].join(" ")))
 }
 
 fn named_inside(c: &Coref, role: &str) -> Option<usize> {
