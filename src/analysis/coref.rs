@@ -961,39 +961,13 @@ fn resolve_nominal(
     if p.document || possessive && !person_head {
         // "A document on the Trump campaign's website": the body named by a
         // name and an organisation word ("the Harlow administration").
-        if let Some(body) = body_named_in(&p.role) {
-            let e = match c.by_key.get(&key(&body)).copied() {
-                Some(e) => e,
-                None => {
-                    let e = c.new_entity(&body, EntityKind::Organization, Gender::Unknown);
-                    c.by_key.insert(key(&body), e);
-                    e
-                }
-            };
-            return Resolved {
-                entity: Some(e),
-                resolution: Some(Resolution::Description),
-                ambiguous_with: None,
-            };
-        }
-        if let Some(e) = named_inside(c, &p.role) {
-            return Resolved {
-                entity: Some(e),
-                resolution: Some(Resolution::Description),
-                ambiguous_with: None,
-            };
-        }
         // "A Government Accountability Office report", first mention of the
         // office: the issuer is an organisation of that name.
-        if let Some(org) = issuer_named_in(&p.role) {
-            let e = match c.by_key.get(&key(&org)).copied() {
-                Some(e) => e,
-                None => {
-                    let e = c.new_entity(&org, EntityKind::Organization, Gender::Unknown);
-                    c.by_key.insert(key(&org), e);
-                    e
-                }
-            };
+        let issuer = body_named_in(&p.role)
+            .map(|body| organisation_named(c, &body))
+            .or_else(|| named_inside(c, &p.role))
+            .or_else(|| issuer_named_in(&p.role).map(|org| organisation_named(c, &org)));
+        if let Some(e) = issuer {
             return Resolved {
                 entity: Some(e),
                 resolution: Some(Resolution::Description),
@@ -1203,6 +1177,18 @@ fn issuer_named_in(role: &str) -> Option<String> {
         && super::lexicon::first_name_gender(&first).is_none()
         && !super::lexicon::HONORIFICS.contains_key(first.trim_end_matches('.')))
     .then(|| run.join(" "))
+}
+
+/// The organisation of that name, made on its first mention.
+fn organisation_named(c: &mut Coref, name: &str) -> usize {
+    match c.by_key.get(&key(name)).copied() {
+        Some(e) => e,
+        None => {
+            let e = c.new_entity(name, EntityKind::Organization, Gender::Unknown);
+            c.by_key.insert(key(name), e);
+            e
+        }
+    }
 }
 
 /// A name followed by a lowercase organisation word inside a description
