@@ -22,6 +22,7 @@ use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
 use lexicon::Lex;
 use mentions::{names_in, Phrase};
+use spanset::partition_point_near;
 use tokens::{Tok, Toks};
 
 /// Analyses one document.
@@ -199,17 +200,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // Which quoted spans are quotations, not terms or titles.
     let mut keep = vec![false; raw.len()];
+    // A token near the quotation, where its token searches start: its own
+    // token, else that of the quotation before it.
+    let mut near = 0;
     for (qi, q) in raw.iter().enumerate() {
+        if first_tok[qi] != usize::MAX {
+            near = first_tok[qi];
+        }
         keep[qi] = if tokens::is_nickname(&prose, q) {
             false
         } else if q.single {
             // Single-quoted spans at the top level count only with a cue
             // (worked out here: a table of them for every quotation would
             // be mostly empty).
-            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of);
+            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
             let kept = single_found.is_some()
                 && word_count(&prose, q.content()) >= 3
-                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None);
+                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None, near);
             if kept {
                 found[qi] = single_found;
             }
@@ -222,6 +229,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 found[qi].as_ref(),
                 first_tok[qi] != usize::MAX,
                 before[qi].as_ref(),
+                near,
             )
         };
     }
@@ -248,7 +256,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let passive = f.as_ref().is_some_and(|f| {
             f.method == AttributionMethod::Cue
                 && f.cue.is_some_and(|c| {
-                    let k = toks.partition_point(|t| t.span().start < c.start);
+                    // (Searched from the subject, next to its cue.)
+                    let k =
+                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
                     k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
                 })
         });
@@ -653,10 +663,12 @@ fn single_attribution(
     q: &quotes::RawQuote,
     sents: &[(usize, usize)],
     sent_of: &SentOf,
+    near: usize,
 ) -> Option<Found> {
     // The token right after the single-quoted span, and the sentence it is in.
-    let after = toks.partition_point(|t| t.span().start < q.span.end);
-    let before = toks.partition_point(|t| t.span().end <= q.span.start);
+    // (Searched from `near`, a token close to the span.)
+    let after = partition_point_near(toks, near, |t| t.span().start < q.span.end);
+    let before = partition_point_near(toks, near, |t| t.span().end <= q.span.start);
     if before >= toks.len() || before == 0 && after == 0 {
         return None;
     }
@@ -735,7 +747,8 @@ fn comma_after_parenthetical(toks: &Toks, open: usize) -> bool {
 /// Quotation or term? Scare quotes, titles and single terms with no speech
 /// cue are terms.
 /// `tokenised`: the quotation is a token (not single-quoted); `before`: the
-/// token before it in its paragraph.
+/// token before it in its paragraph; `near`: a token close to it, where
+/// searches for its tokens start.
 fn is_quotation(
     toks: &Toks,
     prose: &str,
@@ -743,6 +756,7 @@ fn is_quotation(
     f: Option<&Found>,
     tokenised: bool,
     before: Option<&Tok>,
+    near: usize,
 ) -> bool {
     let c = q.content();
     let inner = prose[c.start..c.end].trim();
@@ -820,7 +834,7 @@ fn is_quotation(
     }
     // "proclaimed a goal of “…”", "his promise of “…”": words someone
     // declared, not a title.
-    let k = toks.partition_point(|t| t.span().start < q.span.start);
+    let k = partition_point_near(toks, near, |t| t.span().start < q.span.start);
     if prev.is_some_and(|p| toks.w(p) == "of")
         && k >= 2
         && toks[k - 2].is_word()
@@ -908,7 +922,7 @@ fn is_quotation(
     // (a “Settle For Hillary” shirt, “Dear Walter” letters) are a name,
     // unless a cue gives them to someone.
     // The token after the closing mark.
-    let k_after = toks.partition_point(|t| t.span().start < q.span.end);
+    let k_after = partition_point_near(toks, k, |t| t.span().start < q.span.end);
     let names_next_noun = || {
         toks.get(k_after).is_some_and(|t| {
             t.is_word()
