@@ -697,44 +697,96 @@ fn is_small_word(w: &str) -> bool {
     w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
-/// The words of `s` as `s.split_whitespace()` gives them, with ASCII bytes
-/// tested without decoding (tab to carriage return and the space are the
-/// ASCII characters that are whitespace).
-fn split_words(s: &str) -> impl Iterator<Item = &str> {
+/// The words of `s` as `s.split_whitespace()` gives them that have a letter
+/// or digit, each trimmed of the characters that are neither: found in one
+/// pass over the bytes, an ASCII word without decoding (tab to carriage
+/// return and the space are the ASCII characters that are whitespace; an
+/// ASCII character is alphanumeric exactly when `is_ascii_alphanumeric`).
+fn trimmed_words(s: &str) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
-    // The width of the whitespace character at `i`, or `None`.
-    let space_at = move |i: usize| -> Option<usize> {
-        if b[i] < 0x80 {
-            return matches!(b[i], b' ' | b'\t'..=b'\r').then_some(1);
-        }
-        let c = s[i..].chars().next()?;
-        c.is_whitespace().then(|| c.len_utf8())
-    };
-    // The width of the character at `i` (a char boundary).
-    let width = move |i: usize| match b[i] {
-        0..0x80 => 1,
-        0xC0..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
-    };
     let mut i = 0;
-    std::iter::from_fn(move || {
+    std::iter::from_fn(move || loop {
+        // Skip whitespace.
         while i < b.len() {
-            match space_at(i) {
-                Some(n) => i += n,
-                None => break,
+            match BYTE_CLASS[b[i] as usize] {
+                SPACE => i += 1,
+                NON_ASCII => {
+                    let c = s[i..].chars().next()?;
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                _ => break,
             }
         }
         if i >= b.len() {
             return None;
         }
+        // One word: its end, and for an ASCII word its first and last
+        // alphanumeric bytes.
         let start = i;
-        while i < b.len() && space_at(i).is_none() {
-            i += width(i);
+        let mut ascii = true;
+        let mut first = usize::MAX;
+        let mut last = 0;
+        while i < b.len() {
+            match BYTE_CLASS[b[i] as usize] {
+                SPACE => break,
+                ALNUM => {
+                    first = first.min(i);
+                    last = i + 1;
+                    i += 1;
+                }
+                NON_ASCII => {
+                    let c = s[i..].chars().next()?;
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+                _ => i += 1,
+            }
         }
-        Some(&s[start..i])
+        if ascii {
+            if first != usize::MAX {
+                return Some(&s[first..last]);
+            }
+        } else {
+            let w = &s[start..i];
+            if w.chars().any(|c| c.is_alphanumeric()) {
+                return Some(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            }
+        }
     })
 }
+
+/// `BYTE_CLASS` of ASCII whitespace, ASCII letters and digits, other ASCII
+/// bytes and the bytes of non-ASCII characters.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const OTHER: u8 = 0;
+const NON_ASCII: u8 = 3;
+
+/// The class of each byte, for `trimmed_words`.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// "(D-Va.)," : the parenthetical opening at token `open` closes within a
 /// few tokens and a comma follows it.
@@ -775,32 +827,8 @@ fn is_quotation(
     let mut n_words = 0;
     let mut title_case = true;
     let mut content_words = 0;
-    for (w, ascii) in split_words(inner)
-        .map(|w| (w, w.is_ascii()))
-        .filter(|&(w, ascii)| {
-            if ascii {
-                w.bytes().any(|b| b.is_ascii_alphanumeric())
-            } else {
-                w.chars().any(|c| c.is_alphanumeric())
-            }
-        })
-    {
+    for w in trimmed_words(inner) {
         n_words += 1;
-        // (An ASCII word trimmed byte by byte: the same test on ASCII.)
-        let w = if ascii {
-            let b = w.as_bytes();
-            let start = b
-                .iter()
-                .position(|b| b.is_ascii_alphanumeric())
-                .unwrap_or(0);
-            let end = b
-                .iter()
-                .rposition(|b| b.is_ascii_alphanumeric())
-                .map_or(0, |e| e + 1);
-            &w[start..end.max(start)]
-        } else {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-        };
         let small = is_small_word(w);
         if !small {
             content_words += 1;
