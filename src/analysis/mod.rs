@@ -1094,13 +1094,14 @@ fn findings(
         }
     }
     for (k, q) in a.quotations.iter().enumerate() {
-        let preview = preview(text, q.content);
+        // (Made only for the messages that quote it.)
+        let preview = || preview(text, q.content);
         match &q.attribution {
             None => out.push(Finding {
                 span: q.span,
                 code: FindingCode::UnattributedQuote,
                 severity: FindingCode::UnattributedQuote.default_severity(),
-                message: format!("No speaker found for the quotation “{preview}”: say who said it (for example “…,” the minister said)."),
+                message: format!("No speaker found for the quotation “{}”: say who said it (for example “…,” the minister said).", preview()),
                 quotation: Some(k),
             }),
             Some(att) => {
@@ -1136,7 +1137,7 @@ fn findings(
                         span: a.mentions[att.mention].span,
                         code: FindingCode::UnattributedQuote,
                         severity: FindingCode::UnattributedQuote.default_severity(),
-                        message: format!("The quotation “{preview}” is attributed to a pronoun that names nobody earlier in the text."),
+                        message: format!("The quotation “{}” is attributed to a pronoun that names nobody earlier in the text.", preview()),
                         quotation: Some(k),
                     });
                 }
