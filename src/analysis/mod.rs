@@ -1233,20 +1233,31 @@ fn turn_taking(
     context_from: &mut [Option<usize>],
 ) -> Vec<bool> {
     let mut out = vec![false; raw.len()];
-    // Paragraphs that open with a kept quotation, with their quotations.
-    let mut paras: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Paragraphs that open with a kept quotation, with their quotations:
+    // (paragraph, its quotations), the lists as ranges of one list `listed`
+    // (a paragraph's quotations come one after another).
+    let mut listed: Vec<usize> = Vec::new();
+    let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for qi in 0..raw.len() {
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
         let para = first_para[qi] as usize;
         let opens = before[qi].is_none();
-        match paras.last_mut() {
-            Some((p, qs)) if *p == para => qs.push(qi),
-            _ if opens => paras.push((para, vec![qi])),
+        match ranges.last_mut() {
+            Some((p, qs)) if *p == para => {
+                listed.push(qi);
+                qs.end = listed.len();
+            }
+            _ if opens => {
+                listed.push(qi);
+                ranges.push((para, listed.len() - 1..listed.len()));
+            }
             _ => {}
         }
     }
+    let paras: Vec<(usize, &[usize])> =
+        ranges.into_iter().map(|(p, qs)| (p, &listed[qs])).collect();
     // Runs of consecutive such paragraphs.
     let mut start = 0;
     while start < paras.len() {
@@ -1255,6 +1266,11 @@ fn turn_taking(
             end += 1;
         }
         let run = &paras[start..end];
+        // (Runs of one or two paragraphs have no turn to fill.)
+        if run.len() < 3 {
+            start = end;
+            continue;
+        }
         // The explicit speaker (source quotation) of each paragraph.
         let mut who: Vec<Option<usize>> = run
             .iter()
@@ -1273,7 +1289,7 @@ fn turn_taking(
         let turns = keys
             .windows(2)
             .any(|w| matches!(w, [Some(a), Some(b)] if a != b));
-        if turns && run.len() >= 3 {
+        if turns {
             for i in 0..run.len() {
                 if who[i].is_some() {
                     continue;
@@ -1282,7 +1298,7 @@ fn turn_taking(
                     .or_else(|| who.get(i + 2).copied().flatten());
                 // A turn that addresses someone by name ("Yes, Beatrice.")
                 // is not spoken by them: then it is the other party's.
-                let addressed = vocatives(prose, &run[i].1, raw);
+                let addressed = vocatives(prose, run[i].1, raw);
                 let key_of = |q: usize| found[q].as_ref().map(turn_key);
                 if source
                     .and_then(key_of)
@@ -1296,7 +1312,7 @@ fn turn_taking(
                     source = other;
                 }
                 if let Some(src) = source {
-                    for &q in &run[i].1 {
+                    for &q in run[i].1 {
                         if found[q].is_none() {
                             context_from[q] = Some(src);
                             out[q] = true;
