@@ -120,7 +120,16 @@ struct Words {
     list: Vec<Lower>,
     /// Scratch space for lowercasing.
     buf: String,
+    /// A memo of `seen` for lowercased ASCII words of up to eight bytes,
+    /// direct-mapped: (the word's bytes as a little-endian `u64`, zero
+    /// padded, its index). A word has no NUL byte, so the `u64` is the
+    /// word; the empty word, key 0, is index 0, which fills the table at
+    /// first. A slot holds the last word that hashed to it.
+    short: Box<[(u64, u32)]>,
 }
+
+/// `Words::short` has `1 << SHORT_BITS` slots (32 KB).
+const SHORT_BITS: u32 = 11;
 
 impl Words {
     fn new() -> Words {
@@ -128,6 +137,7 @@ impl Words {
             seen: Default::default(),
             list: vec![Lower::new("")],
             buf: String::new(),
+            short: vec![(0, 0); 1 << SHORT_BITS].into_boxed_slice(),
         }
     }
     fn get(&mut self, lower: &str) -> u32 {
@@ -261,6 +271,32 @@ fn is_sentence_opener(lower: &str) -> bool {
 
 /// A word lowercased with curly apostrophes made straight.
 fn lowercase_word(text: &str, words: &mut Words) -> u32 {
+    // An ASCII word of up to eight bytes: lowercased into a `u64` and
+    // looked up in the memo first.
+    let b = text.as_bytes();
+    if b.len() <= 8 {
+        let mut key = 0u64;
+        let mut ascii = true;
+        for (k, &c) in b.iter().enumerate() {
+            ascii &= c.is_ascii();
+            key |= (c.to_ascii_lowercase() as u64) << (8 * k);
+        }
+        if ascii {
+            let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize;
+            let (k, w) = words.short[slot];
+            if k == key {
+                return w;
+            }
+            let w = lowercase_word_uncached(text, words);
+            words.short[slot] = (key, w);
+            return w;
+        }
+    }
+    lowercase_word_uncached(text, words)
+}
+
+/// `lowercase_word` without the memo of short words.
+fn lowercase_word_uncached(text: &str, words: &mut Words) -> u32 {
     // (Most words are lowercase already: those are looked up as they stand.)
     if text
         .bytes()
