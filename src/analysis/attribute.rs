@@ -2,7 +2,7 @@
 //! either word order, split quotations, colon introductions, "according
 //! to") and the phrase that names the speaker.
 
-use super::lexicon::{Cue, Lex, CUES};
+use super::lexicon::{Cue, Lex};
 use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
 use super::tokens::Toks;
 use super::types::{AttributionMethod, MentionKind, Span};
@@ -97,13 +97,8 @@ pub fn cue_at(toks: &Toks, i: usize) -> Option<((usize, usize), CueKind)> {
         c.get(toks.w(t).as_str())
             .and_then(|cues| match_cue(toks, i, cues))
     });
-    // (Most words open no cue: their flag spares the look-up.)
-    extra.or_else(|| {
-        if !toks.w(t).is(Lex::CUES) {
-            return None;
-        }
-        match_cue(toks, i, CUES.get(toks.w(t).as_str())?)
-    })
+    // (The word's cues were looked up once per distinct word.)
+    extra.or_else(|| match_cue(toks, i, toks.w(t).cues()?))
 }
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".

@@ -2,7 +2,7 @@
 //! boundaries. A quotation is one opaque token, so that sentence ends inside
 //! it do not cut the sentence around it.
 
-use super::lexicon::Lex;
+use super::lexicon::{Cue, Lex, CUES};
 use super::quotes::RawQuote;
 use super::types::{Gender, Span};
 
@@ -79,15 +79,27 @@ pub struct Lower {
     lex: Lex,
     /// `lexicon::first_name_gender` of the word.
     first_name: Option<Gender>,
+    /// The built-in speech cues that open with the word (`lexicon::CUES`).
+    cues: Option<&'static [Cue]>,
 }
 
 impl Lower {
     fn new(text: &str) -> Lower {
+        let lex = Lex::of(text);
         Lower {
             text: text.into(),
-            lex: Lex::of(text),
+            lex,
             first_name: super::lexicon::first_name_gender(text),
+            cues: if lex.has(Lex::CUES) {
+                CUES.get(text).map(Vec::as_slice)
+            } else {
+                None
+            },
         }
+    }
+    /// The built-in speech cues that open with the word, looked up once.
+    pub fn cues(&self) -> Option<&'static [Cue]> {
+        self.cues
     }
     /// `lexicon::first_name_gender` of the word, worked out once.
     pub fn first_name(&self) -> Option<Gender> {
