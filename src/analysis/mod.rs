@@ -439,7 +439,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             .map(move |&(_, k)| slots[k].take().expect("each index once"));
         pending.reserve_exact(keys.len());
         // One mention per span: several quotations can share a speaker phrase.
-        let mut by_span: rustc_hash::FxHashMap<Span, usize> = Default::default();
+        // (Sized at once: one entry per mention at most.)
+        let mut by_span: rustc_hash::FxHashMap<Span, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
         let mut tok_cursor = 0;
         let mut para_cursor = 0;
         for (p, qi, appo) in all {
@@ -694,7 +696,18 @@ const SMALL_WORDS: &[&str] = &[
 /// ASCII), so an ASCII-case-insensitive match is the same test.
 /// (None is longer than four bytes.)
 fn is_small_word(w: &str) -> bool {
-    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    // (Lowercased into four bytes on the stack and matched at once: the
+    // same test, as a byte outside ASCII is equal to no ASCII byte.)
+    let b = w.as_bytes();
+    if b.len() > 4 {
+        return false;
+    }
+    let mut lower = [0u8; 4];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    let lower = &lower[..b.len()];
+    SMALL_WORDS.iter().any(|s| s.as_bytes() == lower)
 }
 
 /// The words of `s` as `s.split_whitespace()` gives them that have a letter
