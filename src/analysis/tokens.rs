@@ -433,22 +433,28 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     for (pi, para) in paragraphs.iter().enumerate() {
         let mut i = para.start;
         let b = prose.as_bytes();
+        // Where the next quotation (or the paragraph) starts: words stop
+        // there. Until `i` reaches it, the quotation cursor cannot move, so
+        // it is asked again only then.
+        let mut next_q = i;
         while i < para.end {
-            while qk < qspans.len() && qspans[qk].0.end <= i {
-                qk += 1;
+            if i >= next_q {
+                while qk < qspans.len() && qspans[qk].0.end <= i {
+                    qk += 1;
+                }
+                if qk < qspans.len() && qspans[qk].0.start <= i {
+                    let (s, qi) = qspans[qk];
+                    let end = s.end.min(para.end);
+                    toks.push(Tok::new(i, end, Kind::Quote(qi as u32), pi, false, 0));
+                    i = end;
+                    continue;
+                }
+                next_q = if qk < qspans.len() {
+                    qspans[qk].0.start.min(para.end)
+                } else {
+                    para.end
+                };
             }
-            if qk < qspans.len() && qspans[qk].0.start <= i {
-                let (s, qi) = qspans[qk];
-                let end = s.end.min(para.end);
-                toks.push(Tok::new(i, end, Kind::Quote(qi as u32), pi, false, 0));
-                i = end;
-                continue;
-            }
-            let next_q = if qk < qspans.len() {
-                qspans[qk].0.start.min(para.end)
-            } else {
-                para.end
-            };
             let c = match char_at(prose, i) {
                 Some(c) => c,
                 None => break,
@@ -540,25 +546,29 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
         let mut end_here = para_end;
         if !end_here {
             let n = next.unwrap();
-            let next_starts = (n.is_word()
-                && (n.cap() || toks.w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
-                || n.quote().is_some()
-                || n.is_punct('(');
+            // (Asked only after a mark that can end a sentence.)
+            let next_starts = || {
+                (n.is_word()
+                    && (n.cap() || toks.w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
+                    || n.quote().is_some()
+                    || n.is_punct('(')
+            };
             match t.kind() {
                 Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') => {
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
                         && t.is_punct('.')
                         && toks.w(&toks[i - 1]).is_abbreviation();
-                    if next_starts && !prev_abbrev {
+                    if !prev_abbrev && next_starts() {
                         end_here = true;
                     }
                     // "…said Mr. Smith." is caught above; a title before a
                     // capital ("Gen. Smith") never ends a sentence.
                 }
-                Kind::Quote(q) => {
-                    // A quotation whose last words end a sentence, followed by a
-                    // new sentence: “We won.” The crowd cheered.
+                // A quotation whose last words end a sentence, followed by a
+                // new sentence: “We won.” The crowd cheered. (The quotation
+                // is read only when such a word follows.)
+                Kind::Quote(q) if n.is_word() && next_starts() => {
                     let content = quotes[q as usize].content();
                     let inner = prose[content.start..content.end].trim_end();
                     // Only when a plain sentence opener follows: after “…?”
@@ -568,11 +578,7 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
                     // capitalised name is usually the speaker.
                     let full_stop =
                         inner.ends_with('.') && !inner.ends_with("...") && !inner.ends_with('…');
-                    if next_starts
-                        && n.is_word()
-                        && (full_stop
-                            || inner.ends_with(['!', '?']) && is_sentence_opener(toks.w(n)))
-                    {
+                    if full_stop || inner.ends_with(['!', '?']) && is_sentence_opener(toks.w(n)) {
                         end_here = true;
                     }
                 }
