@@ -395,12 +395,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
     let mut subjects: Vec<Span> = Vec::with_capacity(sents.len());
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
+    // (The span sets are asked in order of position, each through a cursor.)
+    let mut speaker_cursor = 0;
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
             subjects.push(p.span);
             if p.kind == MentionKind::Pronoun
                 && matches!(p.role.as_str(), "he" | "she" | "they")
-                && !speaker_set.any_overlaps(p.span)
+                && !speaker_set.any_overlaps_from(p.span, &mut speaker_cursor)
             {
                 subject_pronouns.push(p);
             }
@@ -414,8 +416,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         for p in subject_pronouns {
             all.push((p, None, None));
         }
+        let mut speaker_cursor = 0;
         for p in name_phrases {
-            if speaker_set.any_overlaps(p.span) {
+            if speaker_set.any_overlaps_from(p.span, &mut speaker_cursor) {
                 continue;
             }
             all.push((p, None, None));
@@ -444,6 +447,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             rustc_hash::FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
         let mut tok_cursor = 0;
         let mut para_cursor = 0;
+        let mut subject_cursors = [0; 3];
         for (p, qi, appo) in all {
             let idx = match by_span.get(&p.span).copied() {
                 Some(k) => {
@@ -457,8 +461,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         para_cursor += 1;
                     }
                     let para = para_cursor.min(paras.len().saturating_sub(1));
-                    let subject = subject_set.any_overlaps(p.span)
-                        && !modifies_next_name(&prose, &subjects, &keys, p.span);
+                    let subject = subject_set.any_overlaps_from(p.span, &mut subject_cursors[0])
+                        && !modifies_next_name(
+                            &prose,
+                            &subjects,
+                            &keys,
+                            p.span,
+                            &mut subject_cursors[1..],
+                        );
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
                     // mention missed the cache on long texts).
@@ -1512,20 +1522,25 @@ mod huge_text_tests {
 /// subject phrase, the next mention follows after lower-case words only (no
 /// comma or "and"), so the later name is the subject, not this one.
 /// `subjects` and `starts` are sorted by start.
+/// (`cursors`: where the searches of `subjects` and `starts` begin, left
+/// where they ended.)
 fn modifies_next_name(
     prose: &str,
     subjects: &[Span],
     starts: &[(usize, usize)],
     span: Span,
+    cursors: &mut [usize],
 ) -> bool {
-    let k = subjects.partition_point(|s| s.start <= span.start);
+    let k = partition_point_near(subjects, cursors[0], |s| s.start <= span.start);
+    cursors[0] = k;
     let Some(subj) = k.checked_sub(1).map(|k| subjects[k]) else {
         return false;
     };
     if subj.end <= span.end {
         return false;
     }
-    let n = starts.partition_point(|&(s, _)| s < span.end);
+    let n = partition_point_near(starts, cursors[1], |&(s, _)| s < span.end);
+    cursors[1] = n;
     let Some(&(next, _)) = starts.get(n) else {
         return false;
     };

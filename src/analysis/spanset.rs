@@ -23,11 +23,15 @@ impl SpanSet {
         SpanSet { spans, max_end }
     }
 
-    /// Some span overlaps `x` (`Span::overlaps`).
-    pub fn any_overlaps(&self, x: Span) -> bool {
+    /// Some span overlaps `x` (`Span::overlaps`). The search starts where
+    /// the last one with this cursor ended: queries in order of position
+    /// each cost a few probes near the last one instead of a binary search
+    /// of the whole set (the answer is the same for any cursor).
+    pub fn any_overlaps_from(&self, x: Span, cursor: &mut usize) -> bool {
         // Of the spans that start before x ends, one overlaps x exactly when
         // the latest end among them is after x's start.
-        let k = self.spans.partition_point(|s| s.start < x.end);
+        let k = partition_point_near(&self.spans, *cursor, |s| s.start < x.end);
+        *cursor = k;
         k > 0 && self.max_end[k - 1] > x.start
     }
 
@@ -121,10 +125,14 @@ mod tests {
                 })
                 .collect();
             let set = SpanSet::new(spans.iter().copied());
+            let mut cursor = next(spans.len() + 2);
             for _ in 0..50 {
                 let s = next(70);
                 let x = Span::new(s, s + next(10));
-                assert_eq!(set.any_overlaps(x), spans.iter().any(|y| y.overlaps(x)));
+                assert_eq!(
+                    set.any_overlaps_from(x, &mut cursor),
+                    spans.iter().any(|y| y.overlaps(x))
+                );
                 assert_eq!(
                     set.any_contains(s),
                     spans.iter().any(|d| d.start <= s && s < d.end)
