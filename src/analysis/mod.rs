@@ -207,7 +207,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if first_tok[qi] != usize::MAX {
             near = first_tok[qi];
         }
-        keep[qi] = if tokens::is_nickname(&prose, q) {
+        keep[qi] = if toks.is_nickname(&prose, qi, q) {
             false
         } else if q.single {
             // Single-quoted spans at the top level count only with a cue

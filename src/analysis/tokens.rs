@@ -49,6 +49,9 @@ pub struct Toks {
     /// The distinct lowercased words; 0 is the empty word of punctuation
     /// and quotations.
     words: Vec<Lower>,
+    /// The quotations, not single-quoted, that are nicknames (`is_nickname`),
+    /// by index, in order: worked out once, here.
+    nicknames: Vec<usize>,
 }
 
 impl std::ops::Deref for Toks {
@@ -60,6 +63,15 @@ impl std::ops::Deref for Toks {
 }
 
 impl Toks {
+    /// `is_nickname` of quotation `qi` (`q`), worked out by `tokenize` unless
+    /// it is single-quoted.
+    pub fn is_nickname(&self, prose: &str, qi: usize, q: &RawQuote) -> bool {
+        if q.single {
+            return is_nickname(prose, q);
+        }
+        self.nicknames.binary_search(&qi).is_ok()
+    }
+
     /// The lowercased text of a word token (straight apostrophes) with its
     /// word lists; empty for other tokens.
     #[inline]
@@ -415,11 +427,13 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     // The marks around a nickname ("Marcia “Tia” Lopez") make no tokens, so
     // the name reads as one run of words.
     let mut nick_marks: Vec<usize> = Vec::new();
+    let mut nicknames: Vec<usize> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.single {
             continue;
         }
         if is_nickname(prose, q) {
+            nicknames.push(qi);
             nick_marks.push(q.span.start);
             nick_marks.push(q.pieces[0].end);
             continue;
@@ -532,6 +546,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     Toks {
         toks,
         words: words.list,
+        nicknames,
     }
 }
 
