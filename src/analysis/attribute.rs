@@ -2,7 +2,7 @@
 //! either word order, split quotations, colon introductions, "according
 //! to") and the phrase that names the speaker.
 
-use super::lexicon::{Cue, Lex, CUES};
+use super::lexicon::{Cue, Lex};
 use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
 use super::tokens::Toks;
 use super::types::{AttributionMethod, MentionKind, Span};
@@ -45,6 +45,10 @@ thread_local! {
     /// Speech cues the user configured, for the analysis running on this
     /// thread (set by `with_extra_cues` for the length of one `analyze`).
     static EXTRA_CUES: std::cell::RefCell<super::lexicon::CueMap> = Default::default();
+    /// `EXTRA_CUES` may hold cues: set and cleared with it, so that
+    /// `cue_at` reads the map only then (a constant-initialised flag, cheaper
+    /// to read than the lazily created map).
+    static HAS_EXTRA_CUES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Runs `f` with `cues` (base forms or fixed phrases) recognised as speech
@@ -55,8 +59,10 @@ pub fn with_extra_cues<R>(cues: &[String], f: impl FnOnce() -> R) -> R {
     }
     let map = super::lexicon::cue_map(cues.iter().map(String::as_str), false);
     EXTRA_CUES.with(|c| *c.borrow_mut() = map);
+    HAS_EXTRA_CUES.with(|h| h.set(true));
     let out = f();
     EXTRA_CUES.with(|c| c.borrow_mut().clear());
+    HAS_EXTRA_CUES.with(|h| h.set(false));
     out
 }
 
@@ -92,18 +98,16 @@ pub fn cue_at(toks: &Toks, i: usize) -> Option<((usize, usize), CueKind)> {
     if t.cap() && i > 0 && toks[i - 1].is_word() && toks[i - 1].cap() {
         return None;
     }
-    let extra = EXTRA_CUES.with(|c| {
-        let c = c.borrow();
-        c.get(toks.w(t).as_str())
-            .and_then(|cues| match_cue(toks, i, cues))
+    let extra = HAS_EXTRA_CUES.with(|h| h.get()).then(|| {
+        EXTRA_CUES.with(|c| {
+            let c = c.borrow();
+            c.get(toks.w(t).as_str())
+                .and_then(|cues| match_cue(toks, i, cues))
+        })
     });
-    // (Most words open no cue: their flag spares the look-up.)
-    extra.or_else(|| {
-        if !toks.w(t).is(Lex::CUES) {
-            return None;
-        }
-        match_cue(toks, i, CUES.get(toks.w(t).as_str())?)
-    })
+    let extra = extra.flatten();
+    // (The word's cues were looked up once per distinct word.)
+    extra.or_else(|| match_cue(toks, i, toks.w(t).cues()?))
 }
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".

@@ -40,6 +40,9 @@ pub struct Resolved {
 }
 
 fn words(s: &str) -> Vec<String> {
+    if s.is_ascii() {
+        return ascii_words(s);
+    }
     s.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -52,6 +55,21 @@ fn words(s: &str) -> Vec<String> {
             }
         })
         .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `words` of an ASCII text, byte by byte: split at the ASCII whitespace
+/// (the space and tab to carriage return, which are the ASCII characters
+/// `char::is_whitespace` accepts), trimmed of bytes other than letters and
+/// digits, lowercased.
+fn ascii_words(s: &str) -> Vec<String> {
+    s.split(|c: char| matches!(c, ' ' | '\t'..='\r'))
+        .filter_map(|w| {
+            let b = w.as_bytes();
+            let start = b.iter().position(u8::is_ascii_alphanumeric)?;
+            let end = b.iter().rposition(u8::is_ascii_alphanumeric)? + 1;
+            Some(w[start..end].to_ascii_lowercase())
+        })
         .collect()
 }
 
@@ -288,6 +306,17 @@ impl NameKey for Entity {
 
 impl Coref {
     fn new_entity(&mut self, name: &str, kind: EntityKind, gender: Gender) -> usize {
+        self.new_entity_with_words(name, words(name), kind, gender)
+    }
+
+    /// `new_entity` where the caller has the `words` of the name already.
+    fn new_entity_with_words(
+        &mut self,
+        name: &str,
+        name_words: Vec<String>,
+        kind: EntityKind,
+        gender: Gender,
+    ) -> usize {
         let id = self.entities.len();
         self.entities.push(Entity {
             name: name.to_string(),
@@ -298,7 +327,7 @@ impl Coref {
             mentions: Vec::new(),
             quotations: Vec::new(),
         });
-        self.name_words.push(words(name));
+        self.name_words.push(name_words);
         self.by_key.insert(key_of(&self.name_words[id]), id);
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
@@ -493,7 +522,12 @@ pub fn resolve(
                 }
             }
             None => {
-                c.new_entity(&m.phrase.name, EntityKind::Person, m.phrase.gender);
+                c.new_entity_with_words(
+                    &m.phrase.name,
+                    w.to_vec(),
+                    EntityKind::Person,
+                    m.phrase.gender,
+                );
             }
         }
     }
@@ -719,7 +753,12 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     if !person {
         return Resolved::default();
     }
-    let e = c.new_entity(&m.phrase.name, EntityKind::Person, m.phrase.gender);
+    let e = c.new_entity_with_words(
+        &m.phrase.name,
+        w.to_vec(),
+        EntityKind::Person,
+        m.phrase.gender,
+    );
     Resolved {
         entity: Some(e),
         resolution: Some(Resolution::FullName),

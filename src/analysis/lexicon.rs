@@ -841,25 +841,35 @@ impl Lex {
     }
 }
 
+/// The number of lines of a name list: its table is sized for them at once
+/// (collected from `lines()` it would grow, and rehash, a dozen times).
+fn line_count(list: &str) -> usize {
+    memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1
+}
+
 static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    include_str!("lexicon/first_names.txt")
-        .lines()
-        .filter_map(|l| {
-            let (name, g) = l.split_once(' ')?;
-            Some((
-                name,
-                match g {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => Gender::Unknown,
-                },
-            ))
-        })
-        .collect()
+    const LIST: &str = include_str!("lexicon/first_names.txt");
+    let mut names = HashMap::with_capacity_and_hasher(line_count(LIST), Default::default());
+    names.extend(LIST.lines().filter_map(|l| {
+        let (name, g) = l.split_once(' ')?;
+        Some((
+            name,
+            match g {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            },
+        ))
+    }));
+    names
 });
 
-static SURNAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| include_str!("lexicon/surnames.txt").lines().collect());
+static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    const LIST: &str = include_str!("lexicon/surnames.txt");
+    let mut names = HashSet::with_capacity_and_hasher(line_count(LIST), Default::default());
+    names.extend(LIST.lines());
+    names
+});
 
 /// The usual sex of a first name (`Unknown` for a name both sexes use), or
 /// `None` when the census does not list it as a first name.

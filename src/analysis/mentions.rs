@@ -134,7 +134,8 @@ fn name_word(toks: &Toks, i: usize) -> bool {
     if t.cap() {
         return true;
     }
-    is_name_particle(toks.w(t).as_str()) && i + 1 < toks.len() && toks[i + 1].cap()
+    // (The next word's capital first: most words are no particle.)
+    i + 1 < toks.len() && toks[i + 1].cap() && is_name_particle(toks.w(t).as_str())
 }
 
 /// A function word, unless it is an initial ("A." in "Julie A. Diaz").
@@ -220,6 +221,11 @@ impl<'a> std::ops::Deref for PhraseWords<'a> {
     }
 }
 
+/// `METONYMS` as bytes, for looking up a name lowercased into a byte buffer
+/// (no UTF-8 check of the buffer).
+static METONYM_BYTES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
+    std::sync::LazyLock::new(|| METONYMS.iter().map(|m| m.as_bytes()).collect());
+
 /// The name, lowercased with straight apostrophes and spaces as hyphens, is
 /// one of `METONYMS` ("Moscow", "the Kremlin", "New Delhi"). An ASCII name
 /// is lowercased on the stack; the longest metonym is shorter than the buffer.
@@ -236,7 +242,7 @@ fn is_metonym(name: &str) -> bool {
                 c.to_ascii_lowercase()
             };
         }
-        return std::str::from_utf8(buf).is_ok_and(|l| METONYMS.contains(l));
+        return METONYM_BYTES.contains(&*buf);
     }
     let mut lname = name.to_lowercase();
     if lname.contains('’') {
@@ -357,8 +363,12 @@ fn strip_parenthetical(toks: &Toks, e: usize, floor: usize) -> usize {
 
 /// "administration", "campaign's", "report": a noun that a name before it
 /// ("the Obama administration") only modifies.
-fn is_body_or_document(w: &str) -> bool {
+fn is_body_or_document(w: &Lower) -> bool {
     let noun = stem_possessive(w);
+    if noun.len() == w.len() {
+        // (The word's own lists, worked out once.)
+        return w.is(Lex::ORG_WORDS) || w.is(Lex::DOCUMENT_NOUNS);
+    }
     ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun)
 }
 
@@ -708,7 +718,8 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         if !t.is_word() {
             break;
         }
-        let w = toks.w(t).as_str();
+        let lower = toks.w(t);
+        let w = lower.as_str();
         if e == s && toks.w(t).is(Lex::DETERMINERS) {
             e += 1;
             continue;
@@ -731,7 +742,7 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         }
         if saw_head && toks[e - 1].cap() && !toks.w(&toks[e - 1]).is(Lex::TITLE_WORDS) {
             // "the Harlow administration": the name only modifies the noun.
-            if toks.w(&toks[s]) == "the" && is_body_or_document(w) {
+            if toks.w(&toks[s]) == "the" && is_body_or_document(lower) {
                 e += 1;
             }
             // A name is complete; lowercase words after it are not part of it.

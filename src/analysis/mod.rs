@@ -22,6 +22,7 @@ use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
 use lexicon::Lex;
 use mentions::{names_in, Phrase};
+use spanset::partition_point_near;
 use tokens::{Tok, Toks};
 
 /// Analyses one document.
@@ -199,17 +200,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // Which quoted spans are quotations, not terms or titles.
     let mut keep = vec![false; raw.len()];
+    // A token near the quotation, where its token searches start: its own
+    // token, else that of the quotation before it.
+    let mut near = 0;
     for (qi, q) in raw.iter().enumerate() {
-        keep[qi] = if tokens::is_nickname(&prose, q) {
+        if first_tok[qi] != usize::MAX {
+            near = first_tok[qi];
+        }
+        keep[qi] = if toks.is_nickname(&prose, qi, q) {
             false
         } else if q.single {
             // Single-quoted spans at the top level count only with a cue
             // (worked out here: a table of them for every quotation would
             // be mostly empty).
-            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of);
+            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
             let kept = single_found.is_some()
                 && word_count(&prose, q.content()) >= 3
-                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None);
+                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None, near);
             if kept {
                 found[qi] = single_found;
             }
@@ -222,6 +229,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 found[qi].as_ref(),
                 first_tok[qi] != usize::MAX,
                 before[qi].as_ref(),
+                near,
             )
         };
     }
@@ -255,7 +263,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let passive = f.as_ref().is_some_and(|f| {
             f.method == AttributionMethod::Cue
                 && f.cue.is_some_and(|c| {
-                    let k = toks.partition_point(|t| t.span().start < c.start);
+                    // (Searched from the subject, next to its cue.)
+                    let k =
+                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
                     k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
                 })
         });
@@ -392,12 +402,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
     let mut subjects: Vec<Span> = Vec::with_capacity(sents.len());
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
+    // (The span sets are asked in order of position, each through a cursor.)
+    let mut speaker_cursor = 0;
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
             subjects.push(p.span);
             if p.kind == MentionKind::Pronoun
                 && matches!(p.role.as_str(), "he" | "she" | "they")
-                && !speaker_set.any_overlaps(p.span)
+                && !speaker_set.any_overlaps_from(p.span, &mut speaker_cursor)
             {
                 subject_pronouns.push(p);
             }
@@ -411,8 +423,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         for p in subject_pronouns {
             all.push((p, None, None));
         }
+        let mut speaker_cursor = 0;
         for p in name_phrases {
-            if speaker_set.any_overlaps(p.span) {
+            if speaker_set.any_overlaps_from(p.span, &mut speaker_cursor) {
                 continue;
             }
             all.push((p, None, None));
@@ -436,9 +449,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             .map(move |&(_, k)| slots[k].take().expect("each index once"));
         pending.reserve_exact(keys.len());
         // One mention per span: several quotations can share a speaker phrase.
-        let mut by_span: rustc_hash::FxHashMap<Span, usize> = Default::default();
+        // (Sized at once: one entry per mention at most.)
+        let mut by_span: rustc_hash::FxHashMap<Span, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
         let mut tok_cursor = 0;
         let mut para_cursor = 0;
+        let mut subject_cursors = [0; 3];
         for (p, qi, appo) in all {
             let idx = match by_span.get(&p.span).copied() {
                 Some(k) => {
@@ -452,8 +468,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         para_cursor += 1;
                     }
                     let para = para_cursor.min(paras.len().saturating_sub(1));
-                    let subject = subject_set.any_overlaps(p.span)
-                        && !modifies_next_name(&prose, &subjects, &keys, p.span);
+                    let subject = subject_set.any_overlaps_from(p.span, &mut subject_cursors[0])
+                        && !modifies_next_name(
+                            &prose,
+                            &subjects,
+                            &keys,
+                            p.span,
+                            &mut subject_cursors[1..],
+                        );
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
                     // mention missed the cache on long texts).
@@ -660,10 +682,12 @@ fn single_attribution(
     q: &quotes::RawQuote,
     sents: &[(usize, usize)],
     sent_of: &SentOf,
+    near: usize,
 ) -> Option<Found> {
     // The token right after the single-quoted span, and the sentence it is in.
-    let after = toks.partition_point(|t| t.span().start < q.span.end);
-    let before = toks.partition_point(|t| t.span().end <= q.span.start);
+    // (Searched from `near`, a token close to the span.)
+    let after = partition_point_near(toks, near, |t| t.span().start < q.span.end);
+    let before = partition_point_near(toks, near, |t| t.span().end <= q.span.start);
     if before >= toks.len() || before == 0 && after == 0 {
         return None;
     }
@@ -689,47 +713,110 @@ const SMALL_WORDS: &[&str] = &[
 /// ASCII), so an ASCII-case-insensitive match is the same test.
 /// (None is longer than four bytes.)
 fn is_small_word(w: &str) -> bool {
-    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    // (Lowercased into four bytes on the stack and matched at once: the
+    // same test, as a byte outside ASCII is equal to no ASCII byte.)
+    let b = w.as_bytes();
+    if b.len() > 4 {
+        return false;
+    }
+    let mut lower = [0u8; 4];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    let lower = &lower[..b.len()];
+    SMALL_WORDS.iter().any(|s| s.as_bytes() == lower)
 }
 
-/// The words of `s` as `s.split_whitespace()` gives them, with ASCII bytes
-/// tested without decoding (tab to carriage return and the space are the
-/// ASCII characters that are whitespace).
-fn split_words(s: &str) -> impl Iterator<Item = &str> {
+/// The words of `s` as `s.split_whitespace()` gives them that have a letter
+/// or digit, each trimmed of the characters that are neither: found in one
+/// pass over the bytes, an ASCII word without decoding (tab to carriage
+/// return and the space are the ASCII characters that are whitespace; an
+/// ASCII character is alphanumeric exactly when `is_ascii_alphanumeric`).
+fn trimmed_words(s: &str) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
-    // The width of the whitespace character at `i`, or `None`.
-    let space_at = move |i: usize| -> Option<usize> {
-        if b[i] < 0x80 {
-            return matches!(b[i], b' ' | b'\t'..=b'\r').then_some(1);
-        }
-        let c = s[i..].chars().next()?;
-        c.is_whitespace().then(|| c.len_utf8())
-    };
-    // The width of the character at `i` (a char boundary).
-    let width = move |i: usize| match b[i] {
-        0..0x80 => 1,
-        0xC0..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
-    };
     let mut i = 0;
-    std::iter::from_fn(move || {
+    std::iter::from_fn(move || loop {
+        // Skip whitespace.
         while i < b.len() {
-            match space_at(i) {
-                Some(n) => i += n,
-                None => break,
+            match BYTE_CLASS[b[i] as usize] {
+                SPACE => i += 1,
+                NON_ASCII => {
+                    let c = s[i..].chars().next()?;
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                _ => break,
             }
         }
         if i >= b.len() {
             return None;
         }
+        // One word: its end, and for an ASCII word its first and last
+        // alphanumeric bytes.
         let start = i;
-        while i < b.len() && space_at(i).is_none() {
-            i += width(i);
+        let mut ascii = true;
+        let mut first = usize::MAX;
+        let mut last = 0;
+        while i < b.len() {
+            match BYTE_CLASS[b[i] as usize] {
+                SPACE => break,
+                ALNUM => {
+                    first = first.min(i);
+                    last = i + 1;
+                    i += 1;
+                }
+                NON_ASCII => {
+                    let c = s[i..].chars().next()?;
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+                _ => i += 1,
+            }
         }
-        Some(&s[start..i])
+        if ascii {
+            if first != usize::MAX {
+                return Some(&s[first..last]);
+            }
+        } else {
+            let w = &s[start..i];
+            if w.chars().any(|c| c.is_alphanumeric()) {
+                return Some(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            }
+        }
     })
 }
+
+/// `BYTE_CLASS` of ASCII whitespace, ASCII letters and digits, other ASCII
+/// bytes and the bytes of non-ASCII characters.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const OTHER: u8 = 0;
+const NON_ASCII: u8 = 3;
+
+/// The class of each byte, for `trimmed_words`.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// "(D-Va.)," : the parenthetical opening at token `open` closes within a
 /// few tokens and a comma follows it.
@@ -742,7 +829,8 @@ fn comma_after_parenthetical(toks: &Toks, open: usize) -> bool {
 /// Quotation or term? Scare quotes, titles and single terms with no speech
 /// cue are terms.
 /// `tokenised`: the quotation is a token (not single-quoted); `before`: the
-/// token before it in its paragraph.
+/// token before it in its paragraph; `near`: a token close to it, where
+/// searches for its tokens start.
 fn is_quotation(
     toks: &Toks,
     prose: &str,
@@ -750,6 +838,7 @@ fn is_quotation(
     f: Option<&Found>,
     tokenised: bool,
     before: Option<&Tok>,
+    near: usize,
 ) -> bool {
     let c = q.content();
     let inner = prose[c.start..c.end].trim();
@@ -768,32 +857,8 @@ fn is_quotation(
     let mut n_words = 0;
     let mut title_case = true;
     let mut content_words = 0;
-    for (w, ascii) in split_words(inner)
-        .map(|w| (w, w.is_ascii()))
-        .filter(|&(w, ascii)| {
-            if ascii {
-                w.bytes().any(|b| b.is_ascii_alphanumeric())
-            } else {
-                w.chars().any(|c| c.is_alphanumeric())
-            }
-        })
-    {
+    for w in trimmed_words(inner) {
         n_words += 1;
-        // (An ASCII word trimmed byte by byte: the same test on ASCII.)
-        let w = if ascii {
-            let b = w.as_bytes();
-            let start = b
-                .iter()
-                .position(|b| b.is_ascii_alphanumeric())
-                .unwrap_or(0);
-            let end = b
-                .iter()
-                .rposition(|b| b.is_ascii_alphanumeric())
-                .map_or(0, |e| e + 1);
-            &w[start..end.max(start)]
-        } else {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-        };
         let small = is_small_word(w);
         if !small {
             content_words += 1;
@@ -827,7 +892,7 @@ fn is_quotation(
     }
     // "proclaimed a goal of “…”", "his promise of “…”": words someone
     // declared, not a title.
-    let k = toks.partition_point(|t| t.span().start < q.span.start);
+    let k = partition_point_near(toks, near, |t| t.span().start < q.span.start);
     if prev.is_some_and(|p| toks.w(p) == "of")
         && k >= 2
         && toks[k - 2].is_word()
@@ -968,7 +1033,7 @@ fn is_quotation(
     // (a “Settle For Hillary” shirt, “Dear Walter” letters) are a name,
     // unless a cue gives them to someone.
     // The token after the closing mark.
-    let k_after = toks.partition_point(|t| t.span().start < q.span.end);
+    let k_after = partition_point_near(toks, k, |t| t.span().start < q.span.end);
     let names_next_noun = || {
         toks.get(k_after).is_some_and(|t| {
             t.is_word()
@@ -1153,13 +1218,14 @@ fn findings(
         }
     }
     for (k, q) in a.quotations.iter().enumerate() {
-        let preview = preview(text, q.content);
+        // (Made only for the messages that quote it.)
+        let preview = || preview(text, q.content);
         match &q.attribution {
             None => out.push(Finding {
                 span: q.span,
                 code: FindingCode::UnattributedQuote,
                 severity: FindingCode::UnattributedQuote.default_severity(),
-                message: format!("No speaker found for the quotation “{preview}”: say who said it (for example “…,” the minister said)."),
+                message: format!("No speaker found for the quotation “{}”: say who said it (for example “…,” the minister said).", preview()),
                 quotation: Some(k),
             }),
             Some(att) => {
@@ -1195,7 +1261,7 @@ fn findings(
                         span: a.mentions[att.mention].span,
                         code: FindingCode::UnattributedQuote,
                         severity: FindingCode::UnattributedQuote.default_severity(),
-                        message: format!("The quotation “{preview}” is attributed to a pronoun that names nobody earlier in the text."),
+                        message: format!("The quotation “{}” is attributed to a pronoun that names nobody earlier in the text.", preview()),
                         quotation: Some(k),
                     });
                 }
@@ -1291,20 +1357,31 @@ fn turn_taking(
     context_from: &mut [Option<usize>],
 ) -> Vec<bool> {
     let mut out = vec![false; raw.len()];
-    // Paragraphs that open with a kept quotation, with their quotations.
-    let mut paras: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Paragraphs that open with a kept quotation, with their quotations:
+    // (paragraph, its quotations), the lists as ranges of one list `listed`
+    // (a paragraph's quotations come one after another).
+    let mut listed: Vec<usize> = Vec::new();
+    let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for qi in 0..raw.len() {
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
         let para = first_para[qi] as usize;
         let opens = before[qi].is_none();
-        match paras.last_mut() {
-            Some((p, qs)) if *p == para => qs.push(qi),
-            _ if opens => paras.push((para, vec![qi])),
+        match ranges.last_mut() {
+            Some((p, qs)) if *p == para => {
+                listed.push(qi);
+                qs.end = listed.len();
+            }
+            _ if opens => {
+                listed.push(qi);
+                ranges.push((para, listed.len() - 1..listed.len()));
+            }
             _ => {}
         }
     }
+    let paras: Vec<(usize, &[usize])> =
+        ranges.into_iter().map(|(p, qs)| (p, &listed[qs])).collect();
     // Runs of consecutive such paragraphs.
     let mut start = 0;
     while start < paras.len() {
@@ -1313,6 +1390,11 @@ fn turn_taking(
             end += 1;
         }
         let run = &paras[start..end];
+        // (Runs of one or two paragraphs have no turn to fill.)
+        if run.len() < 3 {
+            start = end;
+            continue;
+        }
         // The explicit speaker (source quotation) of each paragraph.
         let mut who: Vec<Option<usize>> = run
             .iter()
@@ -1331,7 +1413,7 @@ fn turn_taking(
         let turns = keys
             .windows(2)
             .any(|w| matches!(w, [Some(a), Some(b)] if a != b));
-        if turns && run.len() >= 3 {
+        if turns {
             for i in 0..run.len() {
                 if who[i].is_some() {
                     continue;
@@ -1340,7 +1422,7 @@ fn turn_taking(
                     .or_else(|| who.get(i + 2).copied().flatten());
                 // A turn that addresses someone by name ("Yes, Beatrice.")
                 // is not spoken by them: then it is the other party's.
-                let addressed = vocatives(prose, &run[i].1, raw);
+                let addressed = vocatives(prose, run[i].1, raw);
                 let key_of = |q: usize| found[q].as_ref().map(turn_key);
                 if source
                     .and_then(key_of)
@@ -1354,7 +1436,7 @@ fn turn_taking(
                     source = other;
                 }
                 if let Some(src) = source {
-                    for &q in &run[i].1 {
+                    for &q in run[i].1 {
                         if found[q].is_none() {
                             context_from[q] = Some(src);
                             out[q] = true;
@@ -1541,20 +1623,25 @@ mod huge_text_tests {
 /// subject phrase, the next mention follows after lower-case words only (no
 /// comma or "and"), so the later name is the subject, not this one.
 /// `subjects` and `starts` are sorted by start.
+/// (`cursors`: where the searches of `subjects` and `starts` begin, left
+/// where they ended.)
 fn modifies_next_name(
     prose: &str,
     subjects: &[Span],
     starts: &[(usize, usize)],
     span: Span,
+    cursors: &mut [usize],
 ) -> bool {
-    let k = subjects.partition_point(|s| s.start <= span.start);
+    let k = partition_point_near(subjects, cursors[0], |s| s.start <= span.start);
+    cursors[0] = k;
     let Some(subj) = k.checked_sub(1).map(|k| subjects[k]) else {
         return false;
     };
     if subj.end <= span.end {
         return false;
     }
-    let n = starts.partition_point(|&(s, _)| s < span.end);
+    let n = partition_point_near(starts, cursors[1], |&(s, _)| s < span.end);
+    cursors[1] = n;
     let Some(&(next, _)) = starts.get(n) else {
         return false;
     };

@@ -347,7 +347,10 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
 
 /// "PENCE:" or "MR. SMITH:" opening a transcript turn: the name.
 pub fn transcript_label(content: &str) -> Option<&str> {
-    let colon = content.find(':')?;
+    // (A label is at most 30 bytes: the first colon is looked for only in
+    // the first 31, not through the whole quotation.)
+    let head = &content.as_bytes()[..content.len().min(31)];
+    let colon = memchr::memchr(b':', head)?;
     let name = &content[..colon];
     let ok = !name.is_empty()
         && name.len() <= 30

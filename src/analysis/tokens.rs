@@ -2,7 +2,7 @@
 //! boundaries. A quotation is one opaque token, so that sentence ends inside
 //! it do not cut the sentence around it.
 
-use super::lexicon::Lex;
+use super::lexicon::{Cue, Lex, CUES};
 use super::quotes::RawQuote;
 use super::types::{Gender, Span};
 
@@ -49,6 +49,9 @@ pub struct Toks {
     /// The distinct lowercased words; 0 is the empty word of punctuation
     /// and quotations.
     words: Vec<Lower>,
+    /// The quotations, not single-quoted, that are nicknames (`is_nickname`),
+    /// by index, in order: worked out once, here.
+    nicknames: Vec<usize>,
 }
 
 impl std::ops::Deref for Toks {
@@ -60,6 +63,15 @@ impl std::ops::Deref for Toks {
 }
 
 impl Toks {
+    /// `is_nickname` of quotation `qi` (`q`), worked out by `tokenize` unless
+    /// it is single-quoted.
+    pub fn is_nickname(&self, prose: &str, qi: usize, q: &RawQuote) -> bool {
+        if q.single {
+            return is_nickname(prose, q);
+        }
+        self.nicknames.binary_search(&qi).is_ok()
+    }
+
     /// The lowercased text of a word token (straight apostrophes) with its
     /// word lists; empty for other tokens.
     #[inline]
@@ -79,15 +91,27 @@ pub struct Lower {
     lex: Lex,
     /// `lexicon::first_name_gender` of the word.
     first_name: Option<Gender>,
+    /// The built-in speech cues that open with the word (`lexicon::CUES`).
+    cues: Option<&'static [Cue]>,
 }
 
 impl Lower {
     fn new(text: &str) -> Lower {
+        let lex = Lex::of(text);
         Lower {
             text: text.into(),
-            lex: Lex::of(text),
+            lex,
             first_name: super::lexicon::first_name_gender(text),
+            cues: if lex.has(Lex::CUES) {
+                CUES.get(text).map(Vec::as_slice)
+            } else {
+                None
+            },
         }
+    }
+    /// The built-in speech cues that open with the word, looked up once.
+    pub fn cues(&self) -> Option<&'static [Cue]> {
+        self.cues
     }
     /// `lexicon::first_name_gender` of the word, worked out once.
     pub fn first_name(&self) -> Option<Gender> {
@@ -120,7 +144,16 @@ struct Words {
     list: Vec<Lower>,
     /// Scratch space for lowercasing.
     buf: String,
+    /// A memo of `seen` for lowercased ASCII words of up to eight bytes,
+    /// direct-mapped: (the word's bytes as a little-endian `u64`, zero
+    /// padded, its index). A word has no NUL byte, so the `u64` is the
+    /// word; the empty word, key 0, is index 0, which fills the table at
+    /// first. A slot holds the last word that hashed to it.
+    short: Box<[(u64, u32)]>,
 }
+
+/// `Words::short` has `1 << SHORT_BITS` slots (32 KB).
+const SHORT_BITS: u32 = 11;
 
 impl Words {
     fn new() -> Words {
@@ -128,6 +161,7 @@ impl Words {
             seen: Default::default(),
             list: vec![Lower::new("")],
             buf: String::new(),
+            short: vec![(0, 0); 1 << SHORT_BITS].into_boxed_slice(),
         }
     }
     fn get(&mut self, lower: &str) -> u32 {
@@ -261,6 +295,32 @@ fn is_sentence_opener(lower: &str) -> bool {
 
 /// A word lowercased with curly apostrophes made straight.
 fn lowercase_word(text: &str, words: &mut Words) -> u32 {
+    // An ASCII word of up to eight bytes: lowercased into a `u64` and
+    // looked up in the memo first.
+    let b = text.as_bytes();
+    if b.len() <= 8 {
+        let mut key = 0u64;
+        let mut ascii = true;
+        for (k, &c) in b.iter().enumerate() {
+            ascii &= c.is_ascii();
+            key |= (c.to_ascii_lowercase() as u64) << (8 * k);
+        }
+        if ascii {
+            let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize;
+            let (k, w) = words.short[slot];
+            if k == key {
+                return w;
+            }
+            let w = lowercase_word_uncached(text, words);
+            words.short[slot] = (key, w);
+            return w;
+        }
+    }
+    lowercase_word_uncached(text, words)
+}
+
+/// `lowercase_word` without the memo of short words.
+fn lowercase_word_uncached(text: &str, words: &mut Words) -> u32 {
     // (Most words are lowercase already: those are looked up as they stand.)
     if text
         .bytes()
@@ -382,11 +442,13 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     // The marks around a nickname ("Marcia “Tia” Lopez") make no tokens, so
     // the name reads as one run of words.
     let mut nick_marks: Vec<usize> = Vec::new();
+    let mut nicknames: Vec<usize> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.single {
             continue;
         }
         if is_nickname(prose, q) {
+            nicknames.push(qi);
             nick_marks.push(q.span.start);
             nick_marks.push(q.pieces[0].end);
             continue;
@@ -400,22 +462,28 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     for (pi, para) in paragraphs.iter().enumerate() {
         let mut i = para.start;
         let b = prose.as_bytes();
+        // Where the next quotation (or the paragraph) starts: words stop
+        // there. Until `i` reaches it, the quotation cursor cannot move, so
+        // it is asked again only then.
+        let mut next_q = i;
         while i < para.end {
-            while qk < qspans.len() && qspans[qk].0.end <= i {
-                qk += 1;
+            if i >= next_q {
+                while qk < qspans.len() && qspans[qk].0.end <= i {
+                    qk += 1;
+                }
+                if qk < qspans.len() && qspans[qk].0.start <= i {
+                    let (s, qi) = qspans[qk];
+                    let end = s.end.min(para.end);
+                    toks.push(Tok::new(i, end, Kind::Quote(qi as u32), pi, false, 0));
+                    i = end;
+                    continue;
+                }
+                next_q = if qk < qspans.len() {
+                    qspans[qk].0.start.min(para.end)
+                } else {
+                    para.end
+                };
             }
-            if qk < qspans.len() && qspans[qk].0.start <= i {
-                let (s, qi) = qspans[qk];
-                let end = s.end.min(para.end);
-                toks.push(Tok::new(i, end, Kind::Quote(qi as u32), pi, false, 0));
-                i = end;
-                continue;
-            }
-            let next_q = if qk < qspans.len() {
-                qspans[qk].0.start.min(para.end)
-            } else {
-                para.end
-            };
             let c = match char_at(prose, i) {
                 Some(c) => c,
                 None => break,
@@ -493,6 +561,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     Toks {
         toks,
         words: words.list,
+        nicknames,
     }
 }
 
@@ -507,25 +576,29 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
         let mut end_here = para_end;
         if !end_here {
             let n = next.unwrap();
-            let next_starts = (n.is_word()
-                && (n.cap() || toks.w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
-                || n.quote().is_some()
-                || n.is_punct('(');
+            // (Asked only after a mark that can end a sentence.)
+            let next_starts = || {
+                (n.is_word()
+                    && (n.cap() || toks.w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
+                    || n.quote().is_some()
+                    || n.is_punct('(')
+            };
             match t.kind() {
                 Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') => {
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
                         && t.is_punct('.')
                         && toks.w(&toks[i - 1]).is_abbreviation();
-                    if next_starts && !prev_abbrev {
+                    if !prev_abbrev && next_starts() {
                         end_here = true;
                     }
                     // "…said Mr. Smith." is caught above; a title before a
                     // capital ("Gen. Smith") never ends a sentence.
                 }
-                Kind::Quote(q) => {
-                    // A quotation whose last words end a sentence, followed by a
-                    // new sentence: “We won.” The crowd cheered.
+                // A quotation whose last words end a sentence, followed by a
+                // new sentence: “We won.” The crowd cheered. (The quotation
+                // is read only when such a word follows.)
+                Kind::Quote(q) if n.is_word() && next_starts() => {
                     let content = quotes[q as usize].content();
                     let inner = prose[content.start..content.end].trim_end();
                     // Only when a plain sentence opener follows: after “…?”
@@ -535,11 +608,7 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
                     // capitalised name is usually the speaker.
                     let full_stop =
                         inner.ends_with('.') && !inner.ends_with("...") && !inner.ends_with('…');
-                    if next_starts
-                        && n.is_word()
-                        && (full_stop
-                            || inner.ends_with(['!', '?']) && is_sentence_opener(toks.w(n)))
-                    {
+                    if full_stop || inner.ends_with(['!', '?']) && is_sentence_opener(toks.w(n)) {
                         end_here = true;
                     }
                 }
