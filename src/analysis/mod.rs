@@ -570,6 +570,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // Unterminated marks are reported even when the span is too short to be
     // a quotation.
+    // Each entity's lists are sized first (counted in one pass), rather
+    // than grown and copied push by push.
+    let mut counts = vec![(0usize, 0usize); entities.len()];
+    for qz in &analysis.quotations {
+        if let Some(e) = qz.entity {
+            counts[e].0 += 1;
+        }
+    }
+    for m in &analysis.mentions {
+        if let Some(e) = m.entity {
+            counts[e].1 += 1;
+        }
+    }
+    for (ent, &(nq, nm)) in entities.iter_mut().zip(&counts) {
+        ent.quotations.reserve_exact(nq);
+        ent.mentions.reserve_exact(nm);
+    }
     for (k, qz) in analysis.quotations.iter().enumerate() {
         if let Some(e) = qz.entity {
             entities[e].quotations.push(k);
