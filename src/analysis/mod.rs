@@ -257,23 +257,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     drop_pasted_passages(&prose, &raw, &holds_typographic, &mut keep);
 
-    // A passive cue ("it was labeled “…”") marks quoted words, so they stay
-    // a quotation, but it names no speaker.
-    for f in found.iter_mut() {
-        let passive = f.as_ref().is_some_and(|f| {
-            f.method == AttributionMethod::Cue
-                && f.cue.is_some_and(|c| {
-                    // (Searched from the subject, next to its cue.)
-                    let k =
-                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
-                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
-                })
-        });
-        if passive {
-            *f = None;
-        }
-    }
-
     // Context: a paragraph that is only a quotation, right after a paragraph
     // whose last quotation has a speaker.
     // (And which paragraphs have a word: a paragraph with none is only
@@ -291,6 +274,22 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
     for qi in 0..raw.len() {
+        // A passive cue ("it was labeled “…”") marks quoted words, so they
+        // stay a quotation, but it names no speaker. (Settled here, for
+        // every quotation, so that the table is walked once: nothing
+        // between needs it settled for the others.)
+        let passive = found[qi].as_ref().is_some_and(|f| {
+            f.method == AttributionMethod::Cue
+                && f.cue.is_some_and(|c| {
+                    // (Searched from the subject, next to its cue.)
+                    let k =
+                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
+                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
+                })
+        });
+        if passive {
+            found[qi] = None;
+        }
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
@@ -479,6 +478,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
                     // mention missed the cache on long texts).
+                    // The phrase's own first token is that token when it is
+                    // the first to end after the start (checked, so the
+                    // walk below is left for the other cases): it spares
+                    // reading the tokens in between.
+                    let hint = p.toks.0;
+                    if hint >= tok_cursor
+                        && hint < toks.len()
+                        && toks[hint].span().end > p.span.start
+                        && (hint == 0 || toks[hint - 1].span().end <= p.span.start)
+                    {
+                        tok_cursor = hint;
+                    }
                     while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span.start {
                         tok_cursor += 1;
                     }
