@@ -531,7 +531,8 @@ pub fn resolve(
             }
         }
     }
-    let mut out = vec![Resolved::default(); mentions.len()];
+    // (Pushed in order rather than allocated, filled with defaults and written again.)
+    let mut out = Vec::with_capacity(mentions.len());
     // Entity of each earlier mention, for recency look-ups.
     let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
     for (i, m) in mentions.iter().enumerate() {
@@ -614,7 +615,7 @@ pub fn resolve(
             c.update_tops(e, was);
             history.push((i, e, m.speaker || m.subject));
         }
-        out[i] = r;
+        out.push(r);
     }
     (out, c.entities)
 }

@@ -104,9 +104,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let sent_of = SentOf::new(&sents, toks.len());
 
     // Attribution, quotation by quotation.
-    let mut found: Vec<Option<Found>> = vec![None; raw.len()];
+    // (Filled by pushing, in order, rather than written twice: a look-up of
+    // a quotation not reached yet finds nothing, as `None` would say.)
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(raw.len());
     for (qi, q) in raw.iter().enumerate() {
         if first_tok[qi] == usize::MAX {
+            found.push(None);
             continue; // single-quoted, handled below
         }
         let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
@@ -144,7 +147,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     .find_map(|k| toks[k].quote())
                     .filter(|&pq| pq != qi);
                 if let Some(pq) = before {
-                    f = found[pq].clone().map(|mut x| {
+                    f = found.get(pq).cloned().flatten().map(|mut x| {
                         x.method = AttributionMethod::Continuation;
                         x
                     });
@@ -196,7 +199,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 appositive: None,
             });
         }
-        found[qi] = f;
+        debug_assert_eq!(found.len(), qi);
+        found.push(f);
     }
     // Which quoted spans are quotations, not terms or titles.
     let mut keep = vec![false; raw.len()];
