@@ -509,9 +509,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         phrase: p,
                         speaker: qi.is_some(),
                         subject,
-                        sent,
+                        sent: sent as u32,
                         extra_role: appo,
-                        para,
+                        para: para as u32,
                         says,
                     });
                     by_span.insert(pending[pending.len() - 1].phrase.span, pending.len() - 1);
