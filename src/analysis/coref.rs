@@ -19,12 +19,12 @@ pub struct Pending {
     pub speaker: bool,
     /// The mention is the subject of its sentence.
     pub subject: bool,
-    /// Sentence index.
-    pub sent: usize,
+    /// Sentence index (as `u32`, like token offsets: a smaller entry).
+    pub sent: u32,
     /// Extra role words (an appositive).
     pub extra_role: Option<String>,
-    /// Paragraph index.
-    pub para: usize,
+    /// Paragraph index (as `u32`).
+    pub para: u32,
     /// A speech verb follows the mention ("McAdam said the …"): a source of
     /// reported speech, even without a quotation.
     pub says: bool,
@@ -531,7 +531,8 @@ pub fn resolve(
             }
         }
     }
-    let mut out = vec![Resolved::default(); mentions.len()];
+    // (Pushed in order rather than allocated, filled with defaults and written again.)
+    let mut out = Vec::with_capacity(mentions.len());
     // Entity of each earlier mention, for recency look-ups.
     let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
     for (i, m) in mentions.iter().enumerate() {
@@ -614,7 +615,7 @@ pub fn resolve(
             c.update_tops(e, was);
             history.push((i, e, m.speaker || m.subject));
         }
-        out[i] = r;
+        out.push(r);
     }
     (out, c.entities)
 }
@@ -811,7 +812,7 @@ fn resolve_pronoun(
     // spoke or is the subject first, then the leftmost. A pronoun after a
     // quotation points back to who was talking, not to a name in an object.
     let mut group: Vec<(usize, usize, bool)> = Vec::new(); // (mention, entity, introduced here) of one sentence
-    let mut current_sent: Option<usize> = None;
+    let mut current_sent: Option<u32> = None;
     let mut chosen: Option<(usize, Option<usize>)> = None;
     // "it" that speaks is an organisation that acts in the text (a subject
     // or a speaker), not a place or a body only named in passing ("a U.S.

@@ -104,9 +104,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let sent_of = SentOf::new(&sents, toks.len());
 
     // Attribution, quotation by quotation.
-    let mut found: Vec<Option<Found>> = vec![None; raw.len()];
+    // (Filled by pushing, in order, rather than written twice: a look-up of
+    // a quotation not reached yet finds nothing, as `None` would say.)
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(raw.len());
     for (qi, q) in raw.iter().enumerate() {
         if first_tok[qi] == usize::MAX {
+            found.push(None);
             continue; // single-quoted, handled below
         }
         let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
@@ -144,7 +147,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     .find_map(|k| toks[k].quote())
                     .filter(|&pq| pq != qi);
                 if let Some(pq) = before {
-                    f = found[pq].clone().map(|mut x| {
+                    f = found.get(pq).cloned().flatten().map(|mut x| {
                         x.method = AttributionMethod::Continuation;
                         x
                     });
@@ -196,7 +199,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 appositive: None,
             });
         }
-        found[qi] = f;
+        debug_assert_eq!(found.len(), qi);
+        found.push(f);
     }
     // Which quoted spans are quotations, not terms or titles.
     let mut keep = vec![false; raw.len()];
@@ -257,23 +261,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     drop_pasted_passages(&prose, &raw, &holds_typographic, &mut keep);
 
-    // A passive cue ("it was labeled “…”") marks quoted words, so they stay
-    // a quotation, but it names no speaker.
-    for f in found.iter_mut() {
-        let passive = f.as_ref().is_some_and(|f| {
-            f.method == AttributionMethod::Cue
-                && f.cue.is_some_and(|c| {
-                    // (Searched from the subject, next to its cue.)
-                    let k =
-                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
-                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
-                })
-        });
-        if passive {
-            *f = None;
-        }
-    }
-
     // Context: a paragraph that is only a quotation, right after a paragraph
     // whose last quotation has a speaker.
     // (And which paragraphs have a word: a paragraph with none is only
@@ -291,6 +278,22 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
     for qi in 0..raw.len() {
+        // A passive cue ("it was labeled “…”") marks quoted words, so they
+        // stay a quotation, but it names no speaker. (Settled here, for
+        // every quotation, so that the table is walked once: nothing
+        // between needs it settled for the others.)
+        let passive = found[qi].as_ref().is_some_and(|f| {
+            f.method == AttributionMethod::Cue
+                && f.cue.is_some_and(|c| {
+                    // (Searched from the subject, next to its cue.)
+                    let k =
+                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
+                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
+                })
+        });
+        if passive {
+            found[qi] = None;
+        }
         if !keep[qi] || first_tok[qi] == usize::MAX {
             continue;
         }
@@ -479,6 +482,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // Mentions come in order of start: a cursor finds the
                     // first token ending after it (a binary search per
                     // mention missed the cache on long texts).
+                    // The phrase's own first token is that token when it is
+                    // the first to end after the start (checked, so the
+                    // walk below is left for the other cases): it spares
+                    // reading the tokens in between.
+                    let hint = p.toks.0;
+                    if hint >= tok_cursor
+                        && hint < toks.len()
+                        && toks[hint].span().end > p.span.start
+                        && (hint == 0 || toks[hint - 1].span().end <= p.span.start)
+                    {
+                        tok_cursor = hint;
+                    }
                     while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span.start {
                         tok_cursor += 1;
                     }
@@ -494,9 +509,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         phrase: p,
                         speaker: qi.is_some(),
                         subject,
-                        sent,
+                        sent: sent as u32,
                         extra_role: appo,
-                        para,
+                        para: para as u32,
                         says,
                     });
                     by_span.insert(pending[pending.len() - 1].phrase.span, pending.len() - 1);
@@ -570,6 +585,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // Unterminated marks are reported even when the span is too short to be
     // a quotation.
+    // Each entity's lists are sized first (counted in one pass), rather
+    // than grown and copied push by push.
+    let mut counts = vec![(0usize, 0usize); entities.len()];
+    for qz in &analysis.quotations {
+        if let Some(e) = qz.entity {
+            counts[e].0 += 1;
+        }
+    }
+    for m in &analysis.mentions {
+        if let Some(e) = m.entity {
+            counts[e].1 += 1;
+        }
+    }
+    for (ent, &(nq, nm)) in entities.iter_mut().zip(&counts) {
+        ent.quotations.reserve_exact(nq);
+        ent.mentions.reserve_exact(nm);
+    }
     for (k, qz) in analysis.quotations.iter().enumerate() {
         if let Some(e) = qz.entity {
             entities[e].quotations.push(k);
