@@ -1234,12 +1234,15 @@ fn organisation_named(c: &mut Coref, name: &str) -> usize {
 /// A name followed by a lowercase organisation word inside a description
 /// ("Harlow campaign" in "a memo on the Harlow campaign's website").
 fn body_named_in(role: &str) -> Option<String> {
+    // A word without its possessive ending and trailing punctuation.
+    fn bare(w: &str) -> &str {
+        w.trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+    }
     let words: Vec<&str> = role.split_whitespace().collect();
     let at = words.windows(2).position(|w| {
-        let noun = w[1]
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let noun = bare(w[1]);
         w[0].starts_with(char::is_uppercase)
             && !w[0].ends_with("’s")
             && !w[0].ends_with("'s")
@@ -1251,18 +1254,17 @@ fn body_named_in(role: &str) -> Option<String> {
     while start > 0 && words[start - 1].starts_with(char::is_uppercase) {
         start -= 1;
     }
-    let noun = words[at + 1]
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches(|c: char| !c.is_alphanumeric());
-    let first = words[start].to_lowercase();
-    if super::lexicon::DETERMINERS.contains(first.as_str()) {
+    if super::lexicon::DETERMINERS.contains(words[start].to_lowercase().as_str()) {
         start += 1;
         if start > at {
             return None;
         }
     }
-    Some(format!("{} {noun}", words[start..=at].join(" ")))
+    Some(format!(
+        "{} {}",
+        words[start..=at].join(" "),
+        bare(words[at + 1])
+    ))
 }
 
 fn named_inside(c: &Coref, role: &str) -> Option<usize> {
