@@ -1022,12 +1022,7 @@ fn resolve_nominal(
             "ruling" | "decision" | "opinion" | "order" | "verdict" | "judgment"
         )
     {
-        let court = ["court", "tribunal"]
-            .iter()
-            .flat_map(|w| c.idx.org_word.get(*w).into_iter().flatten())
-            .copied()
-            .filter(|&e| c.idx.last_seen[e] > 0)
-            .max_by_key(|&e| c.idx.last_seen[e]);
+        let court = last_organisation_with(c, &["court", "tribunal"]);
         if let Some(e) = court {
             return Resolved {
                 entity: Some(e),
@@ -1059,17 +1054,7 @@ fn resolve_nominal(
     if !person_head {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
-        // (The organisation with that word mentioned last, from the word
-        // index: a backwards walk of the history was quadratic.)
-        let by_word = c
-            .idx
-            .org_word
-            .get(&head)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&e| c.idx.last_seen[e] > 0)
-            .max_by_key(|&e| c.idx.last_seen[e]);
+        let by_word = last_organisation_with(c, &[head.as_str()]);
         let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
@@ -1170,6 +1155,17 @@ fn resolve_nominal(
         },
         None => d(),
     }
+}
+
+/// The organisation mentioned last whose name has one of `words` (from the
+/// word index: a backwards walk of the history was quadratic).
+fn last_organisation_with(c: &Coref, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .flat_map(|w| c.idx.org_word.get(*w).into_iter().flatten())
+        .copied()
+        .filter(|&e| c.idx.last_seen[e] > 0)
+        .max_by_key(|&e| c.idx.last_seen[e])
 }
 
 /// The organisation named last, preferring a real institution (a name of

@@ -26,6 +26,22 @@ pub struct Phrase {
     pub document: bool,
 }
 
+impl Phrase {
+    /// An organisation named `name`, with no role of its own.
+    fn organisation(toks: (usize, usize), span: Span, name: String) -> Phrase {
+        Phrase {
+            toks,
+            span,
+            kind: MentionKind::Organization,
+            name,
+            role: String::new(),
+            gender: Gender::Unknown,
+            plural: false,
+            document: false,
+        }
+    }
+}
+
 /// Words that may sit between a subject and its cue ("Qin also said",
 /// "Moscow has repeatedly said").
 pub fn is_adverbial(toks: &Toks, t: &Tok) -> bool {
@@ -828,12 +844,7 @@ fn org_name_start(toks: &Toks, words: &[&Tok], name_start: usize) -> Option<usiz
     let mut found = None;
     while k >= 2 {
         let connector = words[k - 1];
-        if connector.cap()
-            || !matches!(
-                toks.w(connector).as_str(),
-                "of" | "for" | "to" | "and" | "on"
-            )
-        {
+        if connector.cap() || !is_org_connector_word(toks.w(connector)) {
             break;
         }
         let mut j = k - 1;
@@ -1057,10 +1068,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             && (name_words.len() == 1 || toks.w(name_words[0]).first_name().is_none())
             && !role_words.iter().any(|w| toks.w(w) == "of")
         {
-            role_words.iter().any(|w| {
-                let l = toks.w(w);
-                l.is(Lex::HONORIFICS) || matches!(l.as_str(), "sen" | "rep" | "gov" | "lt" | "gen")
-            })
+            role_words.iter().any(|w| is_personal_title(toks.w(w)))
         } else {
             has_person_title(toks, role_words)
         };
@@ -1074,16 +1082,11 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         // back to a capitalised organisation word. The whole name speaks.
         if kind == MentionKind::Name && gender == Gender::Unknown {
             if let Some(start) = org_name_start(toks, words, name_start) {
-                return Some(Phrase {
-                    toks: (s, e),
+                return Some(Phrase::organisation(
+                    (s, e),
                     span,
-                    kind: MentionKind::Organization,
-                    name: join_words(toks, text, &words[start..]),
-                    role: String::new(),
-                    gender,
-                    plural: false,
-                    document: false,
-                });
+                    join_words(toks, text, &words[start..]),
+                ));
             }
         }
         if kind == MentionKind::Name
@@ -1292,10 +1295,14 @@ fn is_transcript_name(text: &str, t: &Tok) -> bool {
 fn has_person_title(toks: &Toks, role_words: &[&Tok]) -> bool {
     role_words.iter().any(|w| {
         let l = toks.w(w);
-        l.is(Lex::HONORIFICS)
-            || (l.is(Lex::ROLE_NOUNS) && !l.is(Lex::ORG_WORDS))
-            || matches!(l.as_str(), "sen" | "rep" | "gov" | "lt" | "gen")
+        is_personal_title(l) || (l.is(Lex::ROLE_NOUNS) && !l.is(Lex::ORG_WORDS))
     })
+}
+
+/// An honorific or an abbreviated title: only a person has one ("Mr.",
+/// "Sen.", "Gov.").
+fn is_personal_title(l: &Lower) -> bool {
+    l.is(Lex::HONORIFICS) || matches!(l.as_str(), "sen" | "rep" | "gov" | "lt" | "gen")
 }
 
 /// "Chinese Foreign Minister" before a name: the role words are capitalised
@@ -1475,16 +1482,11 @@ pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
             // organisation's, whatever its last words look like.
             _ if connected && toks[j - 1].is_word() => {
                 let words = PhraseWords::of(toks, i, j);
-                out.push(Phrase {
-                    toks: (s, j),
-                    span: Span::new(toks[s].span().start, toks[j - 1].span().end),
-                    kind: MentionKind::Organization,
-                    name: join_words(toks, text, &words),
-                    role: String::new(),
-                    gender: Gender::Unknown,
-                    plural: false,
-                    document: false,
-                });
+                out.push(Phrase::organisation(
+                    (s, j),
+                    Span::new(toks[s].span().start, toks[j - 1].span().end),
+                    join_words(toks, text, &words),
+                ));
             }
             _ => {}
         }
@@ -1531,18 +1533,18 @@ fn headline_paragraph(toks: &Toks, i: usize) -> bool {
     n_words >= 4 && caps * 10 >= n_words * 7
 }
 
+/// A small word that joins the words of an organisation's name
+/// ("Department of Labor", "Alliance to Reclaim Our Schools").
+fn is_org_connector_word(w: &Lower) -> bool {
+    matches!(w.as_str(), "of" | "for" | "on" | "to" | "and")
+}
+
 /// A lowercase "of", "for", "on", "to", "and" or "the" inside an
 /// organisation's name: the run so far or the capitalised words after it
 /// hold an organisation word.
 fn org_connector(toks: &Toks, i: usize, j: usize, end: usize) -> bool {
     let t = &toks[j];
-    if !t.is_word()
-        || t.cap()
-        || !matches!(
-            toks.w(t).as_str(),
-            "of" | "for" | "on" | "to" | "and" | "the"
-        )
-    {
+    if !t.is_word() || t.cap() || !(is_org_connector_word(toks.w(t)) || toks.w(t) == "the") {
         return false;
     }
     let mut k = j + 1;
