@@ -1361,3 +1361,42 @@ fn a_document_of_a_named_body_speaks_for_the_body() {
     let text = "Jane Harlow, the candidate's daughter, joined her father on stage in March.\n\nA document on the Harlow campaign's website states that the new leave would be \"paid in full from the first day,\" a promise the governor's office disputes.\n";
     expect_speaker(text, "paid in full", "Harlow campaign");
 }
+
+/// "…,” Cuban said", "…,” Will wrote": capitalised words alone between the
+/// quotation and its cue are a name, even where the word is also a
+/// nationality, a small word or a verb; the surname links to the full name.
+#[test]
+fn a_capitalised_common_word_before_a_cue_is_a_name() {
+    let text = "The owners met the investor Marcus Cuban on Sunday, a week after the deal was mocked by the columnist Ada Will.\n\n\"Nobody asked the owners,\" Cuban said.\n\n\"The league is tired of waiting,\" Will wrote.\n\n\"It was a fair price,\" Read said.\n\n“We will keep the stadium,” he said. And asked, “Why would we move?”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Nobody asked").as_deref(),
+        Some("Marcus Cuban")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "league is tired").as_deref(),
+        Some("Ada Will")
+    );
+    assert_eq!(mention_of(text, &a, "fair price").as_deref(), Some("Read"));
+    assert_ne!(mention_of(text, &a, "Why would").as_deref(), Some("And"));
+}
+
+/// "Jill A. Martin", "Ada Will": an initial or a capitalised small word
+/// after a first name stays in the name; "World War I. Clinton" is two.
+#[test]
+fn an_initial_or_a_small_word_after_a_first_name_stays_in_the_name() {
+    let text = "Lawyers for the firm could not be reached. However, Jill A. Martin, general counsel for the Harbour Group, said in March that the claims had \"no merit.\" She added that \"the school was well run.\"\n\nThe pier has stood since World War I. Reyes said it \"must be saved.\"\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "no merit").as_deref(),
+        Some("Jill A. Martin")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "well run").as_deref(),
+        Some("Jill A. Martin")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "must be saved").as_deref(),
+        Some("Reyes")
+    );
+}

@@ -3,7 +3,9 @@
 //! to") and the phrase that names the speaker.
 
 use super::lexicon::{Cue, Lex};
-use super::mentions::{classify, classify_after_cue, np_after, np_before, Phrase};
+use super::mentions::{
+    classify, classify_after_cue, name_in_cue_slot, np_after, np_before, Phrase,
+};
 use super::tokens::Toks;
 use super::types::{AttributionMethod, MentionKind, Span};
 
@@ -250,6 +252,16 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
                     .or_else(|| {
                         if adjacent && (np.0 == qe || !toks[qe].is_word()) {
                             classify_after_cue(toks, text, np)
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| {
+                        // Nothing between the quotation and the cue but
+                        // the capitalised words themselves.
+                        let first = (qe..cs).find(|&k| toks[k].is_word());
+                        if first == Some(np.0) && np.1 == cs {
+                            name_in_cue_slot(toks, text, np)
                         } else {
                             None
                         }

@@ -154,7 +154,8 @@ fn name_word(toks: &Toks, i: usize) -> bool {
     i + 1 < toks.len() && toks[i + 1].cap() && is_name_particle(toks.w(t).as_str())
 }
 
-/// A function word, unless it is an initial ("A." in "Julie A. Diaz").
+/// A function word, unless it is an initial ("A." in "Julie A. Diaz") or a
+/// surname after a first name ("George Will").
 fn is_function(toks: &Toks, i: usize) -> bool {
     let t = &toks[i];
     t.is_word()
@@ -162,6 +163,47 @@ fn is_function(toks: &Toks, i: usize) -> bool {
         && !(t.cap()
             && toks.w(t).chars().count() == 1
             && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
+        && !function_word_in_name(toks, i)
+}
+
+/// A capitalised function word that continues the name of the first name
+/// before it: an initial ("Jill A. Martin", not "World War I. Clinton") or
+/// a surname ("George Will", "Al From"; with no capitalised word after it,
+/// which would make a title-case headline, "Hillary Will Win").
+fn function_word_in_name(toks: &Toks, i: usize) -> bool {
+    let t = &toks[i];
+    if !(t.is_word() && t.cap() && i > 0) {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    if !(prev.is_word() && prev.cap() && toks.w(prev).first_name().is_some()) {
+        return false;
+    }
+    let w = toks.w(t).as_str();
+    let next = toks.get(i + 1);
+    if w.chars().count() == 1 {
+        return next.is_some_and(|n| n.is_punct('.'));
+    }
+    !next.is_some_and(|n| n.is_word() && n.cap())
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "of"
+                | "the"
+                | "an"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "by"
+                | "with"
+                | "but"
+                | "as"
+                | "is"
+                | "was"
+        )
 }
 
 /// Lowercase words inside names: "Ursula von der Leyen", "Ibn Saud".
@@ -486,6 +528,11 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
         let k = s - 1;
         let t = &toks[k];
         if name_word(toks, k) {
+            if function_word_in_name(toks, k) {
+                s = k;
+                words += 1;
+                continue;
+            }
             // A capitalised sentence-initial function word ends the phrase.
             if t.is_word()
                 && toks.w(t).is(Lex::FUNCTION_WORDS)
@@ -833,6 +880,47 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         e -= 1;
     }
     (e > s).then_some((s, e))
+}
+
+/// The capitalised words in the subject slot right after a quotation and
+/// before its cue ("…,” Cuban said", "…,” From said", "…,” Will wrote"): a
+/// name even where the word is also a nationality, a small word or a verb,
+/// since only a name is capitalised there. At most three words, none of them
+/// a pronoun.
+pub fn name_in_cue_slot(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phrase> {
+    let words = &toks[s..e];
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|t| t.is_word() && t.cap() && !toks.w(t).is(Lex::PRONOUNS))
+        // "…” And asked": a conjunction or a pointing word, not a name.
+        || words.iter().any(|t| {
+            matches!(
+                toks.w(t).as_str(),
+                "and" | "but" | "or" | "nor" | "so" | "yet" | "then" | "now" | "here" | "there"
+                    | "this" | "that" | "these" | "those" | "the" | "a" | "an"
+            )
+        })
+    {
+        return None;
+    }
+    let words: Vec<&Tok> = words.iter().collect();
+    let gender = toks
+        .w(words[0])
+        .first_name()
+        .filter(|_| words.len() > 1 || !toks.w(words[0]).is_surname())
+        .unwrap_or(Gender::Unknown);
+    Some(Phrase {
+        toks: (s, e),
+        span: Span::new(toks[s].span().start, toks[e - 1].span().end),
+        kind: MentionKind::Name,
+        name: join_words(toks, text, &words),
+        role: String::new(),
+        gender,
+        plural: false,
+        document: false,
+    })
 }
 
 /// Where an organisation's name starts when the name found at `name_start`
@@ -1434,6 +1522,7 @@ pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
             if j > i
                 && toks[j].is_word()
                 && toks.w(&toks[j]).is(Lex::FUNCTION_WORDS)
+                && !function_word_in_name(toks, j)
                 && !toks.w(&toks[j]).is(Lex::HONORIFICS)
             {
                 break;
