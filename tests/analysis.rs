@@ -1400,3 +1400,24 @@ fn an_initial_or_a_small_word_after_a_first_name_stays_in_the_name() {
         Some("Reyes")
     );
 }
+
+/// A quotation alone in its paragraph, with a dash byline on the next line,
+/// is the byline's ("“…”" / "— Jane Doe, a nurse"), not the previous
+/// speaker's; a byline that names nobody gives no one.
+#[test]
+fn a_dash_byline_under_a_quotation_names_its_speaker() {
+    let text = "Mayor Dana Whitfield opened the debate. “We need a plan,” she said.\n\n“The pier is falling apart.”\n\n-Karl Ostrander, a retired harbour pilot.\n\n“Nobody listens to us.”\n\n― Harbour Residents Association\n\n“It will cost too much.”\n\n— the usual objection\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "falling apart").as_deref(),
+        Some("Karl Ostrander")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "Nobody listens").as_deref(),
+        Some("Harbour Residents Association")
+    );
+    assert_ne!(
+        speaker_of(text, &a, "cost too much").as_deref(),
+        Some("Harbour Residents Association")
+    );
+}

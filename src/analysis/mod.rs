@@ -298,6 +298,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             continue;
         }
         let para = first_para[qi] as usize;
+        // A byline on the line after: "“…”" / "— Jane Doe, a nurse."
+        if found[qi].is_none()
+            && !para_has_word[para]
+            && !para_has_quote
+                .get(last_para[qi] as usize + 1)
+                .is_some_and(|&q| q)
+        {
+            found[qi] = byline_paragraph(&toks, &prose, &sents, last_para[qi] as usize + 1);
+        }
         if found[qi].is_none() && para > 0 && !para_has_word[para] {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
@@ -1551,6 +1560,43 @@ fn narration_subject(
         }
     }
     None
+}
+
+/// The source a paragraph of its own names after a dash, under a paragraph
+/// that is only a quotation: "— Jane Doe, a nurse in Leeds." (a name or an
+/// organisation, in a short paragraph).
+fn byline_paragraph(
+    toks: &Toks,
+    prose: &str,
+    sents: &[(usize, usize)],
+    para: usize,
+) -> Option<Found> {
+    let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
+    let &(s, _) = sents.get(k)?;
+    if toks[s].para() != para
+        || !matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―'))
+    {
+        return None;
+    }
+    // The paragraph's end, and no more than a line's words in it.
+    let end = (s..toks.len().min(s + 30))
+        .find(|&j| toks[j].para() != para)
+        .unwrap_or(toks.len());
+    if end == s + 30 || end - s < 2 {
+        return None;
+    }
+    let np = mentions::np_after(toks, s + 1, end)?;
+    let p = mentions::classify(toks, prose, np)?;
+    if !matches!(p.kind, MentionKind::Name | MentionKind::Organization) {
+        return None;
+    }
+    Some(Found {
+        phrase: p,
+        cue: Some(toks[s].span()),
+        method: AttributionMethod::Cue,
+        weak: false,
+        appositive: None,
+    })
 }
 
 /// A sentence subject that is a person: "he" or "she", a plausible name, or
