@@ -1421,3 +1421,17 @@ fn a_dash_byline_under_a_quotation_names_its_speaker() {
         Some("Harbour Residents Association")
     );
 }
+
+/// "“…,” Whitfield pressed.": a sentence that opens with a quotation ending
+/// on a comma, then a subject and a verb closing the clause, is attributed
+/// whatever the verb; not when the quotation sits inside a clause that
+/// began before it ("While Hale calls the plan “…,” Reyes fixates on …").
+#[test]
+fn a_subject_and_any_verb_after_a_comma_closed_quotation_attribute_it() {
+    let text = "Mayor Dana Whitfield defended the budget on Tuesday.\n\n“The buses will run on time,” Whitfield pressed. “I promise.”\n\n“It is a fair budget,” the treasurer countered on Wednesday.\n\nWhile Tom Hale calls the plan “a fine piece of work,” Ana Reyes fixates on its cost.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "buses will run").as_deref(), Some("Dana Whitfield"));
+    assert_eq!(speaker_of(text, &a, "I promise").as_deref(), Some("Dana Whitfield"));
+    assert_eq!(mention_of(text, &a, "fair budget").as_deref(), Some("the treasurer"));
+    assert_ne!(speaker_of(text, &a, "fine piece").as_deref(), Some("Ana Reyes"));
+}

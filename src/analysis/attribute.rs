@@ -159,6 +159,14 @@ pub fn attribute(
     (qs, qe): (usize, usize),
     (s_start, s_end): (usize, usize),
 ) -> (Option<Found>, Option<Found>) {
+    // "“…,” Whitfield pressed.": a sentence that opens with a quotation
+    // ending on a comma, then a subject and a verb that closes the clause,
+    // whatever the verb.
+    if !toks[s_start..qs].iter().any(|t| t.is_word()) {
+        if let Some(f) = unlisted_verb_cue(toks, text, qe, s_end) {
+            return (Some(f), None);
+        }
+    }
     let right = search_right(toks, text, qe, s_end);
     if let Some((r, true)) = right {
         return (Some(r), None);
@@ -303,6 +311,84 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         j += 1;
     }
     None
+}
+
+/// "…,” the mayor pressed.", "…,” Hale countered on Monday": after a
+/// quotation that ends on a comma, a subject and a past-tense or present
+/// verb (one not in the cue list) that closes the clause or takes only a
+/// time or place after it.
+fn unlisted_verb_cue(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<Found> {
+    let quote = toks.get(qe.checked_sub(1)?)?;
+    quote.quote()?;
+    let inner = text[quote.span().start..quote.span().end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',');
+    let mut k = qe;
+    if !inner.ends_with(',') {
+        if !(k < s_end && toks[k].is_punct(',')) {
+            return None;
+        }
+        k += 1;
+    }
+    let np = np_after(toks, k, s_end)?;
+    if np.0 != k || np.1 >= s_end {
+        return None;
+    }
+    let verb = &toks[np.1];
+    let w = toks.w(verb);
+    let past_or_present = w.len() > 4 && w.ends_with("ed")
+        || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    if !verb.is_word()
+        || verb.cap()
+        || !past_or_present
+        || w.is(Lex::FUNCTION_WORDS)
+        || w.is(Lex::CUES)
+        || matches!(w.as_str(), "was" | "has" | "does" | "goes" | "is")
+    {
+        return None;
+    }
+    let closes = toks.get(np.1 + 1).is_none_or(|n| {
+        np.1 + 1 >= s_end
+            || n.is_punct('.')
+            || n.is_punct(',')
+            || n.is_punct(';')
+            || n.is_word()
+                && matches!(
+                    toks.w(n).as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "with"
+                        | "as"
+                        | "when"
+                        | "while"
+                        | "later"
+                        | "again"
+                        | "back"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "then"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "recently"
+                )
+    });
+    if !closes {
+        return None;
+    }
+    let p = classify(toks, text, np).filter(plausible_source)?;
+    if !matches!(
+        p.kind,
+        MentionKind::Name | MentionKind::Pronoun | MentionKind::Nominal | MentionKind::Unnamed
+    ) {
+        return None;
+    }
+    let appositive = None;
+    Some(Found::by_cue(p, verb.span(), false, appositive))
 }
 
 /// Before the quotation: "Qin said: “…”", "X said on Tuesday that “…”",
