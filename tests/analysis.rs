@@ -292,7 +292,7 @@ fn no_panic_on_odd_text() {
 #[test]
 fn configured_cues_and_known_people() {
     use quoth::analysis::{Gender, KnownPerson};
-    let text = "The harbour master Tove Lind toured the docks.\n\n“The cranes are idle,” she harrumphed.\n\n“Nothing moves until Monday,” the harbour boss quipped.\n";
+    let text = "The harbour master Tove Lind toured the docks.\n\nOver coffee, “The cranes are idle,” she harrumphed.\n\n“Nothing moves until Monday,” the harbour boss quipped.\n";
     // Without configuration the made-up cue is not read, and "the harbour
     // boss" fits nobody's role.
     let plain = run(text);
