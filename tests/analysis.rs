@@ -1430,8 +1430,35 @@ fn a_dash_byline_under_a_quotation_names_its_speaker() {
 fn a_subject_and_any_verb_after_a_comma_closed_quotation_attribute_it() {
     let text = "Mayor Dana Whitfield defended the budget on Tuesday.\n\n“The buses will run on time,” Whitfield pressed. “I promise.”\n\n“It is a fair budget,” the treasurer countered on Wednesday.\n\nWhile Tom Hale calls the plan “a fine piece of work,” Ana Reyes fixates on its cost.\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "buses will run").as_deref(), Some("Dana Whitfield"));
-    assert_eq!(speaker_of(text, &a, "I promise").as_deref(), Some("Dana Whitfield"));
-    assert_eq!(mention_of(text, &a, "fair budget").as_deref(), Some("the treasurer"));
-    assert_ne!(speaker_of(text, &a, "fine piece").as_deref(), Some("Ana Reyes"));
+    assert_eq!(
+        speaker_of(text, &a, "buses will run").as_deref(),
+        Some("Dana Whitfield")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "I promise").as_deref(),
+        Some("Dana Whitfield")
+    );
+    assert_eq!(
+        mention_of(text, &a, "fair budget").as_deref(),
+        Some("the treasurer")
+    );
+    assert_ne!(
+        speaker_of(text, &a, "fine piece").as_deref(),
+        Some("Ana Reyes")
+    );
+}
+
+/// "said one of the lawyers", "two of her aides said": a count out of a
+/// group is an unnamed source, not nobody (and not a named person).
+#[test]
+fn one_of_a_group_is_an_unnamed_source() {
+    let text = "The union met the port authority on Monday.\n\n“We will appeal,” said one of the lawyers for the union.\n\nOne of the lawyers said the deal was “a trap for the dockers.”\n\n“It is over,” two of her aides said.\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "will appeal").as_deref(), Some("one of the lawyers"));
+    assert_eq!(mention_of(text, &a, "a trap").as_deref(), Some("One of the lawyers"));
+    assert_eq!(mention_of(text, &a, "It is over").as_deref(), Some("two of her aides"));
+    for q in &a.quotations {
+        let m = &a.mentions[q.attribution.as_ref().unwrap().mention];
+        assert_eq!(m.kind, MentionKind::Unnamed);
+    }
 }

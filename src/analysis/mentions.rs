@@ -5,6 +5,7 @@
 
 use super::lexicon::{
     Lex, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, HONORIFICS, METONYMS, ORG_WORDS, PRONOUNS,
+    ROLE_NOUNS, UNNAMED_HEADS,
 };
 use super::tokens::{Kind, Lower, Tok, Toks};
 use super::types::{Gender, MentionKind, Span};
@@ -642,7 +643,39 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     while s < e - 1 && !toks[s].is_word() {
         s += 1;
     }
+    // "one of the lawyers", "two of his aides": the count opens the phrase.
+    if s >= floor + 2
+        && toks[s].is_word()
+        && toks.w(&toks[s]).is(Lex::DETERMINERS)
+        && toks[s - 1].is_word()
+        && toks.w(&toks[s - 1]) == "of"
+        && is_quantifier(toks.w(&toks[s - 2]))
+    {
+        s -= 2;
+    }
     Some((s, e))
+}
+
+/// A count that picks people out of a group: "one of the lawyers", "two of
+/// his aides", "some of the protesters".
+pub fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "some"
+            | "many"
+            | "several"
+            | "most"
+            | "few"
+            | "each"
+            | "both"
+            | "either"
+            | "neither"
+    )
 }
 
 fn has_determiner_before(toks: &Toks, k: usize, floor: usize) -> bool {
@@ -755,6 +788,16 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
     let first = &toks[s];
     if toks.w(first).is(Lex::PRONOUNS) {
         return Some((s, s + 1));
+    }
+    // "said one of the lawyers for the union": the count and the group.
+    if s + 2 < ceil
+        && is_quantifier(toks.w(first))
+        && toks[s + 1].is_word()
+        && toks.w(&toks[s + 1]) == "of"
+        && toks[s + 2].is_word()
+        && toks.w(&toks[s + 2]).is(Lex::DETERMINERS)
+    {
+        return np_after(toks, s + 2, ceil).map(|(_, e)| (s, e));
     }
     let mut e = s;
     let mut saw_head = false;
@@ -992,6 +1035,45 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         return None;
     }
     let span = Span::new(toks[s].span().start, toks[e - 1].span().end);
+    // "one of the lawyers", "two of his aides": some of a group, none of
+    // them named.
+    if e > s + 3
+        && toks[s].is_word()
+        && is_quantifier(toks.w(&toks[s]))
+        && toks[s + 1].is_word()
+        && toks.w(&toks[s + 1]) == "of"
+    {
+        let group = classify(toks, text, (s + 2, e)).or_else(|| {
+            // "the lawyers": a plural of a role noun.
+            let head = toks.w(&toks[e - 1]).as_str();
+            let singular = [head.strip_suffix('s'), head.strip_suffix("es")];
+            singular
+                .iter()
+                .flatten()
+                .any(|w| ROLE_NOUNS.contains(w) || UNNAMED_HEADS.contains(w))
+                .then(|| Phrase {
+                    toks: (s, e),
+                    span,
+                    kind: MentionKind::Unnamed,
+                    name: String::new(),
+                    role: String::new(),
+                    gender: Gender::Unknown,
+                    plural: true,
+                    document: false,
+                })
+        })?;
+        if !matches!(group.kind, MentionKind::Nominal | MentionKind::Unnamed) {
+            return None;
+        }
+        return Some(Phrase {
+            toks: (s, e),
+            span,
+            kind: MentionKind::Unnamed,
+            role: text[span.start..span.end].to_string(),
+            plural: toks.w(&toks[s]) != "one",
+            ..group
+        });
+    }
     let words = PhraseWords::of(toks, s, e);
     let words: &[&Tok] = &words;
     let last = *words.last()?;
