@@ -1454,11 +1454,32 @@ fn a_subject_and_any_verb_after_a_comma_closed_quotation_attribute_it() {
 fn one_of_a_group_is_an_unnamed_source() {
     let text = "The union met the port authority on Monday.\n\n“We will appeal,” said one of the lawyers for the union.\n\nOne of the lawyers said the deal was “a trap for the dockers.”\n\n“It is over,” two of her aides said.\n";
     let a = run(text);
-    assert_eq!(mention_of(text, &a, "will appeal").as_deref(), Some("one of the lawyers"));
-    assert_eq!(mention_of(text, &a, "a trap").as_deref(), Some("One of the lawyers"));
-    assert_eq!(mention_of(text, &a, "It is over").as_deref(), Some("two of her aides"));
+    assert_eq!(
+        mention_of(text, &a, "will appeal").as_deref(),
+        Some("one of the lawyers")
+    );
+    assert_eq!(
+        mention_of(text, &a, "a trap").as_deref(),
+        Some("One of the lawyers")
+    );
+    assert_eq!(
+        mention_of(text, &a, "It is over").as_deref(),
+        Some("two of her aides")
+    );
     for q in &a.quotations {
         let m = &a.mentions[q.attribution.as_ref().unwrap().mention];
         assert_eq!(m.kind, MentionKind::Unnamed);
     }
+}
+
+/// "said a Mexican official", "said the 46-year-old", "“…?” Hale pressed":
+/// a nationality before the noun, an age for the person, and a question
+/// before a subject and any verb.
+#[test]
+fn nationalities_ages_and_questions_in_inverted_cues() {
+    let text = "The port talks ended on Tuesday.\n\nWorkers spoke outside. “It is a disgrace,” said a Mexican official who was not authorized to speak.\n\nThe singer Ana Ruiz was also there. “What a night for the port,” said the 46-year-old.\n\nThe mayor, Tom Hale, took questions. “Will the cranes stay?” Hale pressed.\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "a disgrace").as_deref(), Some("a Mexican official"));
+    assert_eq!(mention_of(text, &a, "What a night").as_deref(), Some("the 46-year-old"));
+    assert_eq!(speaker_of(text, &a, "cranes stay").as_deref(), Some("Tom Hale"));
 }

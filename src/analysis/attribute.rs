@@ -313,17 +313,17 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
     None
 }
 
-/// "…,” the mayor pressed.", "…,” Hale countered on Monday": after a
-/// quotation that ends on a comma, a subject and a past-tense or present
-/// verb (one not in the cue list) that closes the clause or takes only a
-/// time or place after it.
+/// "…,” the mayor pressed.", "…?” Hale countered on Monday": after a
+/// quotation that ends on a comma, a question mark or an exclamation mark,
+/// a subject and a past-tense or present verb (one not in the cue list)
+/// that closes the clause or takes only a time or place after it.
 fn unlisted_verb_cue(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<Found> {
     let quote = toks.get(qe.checked_sub(1)?)?;
     quote.quote()?;
     let inner = text[quote.span().start..quote.span().end]
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',');
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ',' | '?' | '!'));
     let mut k = qe;
-    if !inner.ends_with(',') {
+    if !inner.ends_with([',', '?', '!']) {
         if !(k < s_end && toks[k].is_punct(',')) {
             return None;
         }

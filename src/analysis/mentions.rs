@@ -846,7 +846,16 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             e += 1;
             continue;
         }
-        if saw_head && toks[e - 1].cap() && !toks.w(&toks[e - 1]).is(Lex::TITLE_WORDS) {
+        // "a Mexican official", "a Democratic staffer": a capitalised
+        // adjective right after the article describes the noun after it.
+        let adjective = e == s + 2
+            && toks.w(&toks[s]).is(Lex::DETERMINERS)
+            && (toks.w(&toks[e - 1]).is(Lex::NATIONALITIES)
+                || matches!(toks.w(&toks[e - 1]).as_str(), "democratic" | "republican"))
+            && !toks.w(t).is(Lex::FUNCTION_WORDS)
+            && !toks.w(t).is(Lex::CUES);
+        if saw_head && toks[e - 1].cap() && !toks.w(&toks[e - 1]).is(Lex::TITLE_WORDS) && !adjective
+        {
             // "the Harlow administration": the name only modifies the noun.
             if toks.w(&toks[s]) == "the" && is_body_or_document(lower) {
                 e += 1;
@@ -867,8 +876,9 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         if toks.w(t).is(Lex::CUES) && saw_head {
             break;
         }
-        // "said the uncle gravely", "said the minister today".
-        if e > s && is_adverbial(toks, t) {
+        // "said the uncle gravely", "said the minister today" (but "the
+        // second official").
+        if e > s && is_adverbial(toks, t) && !toks.w(&toks[e - 1]).is(Lex::DETERMINERS) {
             break;
         }
         // "The shipyard hired Anna Berg": a past-tense verb after a noun
@@ -1393,8 +1403,10 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
     let first = toks.w(*words.first()?).as_str();
     let last = words.last()?;
     let head = toks.w(last).as_str();
+    // "the 46-year-old": an age stands for the person.
+    let age = head.ends_with("-year-old") && words.len() == 2;
     if last.cap()
-        || !head.chars().all(|c| c.is_alphabetic() || c == '-')
+        || !age && !head.chars().all(|c| c.is_alphabetic() || c == '-')
         || is_pronoun(head)
         || FUNCTION_WORDS.contains(head) && head != "another" && head != "other"
         || head.ends_with('s') && !head.ends_with("ss")
