@@ -1479,7 +1479,27 @@ fn one_of_a_group_is_an_unnamed_source() {
 fn nationalities_ages_and_questions_in_inverted_cues() {
     let text = "The port talks ended on Tuesday.\n\nWorkers spoke outside. “It is a disgrace,” said a Mexican official who was not authorized to speak.\n\nThe singer Ana Ruiz was also there. “What a night for the port,” said the 46-year-old.\n\nThe mayor, Tom Hale, took questions. “Will the cranes stay?” Hale pressed.\n";
     let a = run(text);
-    assert_eq!(mention_of(text, &a, "a disgrace").as_deref(), Some("a Mexican official"));
-    assert_eq!(mention_of(text, &a, "What a night").as_deref(), Some("the 46-year-old"));
-    assert_eq!(speaker_of(text, &a, "cranes stay").as_deref(), Some("Tom Hale"));
+    assert_eq!(
+        mention_of(text, &a, "a disgrace").as_deref(),
+        Some("a Mexican official")
+    );
+    assert_eq!(
+        mention_of(text, &a, "What a night").as_deref(),
+        Some("the 46-year-old")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "cranes stay").as_deref(),
+        Some("Tom Hale")
+    );
+}
+
+/// "“…” that Reyes can catch Hale, said Tom Ellis, an analyst.": an
+/// inverted cue after a comma later in the sentence names the source; "…,
+/// told the Gazette" does not make the newspaper the source.
+#[test]
+fn an_inverted_cue_late_in_the_sentence_names_the_source() {
+    let text = "The race tightened on Monday.\n\n“It seems extremely unlikely” that Reyes can catch Hale, said Tom Ellis, an analyst at the Harbour Institute.\n\n“We have the votes,” Ana Reyes, the challenger, told the Harbour Gazette.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "extremely unlikely").as_deref(), Some("Tom Ellis"));
+    assert_eq!(speaker_of(text, &a, "have the votes").as_deref(), Some("Ana Reyes"));
 }

@@ -239,6 +239,37 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
                 j = ce;
                 continue;
             }
+            // "“…” that Reyes can win, said Tom Hale, an analyst.": an
+            // inverted cue after a comma, later in the sentence, names the
+            // source of everything before it.
+            // (A verb with an object, "…, told AFP", has its subject before.)
+            if cs > qe + 1
+                && toks[cs - 1].is_punct(',')
+                && !cue.participle
+                && !cue.weak
+                && matches!(
+                    toks.w(&toks[cs]).as_str(),
+                    "said"
+                        | "says"
+                        | "wrote"
+                        | "writes"
+                        | "added"
+                        | "adds"
+                        | "explained"
+                        | "continued"
+                        | "noted"
+                        | "argued"
+                        | "insisted"
+                        | "warned"
+                )
+            {
+                if let Some(f) = inverted_source(toks, text, ce, s_end) {
+                    return Some((
+                        Found::by_cue(f.0, span_of(toks, (cs, ce)), false, f.1),
+                        false,
+                    ));
+                }
+            }
             // An -ing cue after a noun modifies it ("a tweet attacking …"):
             // it has no subject of its own.
             let np = if cue.participle && !progressive(toks, cs) {
@@ -311,6 +342,34 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         j += 1;
     }
     None
+}
+
+/// The speaker after an inverted cue (", said Tom Hale, an analyst."): a
+/// name or organisation, or a description headed by a role, that closes the
+/// clause; with its appositive.
+fn inverted_source(
+    toks: &Toks,
+    text: &str,
+    ce: usize,
+    s_end: usize,
+) -> Option<(Phrase, Option<Span>)> {
+    let np = np_after(toks, ce, s_end)?;
+    if !(np.1 >= s_end || toks[np.1].is_punct(',') || toks[np.1].is_punct('.')) {
+        return None;
+    }
+    let p = classify(toks, text, np).filter(plausible_source)?;
+    let fits = match p.kind {
+        MentionKind::Name | MentionKind::Organization => true,
+        MentionKind::Nominal | MentionKind::Unnamed => {
+            p.role.split_whitespace().last().is_some_and(|h| {
+                let h = h.to_lowercase();
+                super::lexicon::ROLE_NOUNS.contains(h.as_str())
+                    || super::lexicon::UNNAMED_HEADS.contains(h.as_str())
+            })
+        }
+        MentionKind::Pronoun => false,
+    };
+    fits.then(|| (p, appositive(toks, np.1, s_end)))
 }
 
 /// "…,” the mayor pressed.", "…?” Hale countered on Monday": after a
