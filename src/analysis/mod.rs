@@ -421,45 +421,51 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
-        let mut all: Vec<MentionEntry> =
-            Vec::with_capacity(subject_pronouns.len() + name_phrases.len() + speaker_phrases.len());
-        for p in subject_pronouns {
-            all.push((p, None, None));
-        }
         let mut speaker_cursor = 0;
-        for p in name_phrases {
-            if speaker_set.any_overlaps_from(p.span, &mut speaker_cursor) {
-                continue;
-            }
-            all.push((p, None, None));
-        }
-        for (qi, p, appo) in speaker_phrases {
-            all.push((p, Some(qi), appo));
-        }
-        // Stable sort by start, through (start, index) keys: the entries
-        // are large and mostly in order already. (The keys are distinct, so
-        // any sort gives this order; the standard sort takes the runs they come
-        // in, sorted or nearly, instead of partitioning them all.)
-        let mut keys: Vec<(usize, usize)> = all
-            .iter()
-            .enumerate()
-            .map(|(k, (p, _, _))| (p.span.start, k))
+        let mut name_phrases: Vec<Phrase> = name_phrases
+            .into_iter()
+            .filter(|p| !speaker_set.any_overlaps_from(p.span, &mut speaker_cursor))
             .collect();
-        keys.sort();
-        let mut slots: Vec<Option<MentionEntry>> = all.into_iter().map(Some).collect();
-        let all = keys
+        // The three lists merged in order of start, ties in the order
+        // subject pronouns, names, speaker phrases, each list in its own
+        // order: the stable sort of the lists one after the other by start.
+        // (Each list sorted on its own, stably, which leaves one in order
+        // as it is, then merged as the entries move into `pending`: the
+        // large entries are moved once, not copied into a joined list and
+        // again into slots.)
+        subject_pronouns.sort_by_key(|p| p.span.start);
+        name_phrases.sort_by_key(|p| p.span.start);
+        speaker_phrases.sort_by_key(|(_, p, _)| p.span.start);
+        // Every start, in order (only the values are read).
+        let mut starts: Vec<usize> = subject_pronouns
             .iter()
-            .map(move |&(_, k)| slots[k].take().expect("each index once"));
-        pending.reserve_exact(keys.len());
-        // One mention per span: several quotations can share a speaker phrase.
-        // (Sized at once: one entry per mention at most.)
-        let mut by_span: rustc_hash::FxHashMap<Span, usize> =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+            .chain(&name_phrases)
+            .chain(speaker_phrases.iter().map(|(_, p, _)| p))
+            .map(|p| p.span.start)
+            .collect();
+        starts.sort_unstable();
+        let all = merge_by_start(
+            subject_pronouns.into_iter().map(|p| (p, None, None)),
+            name_phrases.into_iter().map(|p| (p, None, None)),
+            speaker_phrases
+                .into_iter()
+                .map(|(qi, p, appo)| (p, Some(qi), appo)),
+        );
+        pending.reserve_exact(starts.len());
         let mut tok_cursor = 0;
         let mut para_cursor = 0;
         let mut subject_cursors = [0; 3];
         for (p, qi, appo) in all {
-            let idx = match by_span.get(&p.span).copied() {
+            // One mention per span: several quotations can share a speaker
+            // phrase. (An earlier mention with the same span has the same
+            // start: it is among the last ones, which start there.)
+            let same = pending
+                .iter()
+                .rev()
+                .take_while(|m| m.phrase.span.start == p.span.start)
+                .position(|m| m.phrase.span == p.span)
+                .map(|back| pending.len() - 1 - back);
+            let idx = match same {
                 Some(k) => {
                     pending[k].speaker |= qi.is_some();
                     k
@@ -475,7 +481,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         && !modifies_next_name(
                             &prose,
                             &subjects,
-                            &keys,
+                            &starts,
                             p.span,
                             &mut subject_cursors[1..],
                         );
@@ -514,7 +520,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         para: para as u32,
                         says,
                     });
-                    by_span.insert(pending[pending.len() - 1].phrase.span, pending.len() - 1);
                     pending.len() - 1
                 }
             };
@@ -620,6 +625,28 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 /// A mention to be: the phrase, the quotation it is the speaker of, and
 /// extra role words.
 type MentionEntry = (Phrase, Option<usize>, Option<String>);
+
+/// The entries of three lists, each in order of start, merged in order of
+/// start; of equal starts those of `a` first, then `b`'s, then `c`'s (the
+/// order a stable sort of `a`, `b` and `c` one after the other gives).
+fn merge_by_start(
+    a: impl Iterator<Item = MentionEntry>,
+    b: impl Iterator<Item = MentionEntry>,
+    c: impl Iterator<Item = MentionEntry>,
+) -> impl Iterator<Item = MentionEntry> {
+    let (mut a, mut b, mut c) = (a.peekable(), b.peekable(), c.peekable());
+    let start = |e: Option<&MentionEntry>| e.map_or(usize::MAX, |(p, _, _)| p.span.start);
+    std::iter::from_fn(move || {
+        let (sa, sb, sc) = (start(a.peek()), start(b.peek()), start(c.peek()));
+        if sa <= sb && sa <= sc {
+            a.next()
+        } else if sb <= sc {
+            b.next()
+        } else {
+            c.next()
+        }
+    })
+}
 
 /// The top-level (tokenised) quotations, sorted by start, for finding the
 /// quotation around a nested one without asking every quotation.
@@ -1660,7 +1687,7 @@ mod huge_text_tests {
 fn modifies_next_name(
     prose: &str,
     subjects: &[Span],
-    starts: &[(usize, usize)],
+    starts: &[usize],
     span: Span,
     cursors: &mut [usize],
 ) -> bool {
@@ -1672,9 +1699,9 @@ fn modifies_next_name(
     if subj.end <= span.end {
         return false;
     }
-    let n = partition_point_near(starts, cursors[1], |&(s, _)| s < span.end);
+    let n = partition_point_near(starts, cursors[1], |&s| s < span.end);
     cursors[1] = n;
-    let Some(&(next, _)) = starts.get(n) else {
+    let Some(&next) = starts.get(n) else {
         return false;
     };
     if next >= subj.end || next <= span.end {
