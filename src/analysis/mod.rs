@@ -73,7 +73,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let paras = segment::paragraphs(&prose);
     let mut raw = quotes::scan(&prose, &paras);
     let toks = tokens::tokenize(&prose, &paras, &raw);
-    let sents = tokens::sentences(&toks, &prose, &raw);
 
     // Token ranges of each quotation and the sentence around its first and
     // last token.
@@ -81,12 +80,20 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // need not reach into the token table (a cache miss per quotation on
     // long texts): the paragraphs of the first and last token and the token
     // before the first one when it is in the same paragraph.
+    // And for the context pass below, which paragraphs have a word token
+    // and the paragraph of each quotation token, so that it need not walk
+    // the token table again. (All in the walk that finds the sentences, as
+    // is the sentence of each token.)
     let mut first_tok = vec![usize::MAX; raw.len()];
     let mut last_tok = vec![0usize; raw.len()];
     let mut first_para = vec![0u32; raw.len()];
     let mut last_para = vec![0u32; raw.len()];
     let mut before: Vec<Option<Tok>> = vec![None; raw.len()];
-    for (i, t) in toks.iter().enumerate() {
+    let mut para_has_word_tok = vec![false; paras.len()];
+    let mut quote_toks: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
+    let mut sent_of = SentOf(vec![0u32; toks.len()]);
+    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, si| {
+        sent_of.0[i] = si as u32;
         if let Some(q) = t.quote() {
             if i < first_tok[q] {
                 first_tok[q] = i;
@@ -99,9 +106,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             }
             last_tok[q] = i;
             last_para[q] = t.para() as u32;
+            quote_toks.push((t.para() as u32, q as u32));
+        } else if t.is_word() {
+            para_has_word_tok[t.para()] = true;
         }
-    }
-    let sent_of = SentOf::new(&sents, toks.len());
+    });
 
     // Attribution, quotation by quotation.
     // (Filled by pushing, in order, rather than written twice: a look-up of
@@ -266,13 +275,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // (And which paragraphs have a word: a paragraph with none is only
     // quotations.)
     let mut para_has_quote = vec![false; paras.len()];
-    let mut para_has_word = vec![false; paras.len()];
+    let mut para_has_word = para_has_word_tok;
     // (A term or title in quotation marks is narration.)
-    for t in toks.iter() {
-        if t.quote().is_some_and(|q| keep[q]) {
-            para_has_quote[t.para()] = true;
-        } else if t.is_word() || t.quote().is_some() {
-            para_has_word[t.para()] = true;
+    for &(para, q) in &quote_toks {
+        if keep[q as usize] {
+            para_has_quote[para as usize] = true;
+        } else {
+            para_has_word[para as usize] = true;
         }
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
@@ -1636,14 +1645,6 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
 struct SentOf(Vec<u32>);
 
 impl SentOf {
-    fn new(sents: &[(usize, usize)], n_toks: usize) -> SentOf {
-        let mut v = vec![0u32; n_toks];
-        for (si, &(s, e)) in sents.iter().enumerate() {
-            v[s..e].fill(si as u32);
-        }
-        SentOf(v)
-    }
-
     fn at(&self, tok: usize) -> usize {
         self.0[tok] as usize
     }
