@@ -465,15 +465,23 @@ pub fn resolve(
     // and `resolve_name` all read them (empty for other mentions).
     let mut distinct: Vec<Vec<String>> = vec![Vec::new()];
     let mut distinct_of: HashMap<&str, usize> = HashMap::default();
+    // (And, in the same walk of the mentions, which distinct names speak:
+    // for `speaking_surnames` below.)
+    let mut speaks: Vec<bool> = vec![false];
     let word_lists: Vec<usize> = mentions
         .iter()
         .map(|m| match m.phrase.kind {
-            MentionKind::Name => *distinct_of
-                .entry(m.phrase.name.as_str())
-                .or_insert_with(|| {
-                    distinct.push(words(&m.phrase.name));
-                    distinct.len() - 1
-                }),
+            MentionKind::Name => {
+                let k = *distinct_of
+                    .entry(m.phrase.name.as_str())
+                    .or_insert_with(|| {
+                        distinct.push(words(&m.phrase.name));
+                        speaks.push(false);
+                        distinct.len() - 1
+                    });
+                speaks[k] |= m.speaker;
+                k
+            }
             _ => 0,
         })
         .collect();
@@ -491,11 +499,11 @@ pub fn resolve(
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
-    let speaking_surnames: HashSet<&str> = mentions
+    let speaking_surnames: HashSet<&str> = distinct
         .iter()
-        .zip(&name_words)
-        .filter(|(m, _)| m.speaker && m.phrase.kind == MentionKind::Name)
-        .filter_map(|(_, w)| w.last().map(String::as_str))
+        .zip(&speaks)
+        .filter(|(_, &speaks)| speaks)
+        .filter_map(|(w, _)| w.last().map(String::as_str))
         .collect();
     for (m, w) in mentions.iter().zip(&name_words) {
         let surname_speaks = m.phrase.kind == MentionKind::Name
