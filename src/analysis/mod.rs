@@ -549,8 +549,19 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let (resolved, mut entities) = coref::resolve(&pending, &known);
 
     let mut analysis = Analysis::default();
+    // Each entity's lists are sized first (counted as the quotations and
+    // mentions are made), rather than grown and copied push by push; the
+    // entity of each is noted in a short table (`NO_ENTITY` for none) for
+    // filling the lists, so that the long tables are not walked again.
+    const NO_ENTITY: u32 = u32::MAX;
+    let mut counts = vec![(0usize, 0usize); entities.len()];
+    let mut mention_entity: Vec<u32> = Vec::with_capacity(pending.len());
     analysis.mentions.reserve_exact(pending.len());
     for (m, r) in pending.iter().zip(&resolved) {
+        if let Some(e) = r.entity {
+            counts[e].1 += 1;
+        }
+        mention_entity.push(r.entity.map_or(NO_ENTITY, |e| e as u32));
         analysis.mentions.push(Mention {
             span: m.phrase.span,
             kind: m.phrase.kind,
@@ -559,13 +570,20 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         });
     }
     // Quotations in document order.
-    let mut order: Vec<usize> = (0..raw.len()).filter(|&q| keep[q]).collect();
-    order.sort_by_key(|&q| raw[q].span.start);
+    // (Sorted as (start, index) pairs, the same order as a stable sort of
+    // the indexes by start, without a look-up in `raw` per comparison.)
+    let mut by_start: Vec<(usize, usize)> = (0..raw.len())
+        .filter(|&q| keep[q])
+        .map(|q| (raw[q].span.start, q))
+        .collect();
+    by_start.sort_unstable();
+    let order: Vec<usize> = by_start.into_iter().map(|(_, q)| q).collect();
     let mut index_of = vec![usize::MAX; raw.len()];
     for (k, &qi) in order.iter().enumerate() {
         index_of[qi] = k;
     }
     analysis.quotations.reserve_exact(order.len());
+    let mut quotation_entity: Vec<u32> = Vec::with_capacity(order.len());
     for &qi in &order {
         let source = context_from[qi].unwrap_or(qi);
         let attribution = match (&found[source], speaker_mention[source]) {
@@ -585,6 +603,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let entity = attribution
             .as_ref()
             .and_then(|a| resolved[a.mention].entity);
+        if let Some(e) = entity {
+            counts[e].0 += 1;
+        }
+        quotation_entity.push(entity.map_or(NO_ENTITY, |e| e as u32));
         // (The pieces move: only the spans and marks of `raw` are read below.)
         let q = &mut raw[qi];
         analysis.quotations.push(Quotation {
@@ -599,31 +621,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // Unterminated marks are reported even when the span is too short to be
     // a quotation.
-    // Each entity's lists are sized first (counted in one pass), rather
-    // than grown and copied push by push.
-    let mut counts = vec![(0usize, 0usize); entities.len()];
-    for qz in &analysis.quotations {
-        if let Some(e) = qz.entity {
-            counts[e].0 += 1;
-        }
-    }
-    for m in &analysis.mentions {
-        if let Some(e) = m.entity {
-            counts[e].1 += 1;
-        }
-    }
     for (ent, &(nq, nm)) in entities.iter_mut().zip(&counts) {
         ent.quotations.reserve_exact(nq);
         ent.mentions.reserve_exact(nm);
     }
-    for (k, qz) in analysis.quotations.iter().enumerate() {
-        if let Some(e) = qz.entity {
-            entities[e].quotations.push(k);
+    for (k, &e) in quotation_entity.iter().enumerate() {
+        if e != NO_ENTITY {
+            entities[e as usize].quotations.push(k);
         }
     }
-    for (mi, m) in analysis.mentions.iter().enumerate() {
-        if let Some(e) = m.entity {
-            entities[e].mentions.push(mi);
+    for (mi, &e) in mention_entity.iter().enumerate() {
+        if e != NO_ENTITY {
+            entities[e as usize].mentions.push(mi);
         }
     }
     analysis.entities = entities;
