@@ -19,6 +19,9 @@ pub struct Found {
     pub appositive: Option<Span>,
 }
 
+// (One per quotation: kept at 136 bytes.)
+const _: () = assert!(std::mem::size_of::<Found>() <= 136);
+
 impl Found {
     /// A speaker found through a speech cue.
     fn by_cue(phrase: Phrase, cue: Span, weak: bool, appositive: Option<Span>) -> Found {

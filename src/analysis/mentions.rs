@@ -12,8 +12,10 @@ use super::types::{Gender, MentionKind, Span};
 /// A phrase found in the text that can be a speaker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Phrase {
-    /// Token range `[start, end)`.
-    pub toks: (usize, usize),
+    /// Token range `[start, end)`, as `u32`s like token offsets (a smaller
+    /// entry in the per-quotation and per-mention tables); `tok_range()`
+    /// gives it as `usize`s.
+    pub toks: (u32, u32),
     pub span: Span,
     pub kind: MentionKind,
     /// The name without titles ("Qin Gang"), for names and organisations.
@@ -27,10 +29,22 @@ pub struct Phrase {
 }
 
 impl Phrase {
+    /// Token range `[start, end)`.
+    #[inline]
+    pub fn tok_range(&self) -> (usize, usize) {
+        (self.toks.0 as usize, self.toks.1 as usize)
+    }
+
+    /// `tok_range` as kept: token indexes stay below `u32::MAX` (`analyze`
+    /// cuts longer texts into pieces).
+    pub fn pack_range((s, e): (usize, usize)) -> (u32, u32) {
+        (s as u32, e as u32)
+    }
+
     /// An organisation named `name`, with no role of its own.
     fn organisation(toks: (usize, usize), span: Span, name: String) -> Phrase {
         Phrase {
-            toks,
+            toks: Phrase::pack_range(toks),
             span,
             kind: MentionKind::Organization,
             name,
@@ -916,7 +930,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         let pron = contracted.unwrap_or(toks.w(last).as_str());
         let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
-            toks: (s, e),
+            toks: Phrase::pack_range((s, e)),
             span,
             kind: MentionKind::Pronoun,
             name: String::new(),
@@ -1126,7 +1140,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             role
         };
         return Some(Phrase {
-            toks: (s, e),
+            toks: Phrase::pack_range((s, e)),
             span,
             kind,
             name,
@@ -1199,7 +1213,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         .unwrap_or(Gender::Unknown);
     let role = description_role(toks, text, words, kind);
     Some(Phrase {
-        toks: (s, e),
+        toks: Phrase::pack_range((s, e)),
         span,
         kind,
         name: String::new(),
@@ -1251,7 +1265,7 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
         role
     };
     Some(Phrase {
-        toks: (s, e),
+        toks: Phrase::pack_range((s, e)),
         span: Span::new(toks[s].span().start, toks[e - 1].span().end),
         kind,
         name: String::new(),

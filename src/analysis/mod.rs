@@ -133,7 +133,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let mut far = far;
         if f.is_none()
             && far.as_ref().is_some_and(|x| {
-                let s = x.phrase.toks.0;
+                let s = x.phrase.tok_range().0;
                 !x.weak && x.method == AttributionMethod::Cue && s > qe && toks[s - 1].is_punct(',')
             })
         {
@@ -295,9 +295,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             f.method == AttributionMethod::Cue
                 && f.cue.is_some_and(|c| {
                     // (Searched from the subject, next to its cue.)
-                    let k =
-                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
-                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
+                    let k = partition_point_near(&toks, f.phrase.tok_range().1, |t| {
+                        t.span().start < c.start
+                    });
+                    k < toks.len() && attribute::passive(&toks, f.phrase.tok_range().1, k)
                 })
         });
         if passive {
@@ -358,7 +359,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let (true, Some(f)) = (keep[qi], f) {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
-            let (_, mut np_end) = f.phrase.toks;
+            let (_, mut np_end) = f.phrase.tok_range();
             // (The kind first: it spares a read of the token table.)
             let described = matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed);
             // "His former partner at Lenox, Laurence Kemp,": the place of
@@ -501,7 +502,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // the first to end after the start (checked, so the
                     // walk below is left for the other cases): it spares
                     // reading the tokens in between.
-                    let hint = p.toks.0;
+                    let hint = p.tok_range().0;
                     if hint >= tok_cursor
                         && hint < toks.len()
                         && toks[hint].span().end > p.span.start
@@ -525,7 +526,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         speaker: qi.is_some(),
                         subject,
                         sent: sent as u32,
-                        extra_role: appo,
+                        extra_role: appo.map(String::into_boxed_str),
                         para: para as u32,
                         says,
                     });
@@ -737,7 +738,7 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
         .join(" ");
     Some(Found {
         phrase: Phrase {
-            toks: (0, 0),
+            toks: Phrase::pack_range((0, 0)),
             span,
             kind: MentionKind::Name,
             name: display,
