@@ -583,6 +583,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     for (k, &qi) in order.iter().enumerate() {
         index_of[qi] = k;
     }
+    // (The findings about each quotation are added as it is made, after
+    // those about unterminated marks.)
+    let mut findings = unterminated_findings(&raw, &keep, &index_of, text);
     analysis.quotations.reserve_exact(order.len());
     let mut quotation_entity: Vec<u32> = Vec::with_capacity(order.len());
     for &qi in &order {
@@ -619,6 +622,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             entity,
             terminated: q.terminated,
         });
+        quotation_findings(
+            analysis.quotations.len() - 1,
+            &analysis.quotations[analysis.quotations.len() - 1],
+            &analysis.mentions,
+            &entities,
+            &resolved,
+            text,
+            &mut findings,
+        );
     }
     // Unterminated marks are reported even when the span is too short to be
     // a quotation.
@@ -637,7 +649,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
     }
     analysis.entities = entities;
-    analysis.findings = findings(&analysis, &raw, &keep, &index_of, &resolved, text);
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    analysis.findings = findings;
     analysis
 }
 
@@ -1271,12 +1284,13 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, before: Option<&Tok>) -> QuoteK
     }
 }
 
-fn findings(
-    a: &Analysis,
+/// The findings about unterminated marks, in the order of `raw`: the first
+/// findings of a text, before those `quotation_findings` adds quotation by
+/// quotation (then all are sorted by span, stably).
+fn unterminated_findings(
     raw: &[quotes::RawQuote],
     keep: &[bool],
     index_of: &[usize],
-    resolved: &[coref::Resolved],
     text: &str,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -1295,59 +1309,69 @@ fn findings(
             });
         }
     }
-    for (k, q) in a.quotations.iter().enumerate() {
-        // (Made only for the messages that quote it.)
-        let preview = || preview(text, q.content);
-        match &q.attribution {
-            None => out.push(Finding {
-                span: q.span,
-                code: FindingCode::UnattributedQuote,
-                severity: FindingCode::UnattributedQuote.default_severity(),
-                message: format!("No speaker found for the quotation “{}”: say who said it (for example “…,” the minister said).", preview()),
-                quotation: Some(k),
-            }),
-            Some(att) => {
-                if att.method == AttributionMethod::Context {
-                    let who = q.entity.map(|e| a.entities[e].name.as_str()).unwrap_or("the previous speaker");
-                    out.push(Finding {
-                        span: q.span,
-                        code: FindingCode::ContextAttribution,
-                        severity: FindingCode::ContextAttribution.default_severity(),
-                        message: format!("Attributed to {who} by context: this paragraph names no speaker, and the one before quotes them or is about them."),
-                        quotation: Some(k),
-                    });
-                }
-                if let Some(other) = resolved[att.mention].ambiguous_with {
-                    let chosen = q.entity.map(|e| a.entities[e].name.as_str()).unwrap_or("?");
-                    let span = a.mentions[att.mention].span;
-                    out.push(Finding {
-                        span,
-                        code: FindingCode::AmbiguousSpeaker,
-                        severity: FindingCode::AmbiguousSpeaker.default_severity(),
-                        message: format!(
-                            "“{}” could be {} or {}: quoth chose {}. Naming the speaker removes the doubt.",
-                            &text[span.start..span.end],
-                            chosen,
-                            a.entities[other].name,
-                            chosen
-                        ),
-                        quotation: Some(k),
-                    });
-                }
-                if q.entity.is_none() && a.mentions[att.mention].kind == MentionKind::Pronoun {
-                    out.push(Finding {
-                        span: a.mentions[att.mention].span,
-                        code: FindingCode::UnattributedQuote,
-                        severity: FindingCode::UnattributedQuote.default_severity(),
-                        message: format!("The quotation “{}” is attributed to a pronoun that names nobody earlier in the text.", preview()),
-                        quotation: Some(k),
-                    });
-                }
+    out
+}
+
+/// The findings about quotation `k` (`q`), added to `out`. (Called as each
+/// quotation is made, so that the quotation table is not walked again.)
+fn quotation_findings(
+    k: usize,
+    q: &Quotation,
+    mentions: &[Mention],
+    entities: &[Entity],
+    resolved: &[coref::Resolved],
+    text: &str,
+    out: &mut Vec<Finding>,
+) {
+    // (Made only for the messages that quote it.)
+    let preview = || preview(text, q.content);
+    match &q.attribution {
+        None => out.push(Finding {
+            span: q.span,
+            code: FindingCode::UnattributedQuote,
+            severity: FindingCode::UnattributedQuote.default_severity(),
+            message: format!("No speaker found for the quotation “{}”: say who said it (for example “…,” the minister said).", preview()),
+            quotation: Some(k),
+        }),
+        Some(att) => {
+            if att.method == AttributionMethod::Context {
+                let who = q.entity.map(|e| entities[e].name.as_str()).unwrap_or("the previous speaker");
+                out.push(Finding {
+                    span: q.span,
+                    code: FindingCode::ContextAttribution,
+                    severity: FindingCode::ContextAttribution.default_severity(),
+                    message: format!("Attributed to {who} by context: this paragraph names no speaker, and the one before quotes them or is about them."),
+                    quotation: Some(k),
+                });
+            }
+            if let Some(other) = resolved[att.mention].ambiguous_with {
+                let chosen = q.entity.map(|e| entities[e].name.as_str()).unwrap_or("?");
+                let span = mentions[att.mention].span;
+                out.push(Finding {
+                    span,
+                    code: FindingCode::AmbiguousSpeaker,
+                    severity: FindingCode::AmbiguousSpeaker.default_severity(),
+                    message: format!(
+                        "“{}” could be {} or {}: quoth chose {}. Naming the speaker removes the doubt.",
+                        &text[span.start..span.end],
+                        chosen,
+                        entities[other].name,
+                        chosen
+                    ),
+                    quotation: Some(k),
+                });
+            }
+            if q.entity.is_none() && mentions[att.mention].kind == MentionKind::Pronoun {
+                out.push(Finding {
+                    span: mentions[att.mention].span,
+                    code: FindingCode::UnattributedQuote,
+                    severity: FindingCode::UnattributedQuote.default_severity(),
+                    message: format!("The quotation “{}” is attributed to a pronoun that names nobody earlier in the text.", preview()),
+                    quotation: Some(k),
+                });
             }
         }
     }
-    out.sort_by_key(|f| (f.span.start, f.span.end));
-    out
 }
 
 /// The first words of a span, for messages and outlines.
