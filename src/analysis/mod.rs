@@ -189,24 +189,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if f.is_none() && qs > s_first.0 {
             f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
                 .filter(plausible_source)
-                .map(|phrase| Found {
-                    phrase,
-                    cue: None,
-                    method: AttributionMethod::Subject,
-                    weak: true,
-                    appositive: None,
-                });
+                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
         }
         if f.is_none() {
             // An action beat: the person the narration around the quotation
             // in the same paragraph is about ("“Young!” He held it up.").
-            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| Found {
-                phrase,
-                cue: None,
-                method: AttributionMethod::Subject,
-                weak: true,
-                appositive: None,
-            });
+            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe)
+                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
         }
         debug_assert_eq!(found.len(), qi);
         found.push(f);
@@ -293,7 +282,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         // between needs it settled for the others.)
         let passive = found[qi].as_ref().is_some_and(|f| {
             f.method == AttributionMethod::Cue
-                && f.cue.is_some_and(|c| {
+                && f.cue().is_some_and(|c| {
                     // (Searched from the subject, next to its cue.)
                     let k = partition_point_near(&toks, f.phrase.tok_range().1, |t| {
                         t.span().start < c.start
@@ -314,14 +303,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
-                found[qi] =
-                    narration_subject(&toks, &prose, &sents, para - 1).map(|phrase| Found {
-                        phrase,
-                        cue: None,
-                        method: AttributionMethod::Context,
-                        weak: true,
-                        appositive: None,
-                    });
+                found[qi] = narration_subject(&toks, &prose, &sents, para - 1)
+                    .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
             }
         }
         let end_para = last_para[qi] as usize;
@@ -399,7 +382,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     continue;
                 }
             }
-            let apposition = f.appositive.map(|s| prose[s.start..s.end].to_string());
+            let apposition = f.appositive().map(|s| prose[s.start..s.end].to_string());
             let phrase = Phrase {
                 name: std::mem::take(&mut f.phrase.name),
                 role: std::mem::take(&mut f.phrase.role),
@@ -593,7 +576,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let attribution = match (&found[source], speaker_mention[source]) {
             (Some(f), Some(mi)) => Some(Attribution {
                 mention: mi,
-                cue: f.cue,
+                cue: f.cue(),
                 method: if dialogue[qi] {
                     AttributionMethod::Dialogue
                 } else if context_from[qi].is_some() {
@@ -749,8 +732,8 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    Some(Found {
-        phrase: Phrase {
+    Some(Found::new(
+        Phrase {
             toks: Phrase::pack_range((0, 0)),
             span,
             kind: MentionKind::Name,
@@ -760,11 +743,11 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
             plural: false,
             document: false,
         },
-        cue: None,
-        method: AttributionMethod::Colon,
-        weak: false,
-        appositive: None,
-    })
+        None,
+        AttributionMethod::Colon,
+        false,
+        None,
+    ))
 }
 
 fn single_attribution(
@@ -1088,7 +1071,7 @@ fn is_quotation(
                     && inner.ends_with(['.', '?', '!'])
                     && before.is_some_and(|p| p.is_punct(',') || p.is_punct(':'))
                     && k >= 2
-                    && f.cue.is_some_and(|c| c.end == toks[k - 2].span().end)
+                    && f.cue().is_some_and(|c| c.end == toks[k - 2].span().end)
         });
     // In a sentence given on someone's authority ("…, according to X"),
     // quoted titles and words are part of what X reported.
@@ -1097,7 +1080,7 @@ fn is_quotation(
     // recited) is the performer's words.
     let performed = f.is_some_and(|f| {
         f.method == AttributionMethod::Cue
-            && f.cue.is_some_and(|c| {
+            && f.cue().is_some_and(|c| {
                 k >= 1
                     && c.end <= q.span.start
                     && toks.partition_point(|t| t.span().start < c.end) + 4 >= k
