@@ -21,8 +21,8 @@ pub struct Found {
     appositive: SpanOpt,
 }
 
-// (One per quotation: kept at 104 bytes.)
-const _: () = assert!(std::mem::size_of::<Found>() <= 104);
+// (One per quotation: kept at 96 bytes.)
+const _: () = assert!(std::mem::size_of::<Found>() <= 96);
 
 impl Found {
     /// A speaker found with its cue, if any, and its appositive, if any.
@@ -421,7 +421,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
                 if relative {
                     // The mention runs to the pronoun: "Anna Berg, who".
-                    p.span = Span::new(p.span.start, toks[r].span().end);
+                    p.set_span(Span::new(p.span().start, toks[r].span().end));
                 }
                 let appositive = appositive(toks, np.1, cs);
                 let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);

@@ -31,8 +31,8 @@ pub struct Pending {
 }
 
 // (A long text has a pending mention for every name, description and
-// subject pronoun: kept at 112 bytes.)
-const _: () = assert!(std::mem::size_of::<Pending>() <= 112);
+// subject pronoun: kept at 104 bytes.)
+const _: () = assert!(std::mem::size_of::<Pending>() <= 104);
 
 /// The outcome for one mention.
 #[derive(Clone, Debug, Default)]
@@ -811,7 +811,7 @@ fn resolve_pronoun(
     history: &[(usize, usize, bool)],
 ) -> Resolved {
     let p = &m.phrase;
-    let pron = p.span; // for clarity below
+    let pron = p.span(); // for clarity below
     let _ = pron;
     let want_person = matches!(p.gender, Gender::Male | Gender::Female);
     let plural = p.plural;
@@ -864,7 +864,7 @@ fn resolve_pronoun(
             {
                 key += 1;
             }
-            cands.push((key, pm.phrase.span.start, e));
+            cands.push((key, pm.phrase.span().start, e));
         }
         // Subjects: the leftmost (Hobbs). A speaker's pronoun with no
         // subject to go back to: the person named last, nearest the quote.

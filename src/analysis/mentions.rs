@@ -16,7 +16,8 @@ pub struct Phrase {
     /// entry in the per-quotation and per-mention tables); `tok_range()`
     /// gives it as `usize`s.
     pub toks: (u32, u32),
-    pub span: Span,
+    /// The byte range, as `u32`s (`span()` gives it as a `Span`).
+    pub at: (u32, u32),
     pub kind: MentionKind,
     /// The name without titles ("Qin Gang"), for names and organisations.
     pub name: String,
@@ -41,11 +42,27 @@ impl Phrase {
         (s as u32, e as u32)
     }
 
+    /// The byte range.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.at.0 as usize, self.at.1 as usize)
+    }
+
+    /// Sets the byte range.
+    pub fn set_span(&mut self, s: Span) {
+        self.at = Phrase::pack_span(s);
+    }
+
+    /// `span` as kept: offsets stay below `u32::MAX`, as token offsets do.
+    pub fn pack_span(s: Span) -> (u32, u32) {
+        (s.start as u32, s.end as u32)
+    }
+
     /// An organisation named `name`, with no role of its own.
     fn organisation(toks: (usize, usize), span: Span, name: String) -> Phrase {
         Phrase {
             toks: Phrase::pack_range(toks),
-            span,
+            at: Phrase::pack_span(span),
             kind: MentionKind::Organization,
             name,
             role: String::new(),
@@ -931,7 +948,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
             toks: Phrase::pack_range((s, e)),
-            span,
+            at: Phrase::pack_span(span),
             kind: MentionKind::Pronoun,
             name: String::new(),
             role: pron.to_string(),
@@ -1141,7 +1158,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         };
         return Some(Phrase {
             toks: Phrase::pack_range((s, e)),
-            span,
+            at: Phrase::pack_span(span),
             kind,
             name,
             role,
@@ -1214,7 +1231,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     let role = description_role(toks, text, words, kind);
     Some(Phrase {
         toks: Phrase::pack_range((s, e)),
-        span,
+        at: Phrase::pack_span(span),
         kind,
         name: String::new(),
         role,
@@ -1266,7 +1283,7 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
     };
     Some(Phrase {
         toks: Phrase::pack_range((s, e)),
-        span: Span::new(toks[s].span().start, toks[e - 1].span().end),
+        at: Phrase::pack_span(Span::new(toks[s].span().start, toks[e - 1].span().end)),
         kind,
         name: String::new(),
         role,

@@ -377,7 +377,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         p.kind == MentionKind::Name && p.name.split_whitespace().count() >= 2
                     })
                 {
-                    let role = prose[f.phrase.span.start..f.phrase.span.end].to_string();
+                    let role = prose[f.phrase.span().start..f.phrase.span().end].to_string();
                     speaker_phrases.push((qi, name, Some(role)));
                     continue;
                 }
@@ -395,17 +395,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // are subjects ("She then attacked him…") carry the thread of who the
     // text is about from sentence to sentence: of the subject phrases only
     // those are kept (the others are dropped as soon as their span is noted).
-    let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
+    let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span()));
     let mut subjects: Vec<Span> = Vec::with_capacity(sents.len());
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     // (The span sets are asked in order of position, each through a cursor.)
     let mut speaker_cursor = 0;
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
-            subjects.push(p.span);
+            subjects.push(p.span());
             if p.kind == MentionKind::Pronoun
                 && matches!(p.role.as_str(), "he" | "she" | "they")
-                && !speaker_set.any_overlaps_from(p.span, &mut speaker_cursor)
+                && !speaker_set.any_overlaps_from(p.span(), &mut speaker_cursor)
             {
                 subject_pronouns.push(p);
             }
@@ -417,7 +417,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let mut speaker_cursor = 0;
         let mut name_phrases: Vec<Phrase> = name_phrases
             .into_iter()
-            .filter(|p| !speaker_set.any_overlaps_from(p.span, &mut speaker_cursor))
+            .filter(|p| !speaker_set.any_overlaps_from(p.span(), &mut speaker_cursor))
             .collect();
         // The three lists merged in order of start, ties in the order
         // subject pronouns, names, speaker phrases, each list in its own
@@ -426,15 +426,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         // as it is, then merged as the entries move into `pending`: the
         // large entries are moved once, not copied into a joined list and
         // again into slots.)
-        subject_pronouns.sort_by_key(|p| p.span.start);
-        name_phrases.sort_by_key(|p| p.span.start);
-        speaker_phrases.sort_by_key(|(_, p, _)| p.span.start);
+        subject_pronouns.sort_by_key(|p| p.span().start);
+        name_phrases.sort_by_key(|p| p.span().start);
+        speaker_phrases.sort_by_key(|(_, p, _)| p.span().start);
         // Every start, in order (only the values are read).
         let mut starts: Vec<usize> = subject_pronouns
             .iter()
             .chain(&name_phrases)
             .chain(speaker_phrases.iter().map(|(_, p, _)| p))
-            .map(|p| p.span.start)
+            .map(|p| p.span().start)
             .collect();
         starts.sort_unstable();
         let all = merge_by_start(
@@ -455,8 +455,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             let same = pending
                 .iter()
                 .rev()
-                .take_while(|m| m.phrase.span.start == p.span.start)
-                .position(|m| m.phrase.span == p.span)
+                .take_while(|m| m.phrase.span().start == p.span().start)
+                .position(|m| m.phrase.span() == p.span())
                 .map(|back| pending.len() - 1 - back);
             let idx = match same {
                 Some(k) => {
@@ -466,16 +466,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 None => {
                     // The paragraph: the first one ending at or after the start,
                     // through a cursor (the starts only grow).
-                    while para_cursor < paras.len() && paras[para_cursor].end < p.span.start {
+                    while para_cursor < paras.len() && paras[para_cursor].end < p.span().start {
                         para_cursor += 1;
                     }
                     let para = para_cursor.min(paras.len().saturating_sub(1));
-                    let subject = subject_set.any_overlaps_from(p.span, &mut subject_cursors[0])
+                    let subject = subject_set.any_overlaps_from(p.span(), &mut subject_cursors[0])
                         && !modifies_next_name(
                             &prose,
                             &subjects,
                             &starts,
-                            p.span,
+                            p.span(),
                             &mut subject_cursors[1..],
                         );
                     // Mentions come in order of start: a cursor finds the
@@ -488,18 +488,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     let hint = p.tok_range().0;
                     if hint >= tok_cursor
                         && hint < toks.len()
-                        && toks[hint].span().end > p.span.start
-                        && (hint == 0 || toks[hint - 1].span().end <= p.span.start)
+                        && toks[hint].span().end > p.span().start
+                        && (hint == 0 || toks[hint - 1].span().end <= p.span().start)
                     {
                         tok_cursor = hint;
                     }
-                    while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span.start {
+                    while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span().start {
                         tok_cursor += 1;
                     }
                     let tok = tok_cursor.min(toks.len().saturating_sub(1));
                     let sent = sent_of.get(tok).unwrap_or(0);
                     let mut after = tok;
-                    while after < toks.len() && toks[after].span().start < p.span.end {
+                    while after < toks.len() && toks[after].span().start < p.span().end {
                         after += 1;
                     }
                     let says = attribute::cue_at(&toks, after)
@@ -547,7 +547,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
         mention_entity.push(r.entity.map_or(NO_ENTITY, |e| e as u32));
         analysis.mentions.push(Mention {
-            span: m.phrase.span,
+            span: m.phrase.span(),
             kind: m.phrase.kind,
             entity: r.entity,
             resolution: r.resolution,
@@ -650,7 +650,7 @@ fn merge_by_start(
     c: impl Iterator<Item = MentionEntry>,
 ) -> impl Iterator<Item = MentionEntry> {
     let (mut a, mut b, mut c) = (a.peekable(), b.peekable(), c.peekable());
-    let start = |e: Option<&MentionEntry>| e.map_or(usize::MAX, |(p, _, _)| p.span.start);
+    let start = |e: Option<&MentionEntry>| e.map_or(usize::MAX, |(p, _, _)| p.span().start);
     std::iter::from_fn(move || {
         let (sa, sb, sc) = (start(a.peek()), start(b.peek()), start(c.peek()));
         if sa <= sb && sa <= sc {
@@ -735,7 +735,7 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
     Some(Found::new(
         Phrase {
             toks: Phrase::pack_range((0, 0)),
-            span,
+            at: Phrase::pack_span(span),
             kind: MentionKind::Name,
             name: display,
             role: String::new(),
