@@ -13,24 +13,81 @@ use super::types::{AttributionMethod, MentionKind, Span};
 #[derive(Clone, Debug)]
 pub struct Found {
     pub phrase: Phrase,
-    pub cue: Option<Span>,
+    /// The speech cue (`cue()`).
+    cue: SpanOpt,
     pub method: AttributionMethod,
     /// The cue is a weak one ("called", "described").
     pub weak: bool,
-    /// Words in apposition to the speaker (", Russia's top diplomat,").
-    pub appositive: Option<Span>,
+    /// Words in apposition to the speaker (", Russia's top diplomat,")
+    /// (`appositive()`).
+    appositive: SpanOpt,
 }
 
+// (One per quotation: kept at 96 bytes.)
+const _: () = assert!(std::mem::size_of::<Found>() <= 96);
+
 impl Found {
-    /// A speaker found through a speech cue.
-    fn by_cue(phrase: Phrase, cue: Span, weak: bool, appositive: Option<Span>) -> Found {
+    /// A speaker found with its cue, if any, and its appositive, if any.
+    pub fn new(
+        phrase: Phrase,
+        cue: Option<Span>,
+        method: AttributionMethod,
+        weak: bool,
+        appositive: Option<Span>,
+    ) -> Found {
         Found {
             phrase,
-            cue: Some(cue),
-            method: AttributionMethod::Cue,
+            cue: SpanOpt::new(cue),
+            method,
             weak,
-            appositive,
+            appositive: SpanOpt::new(appositive),
         }
+    }
+
+    /// A speaker found through a speech cue.
+    fn by_cue(phrase: Phrase, cue: Span, weak: bool, appositive: Option<Span>) -> Found {
+        Found::new(phrase, Some(cue), AttributionMethod::Cue, weak, appositive)
+    }
+
+    /// The speech cue ("said", "pointed out"), when there is one.
+    #[inline]
+    pub fn cue(&self) -> Option<Span> {
+        self.cue.get()
+    }
+
+    /// Words in apposition to the speaker, when there are some.
+    #[inline]
+    pub fn appositive(&self) -> Option<Span> {
+        self.appositive.get()
+    }
+}
+
+/// An optional span as two `u32`s (8 bytes, where `Option<Span>` takes 24):
+/// offsets stay below `u32::MAX` (`analyze` cuts longer texts into pieces),
+/// so a start of `u32::MAX` is none.
+#[derive(Clone, Copy, Debug)]
+struct SpanOpt {
+    start: u32,
+    end: u32,
+}
+
+impl SpanOpt {
+    fn new(s: Option<Span>) -> SpanOpt {
+        match s {
+            Some(s) => SpanOpt {
+                start: s.start as u32,
+                end: s.end as u32,
+            },
+            None => SpanOpt {
+                start: u32::MAX,
+                end: u32::MAX,
+            },
+        }
+    }
+
+    #[inline]
+    fn get(self) -> Option<Span> {
+        (self.start != u32::MAX).then(|| Span::new(self.start as usize, self.end as usize))
     }
 }
 
@@ -185,13 +242,13 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         if let Some(np) = np_after(toks, qe + 1, s_end) {
             if let Some(p) = classify(toks, text, np) {
                 if p.kind == MentionKind::Name {
-                    let f = Found {
-                        phrase: p,
-                        cue: Some(toks[qe].span()),
-                        method: AttributionMethod::Cue,
-                        weak: false,
-                        appositive: None,
-                    };
+                    let f = Found::new(
+                        p,
+                        Some(toks[qe].span()),
+                        AttributionMethod::Cue,
+                        false,
+                        None,
+                    );
                     return Some((f, true));
                 }
             }
@@ -220,13 +277,13 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         {
             if let Some(np) = np_after(toks, j + 2, s_end) {
                 if let Some(p) = classify(toks, text, np) {
-                    let f = Found {
-                        phrase: p,
-                        cue: Some(span_of(toks, (j, j + 2))),
-                        method: AttributionMethod::AccordingTo,
-                        weak: false,
-                        appositive: None,
-                    };
+                    let f = Found::new(
+                        p,
+                        Some(span_of(toks, (j, j + 2))),
+                        AttributionMethod::AccordingTo,
+                        false,
+                        None,
+                    );
                     return Some((f, j - qe <= 1));
                 }
             }
@@ -463,13 +520,13 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         {
             if let Some(np) = np_after(toks, j + 2, qs) {
                 if let Some(p) = classify(toks, text, np) {
-                    return Some(Found {
-                        phrase: p,
-                        cue: Some(span_of(toks, (j, j + 2))),
-                        method: AttributionMethod::AccordingTo,
-                        weak: false,
-                        appositive: None,
-                    });
+                    return Some(Found::new(
+                        p,
+                        Some(span_of(toks, (j, j + 2))),
+                        AttributionMethod::AccordingTo,
+                        false,
+                        None,
+                    ));
                 }
             }
         }
@@ -521,7 +578,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
                 if relative {
                     // The mention runs to the pronoun: "Anna Berg, who".
-                    p.span = Span::new(p.span.start, toks[r].span().end);
+                    p.set_span(Span::new(p.span().start, toks[r].span().end));
                 }
                 let appositive = appositive(toks, np.1, cs);
                 let found = Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, appositive);
@@ -556,13 +613,13 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         let subject = subject_of(toks, text, s_start, cs, true)
             .or_else(|| fronted_participle_subject(toks, text, s_start, cs, qs));
         if let Some(p) = subject.filter(plausible_source) {
-            return Some(Found {
-                phrase: p,
-                cue: Some(span_of(toks, (cs, ce))),
-                method: AttributionMethod::Cue,
-                weak: false,
-                appositive: None,
-            });
+            return Some(Found::new(
+                p,
+                Some(span_of(toks, (cs, ce))),
+                AttributionMethod::Cue,
+                false,
+                None,
+            ));
         }
     }
     None
@@ -634,13 +691,13 @@ fn outer_source(toks: &Toks, text: &str, inner_start: usize, s_start: usize) -> 
             if let Some(p) = classify(toks, text, np).filter(plausible_source) {
                 let appositive = appositive(toks, np.1, cs);
                 limit = np.0;
-                best = Some(Found {
-                    phrase: p,
-                    cue: Some(span_of(toks, (cs, ce))),
-                    method: AttributionMethod::Cue,
-                    weak: false,
+                best = Some(Found::new(
+                    p,
+                    Some(span_of(toks, (cs, ce))),
+                    AttributionMethod::Cue,
+                    false,
                     appositive,
-                });
+                ));
             }
         }
     }
@@ -658,13 +715,7 @@ pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) ->
         if let Some(np) = np_before(toks, s_end - 1, s_start) {
             if let Some(p) = classify(toks, text, np) {
                 if matches!(p.kind, MentionKind::Name | MentionKind::Organization) {
-                    f = Some(Found {
-                        phrase: p,
-                        cue: None,
-                        method: AttributionMethod::Colon,
-                        weak: false,
-                        appositive: None,
-                    });
+                    f = Some(Found::new(p, None, AttributionMethod::Colon, false, None));
                 }
             }
         }
@@ -681,13 +732,7 @@ pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) ->
                         | MentionKind::Organization
                 )
             })
-            .map(|p| Found {
-                phrase: p,
-                cue: None,
-                method: AttributionMethod::Colon,
-                weak: false,
-                appositive: None,
-            });
+            .map(|p| Found::new(p, None, AttributionMethod::Colon, false, None));
     }
     f.map(|mut f| {
         f.method = AttributionMethod::Colon;

@@ -21,14 +21,18 @@ pub struct Pending {
     pub subject: bool,
     /// Sentence index (as `u32`, like token offsets: a smaller entry).
     pub sent: u32,
-    /// Extra role words (an appositive).
-    pub extra_role: Option<String>,
+    /// Extra role words (an appositive). (A boxed `str`: a smaller entry.)
+    pub extra_role: Option<Box<str>>,
     /// Paragraph index (as `u32`).
     pub para: u32,
     /// A speech verb follows the mention ("McAdam said the …"): a source of
     /// reported speech, even without a quotation.
     pub says: bool,
 }
+
+// (A long text has a pending mention for every name, description and
+// subject pronoun: kept at 104 bytes.)
+const _: () = assert!(std::mem::size_of::<Pending>() <= 104);
 
 /// The outcome for one mention.
 #[derive(Clone, Debug, Default)]
@@ -465,15 +469,23 @@ pub fn resolve(
     // and `resolve_name` all read them (empty for other mentions).
     let mut distinct: Vec<Vec<String>> = vec![Vec::new()];
     let mut distinct_of: HashMap<&str, usize> = HashMap::default();
+    // (And, in the same walk of the mentions, which distinct names speak:
+    // for `speaking_surnames` below.)
+    let mut speaks: Vec<bool> = vec![false];
     let word_lists: Vec<usize> = mentions
         .iter()
         .map(|m| match m.phrase.kind {
-            MentionKind::Name => *distinct_of
-                .entry(m.phrase.name.as_str())
-                .or_insert_with(|| {
-                    distinct.push(words(&m.phrase.name));
-                    distinct.len() - 1
-                }),
+            MentionKind::Name => {
+                let k = *distinct_of
+                    .entry(m.phrase.name.as_str())
+                    .or_insert_with(|| {
+                        distinct.push(words(&m.phrase.name));
+                        speaks.push(false);
+                        distinct.len() - 1
+                    });
+                speaks[k] |= m.speaker;
+                k
+            }
             _ => 0,
         })
         .collect();
@@ -491,11 +503,11 @@ pub fn resolve(
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
-    let speaking_surnames: HashSet<&str> = mentions
+    let speaking_surnames: HashSet<&str> = distinct
         .iter()
-        .zip(&name_words)
-        .filter(|(m, _)| m.speaker && m.phrase.kind == MentionKind::Name)
-        .filter_map(|(_, w)| w.last().map(String::as_str))
+        .zip(&speaks)
+        .filter(|(_, &speaks)| speaks)
+        .filter_map(|(w, _)| w.last().map(String::as_str))
         .collect();
     for (m, w) in mentions.iter().zip(&name_words) {
         let surname_speaks = m.phrase.kind == MentionKind::Name
@@ -799,7 +811,7 @@ fn resolve_pronoun(
     history: &[(usize, usize, bool)],
 ) -> Resolved {
     let p = &m.phrase;
-    let pron = p.span; // for clarity below
+    let pron = p.span(); // for clarity below
     let _ = pron;
     let want_person = matches!(p.gender, Gender::Male | Gender::Female);
     let plural = p.plural;
@@ -852,7 +864,7 @@ fn resolve_pronoun(
             {
                 key += 1;
             }
-            cands.push((key, pm.phrase.span.start, e));
+            cands.push((key, pm.phrase.span().start, e));
         }
         // Subjects: the leftmost (Hobbs). A speaker's pronoun with no
         // subject to go back to: the person named last, nearest the quote.

@@ -13,9 +13,12 @@ use super::types::{Gender, MentionKind, Span};
 /// A phrase found in the text that can be a speaker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Phrase {
-    /// Token range `[start, end)`.
-    pub toks: (usize, usize),
-    pub span: Span,
+    /// Token range `[start, end)`, as `u32`s like token offsets (a smaller
+    /// entry in the per-quotation and per-mention tables); `tok_range()`
+    /// gives it as `usize`s.
+    pub toks: (u32, u32),
+    /// The byte range, as `u32`s (`span()` gives it as a `Span`).
+    pub at: (u32, u32),
     pub kind: MentionKind,
     /// The name without titles ("Qin Gang"), for names and organisations.
     pub name: String,
@@ -28,11 +31,39 @@ pub struct Phrase {
 }
 
 impl Phrase {
+    /// Token range `[start, end)`.
+    #[inline]
+    pub fn tok_range(&self) -> (usize, usize) {
+        (self.toks.0 as usize, self.toks.1 as usize)
+    }
+
+    /// `tok_range` as kept: token indexes stay below `u32::MAX` (`analyze`
+    /// cuts longer texts into pieces).
+    pub fn pack_range((s, e): (usize, usize)) -> (u32, u32) {
+        (s as u32, e as u32)
+    }
+
+    /// The byte range.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.at.0 as usize, self.at.1 as usize)
+    }
+
+    /// Sets the byte range.
+    pub fn set_span(&mut self, s: Span) {
+        self.at = Phrase::pack_span(s);
+    }
+
+    /// `span` as kept: offsets stay below `u32::MAX`, as token offsets do.
+    pub fn pack_span(s: Span) -> (u32, u32) {
+        (s.start as u32, s.end as u32)
+    }
+
     /// An organisation named `name`, with no role of its own.
     fn organisation(toks: (usize, usize), span: Span, name: String) -> Phrase {
         Phrase {
-            toks,
-            span,
+            toks: Phrase::pack_range(toks),
+            at: Phrase::pack_span(span),
             kind: MentionKind::Organization,
             name,
             role: String::new(),
@@ -1096,8 +1127,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         let pron = contracted.unwrap_or(toks.w(last).as_str());
         let (g, plural) = PRONOUNS[pron];
         return Some(Phrase {
-            toks: (s, e),
-            span,
+            toks: Phrase::pack_range((s, e)),
+            at: Phrase::pack_span(span),
             kind: MentionKind::Pronoun,
             name: String::new(),
             role: pron.to_string(),
@@ -1306,8 +1337,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             role
         };
         return Some(Phrase {
-            toks: (s, e),
-            span,
+            toks: Phrase::pack_range((s, e)),
+            at: Phrase::pack_span(span),
             kind,
             name,
             role,
@@ -1379,8 +1410,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         .unwrap_or(Gender::Unknown);
     let role = description_role(toks, text, words, kind);
     Some(Phrase {
-        toks: (s, e),
-        span,
+        toks: Phrase::pack_range((s, e)),
+        at: Phrase::pack_span(span),
         kind,
         name: String::new(),
         role,
@@ -1433,8 +1464,8 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
         role
     };
     Some(Phrase {
-        toks: (s, e),
-        span: Span::new(toks[s].span().start, toks[e - 1].span().end),
+        toks: Phrase::pack_range((s, e)),
+        at: Phrase::pack_span(Span::new(toks[s].span().start, toks[e - 1].span().end)),
         kind,
         name: String::new(),
         role,

@@ -73,7 +73,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let paras = segment::paragraphs(&prose);
     let mut raw = quotes::scan(&prose, &paras);
     let toks = tokens::tokenize(&prose, &paras, &raw);
-    let sents = tokens::sentences(&toks, &prose, &raw);
 
     // Token ranges of each quotation and the sentence around its first and
     // last token.
@@ -81,12 +80,20 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // need not reach into the token table (a cache miss per quotation on
     // long texts): the paragraphs of the first and last token and the token
     // before the first one when it is in the same paragraph.
+    // And for the context pass below, which paragraphs have a word token
+    // and the paragraph of each quotation token, so that it need not walk
+    // the token table again. (All in the walk that finds the sentences, as
+    // is the sentence of each token.)
     let mut first_tok = vec![usize::MAX; raw.len()];
     let mut last_tok = vec![0usize; raw.len()];
     let mut first_para = vec![0u32; raw.len()];
     let mut last_para = vec![0u32; raw.len()];
     let mut before: Vec<Option<Tok>> = vec![None; raw.len()];
-    for (i, t) in toks.iter().enumerate() {
+    let mut para_has_word_tok = vec![false; paras.len()];
+    let mut quote_toks: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
+    let mut sent_of = SentOf(vec![0u32; toks.len()]);
+    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, si| {
+        sent_of.0[i] = si as u32;
         if let Some(q) = t.quote() {
             if i < first_tok[q] {
                 first_tok[q] = i;
@@ -99,9 +106,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             }
             last_tok[q] = i;
             last_para[q] = t.para() as u32;
+            quote_toks.push((t.para() as u32, q as u32));
+        } else if t.is_word() {
+            para_has_word_tok[t.para()] = true;
         }
-    }
-    let sent_of = SentOf::new(&sents, toks.len());
+    });
 
     // Attribution, quotation by quotation.
     // (Filled by pushing, in order, rather than written twice: a look-up of
@@ -124,7 +133,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let mut far = far;
         if f.is_none()
             && far.as_ref().is_some_and(|x| {
-                let s = x.phrase.toks.0;
+                let s = x.phrase.tok_range().0;
                 !x.weak && x.method == AttributionMethod::Cue && s > qe && toks[s - 1].is_punct(',')
             })
         {
@@ -180,24 +189,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if f.is_none() && qs > s_first.0 {
             f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
                 .filter(plausible_source)
-                .map(|phrase| Found {
-                    phrase,
-                    cue: None,
-                    method: AttributionMethod::Subject,
-                    weak: true,
-                    appositive: None,
-                });
+                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
         }
         if f.is_none() {
             // An action beat: the person the narration around the quotation
             // in the same paragraph is about ("“Young!” He held it up.").
-            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| Found {
-                phrase,
-                cue: None,
-                method: AttributionMethod::Subject,
-                weak: true,
-                appositive: None,
-            });
+            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe)
+                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
         }
         debug_assert_eq!(found.len(), qi);
         found.push(f);
@@ -266,13 +264,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // (And which paragraphs have a word: a paragraph with none is only
     // quotations.)
     let mut para_has_quote = vec![false; paras.len()];
-    let mut para_has_word = vec![false; paras.len()];
+    let mut para_has_word = para_has_word_tok;
     // (A term or title in quotation marks is narration.)
-    for t in toks.iter() {
-        if t.quote().is_some_and(|q| keep[q]) {
-            para_has_quote[t.para()] = true;
-        } else if t.is_word() || t.quote().is_some() {
-            para_has_word[t.para()] = true;
+    for &(para, q) in &quote_toks {
+        if keep[q as usize] {
+            para_has_quote[para as usize] = true;
+        } else {
+            para_has_word[para as usize] = true;
         }
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
@@ -284,11 +282,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         // between needs it settled for the others.)
         let passive = found[qi].as_ref().is_some_and(|f| {
             f.method == AttributionMethod::Cue
-                && f.cue.is_some_and(|c| {
+                && f.cue().is_some_and(|c| {
                     // (Searched from the subject, next to its cue.)
-                    let k =
-                        partition_point_near(&toks, f.phrase.toks.1, |t| t.span().start < c.start);
-                    k < toks.len() && attribute::passive(&toks, f.phrase.toks.1, k)
+                    let k = partition_point_near(&toks, f.phrase.tok_range().1, |t| {
+                        t.span().start < c.start
+                    });
+                    k < toks.len() && attribute::passive(&toks, f.phrase.tok_range().1, k)
                 })
         });
         if passive {
@@ -313,14 +312,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
-                found[qi] =
-                    narration_subject(&toks, &prose, &sents, para - 1).map(|phrase| Found {
-                        phrase,
-                        cue: None,
-                        method: AttributionMethod::Context,
-                        weak: true,
-                        appositive: None,
-                    });
+                found[qi] = narration_subject(&toks, &prose, &sents, para - 1)
+                    .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
             }
         }
         let end_para = last_para[qi] as usize;
@@ -358,7 +351,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let (true, Some(f)) = (keep[qi], f) {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
-            let (_, mut np_end) = f.phrase.toks;
+            let (_, mut np_end) = f.phrase.tok_range();
             // (The kind first: it spares a read of the token table.)
             let described = matches!(f.phrase.kind, MentionKind::Nominal | MentionKind::Unnamed);
             // "His former partner at Lenox, Laurence Kemp,": the place of
@@ -393,12 +386,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         p.kind == MentionKind::Name && p.name.split_whitespace().count() >= 2
                     })
                 {
-                    let role = prose[f.phrase.span.start..f.phrase.span.end].to_string();
+                    let role = prose[f.phrase.span().start..f.phrase.span().end].to_string();
                     speaker_phrases.push((qi, name, Some(role)));
                     continue;
                 }
             }
-            let apposition = f.appositive.map(|s| prose[s.start..s.end].to_string());
+            let apposition = f.appositive().map(|s| prose[s.start..s.end].to_string());
             let phrase = Phrase {
                 name: std::mem::take(&mut f.phrase.name),
                 role: std::mem::take(&mut f.phrase.role),
@@ -411,17 +404,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // are subjects ("She then attacked him…") carry the thread of who the
     // text is about from sentence to sentence: of the subject phrases only
     // those are kept (the others are dropped as soon as their span is noted).
-    let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span));
+    let speaker_set = spanset::SpanSet::new(speaker_phrases.iter().map(|(_, sp, _)| sp.span()));
     let mut subjects: Vec<Span> = Vec::with_capacity(sents.len());
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     // (The span sets are asked in order of position, each through a cursor.)
     let mut speaker_cursor = 0;
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
-            subjects.push(p.span);
+            subjects.push(p.span());
             if p.kind == MentionKind::Pronoun
                 && matches!(p.role.as_str(), "he" | "she" | "they")
-                && !speaker_set.any_overlaps_from(p.span, &mut speaker_cursor)
+                && !speaker_set.any_overlaps_from(p.span(), &mut speaker_cursor)
             {
                 subject_pronouns.push(p);
             }
@@ -430,45 +423,51 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let name_phrases = names_in(&toks, &prose, (0, toks.len()));
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
-        let mut all: Vec<MentionEntry> =
-            Vec::with_capacity(subject_pronouns.len() + name_phrases.len() + speaker_phrases.len());
-        for p in subject_pronouns {
-            all.push((p, None, None));
-        }
         let mut speaker_cursor = 0;
-        for p in name_phrases {
-            if speaker_set.any_overlaps_from(p.span, &mut speaker_cursor) {
-                continue;
-            }
-            all.push((p, None, None));
-        }
-        for (qi, p, appo) in speaker_phrases {
-            all.push((p, Some(qi), appo));
-        }
-        // Stable sort by start, through (start, index) keys: the entries
-        // are large and mostly in order already. (The keys are distinct, so
-        // any sort gives this order; the standard sort takes the runs they come
-        // in, sorted or nearly, instead of partitioning them all.)
-        let mut keys: Vec<(usize, usize)> = all
-            .iter()
-            .enumerate()
-            .map(|(k, (p, _, _))| (p.span.start, k))
+        let mut name_phrases: Vec<Phrase> = name_phrases
+            .into_iter()
+            .filter(|p| !speaker_set.any_overlaps_from(p.span(), &mut speaker_cursor))
             .collect();
-        keys.sort();
-        let mut slots: Vec<Option<MentionEntry>> = all.into_iter().map(Some).collect();
-        let all = keys
+        // The three lists merged in order of start, ties in the order
+        // subject pronouns, names, speaker phrases, each list in its own
+        // order: the stable sort of the lists one after the other by start.
+        // (Each list sorted on its own, stably, which leaves one in order
+        // as it is, then merged as the entries move into `pending`: the
+        // large entries are moved once, not copied into a joined list and
+        // again into slots.)
+        subject_pronouns.sort_by_key(|p| p.span().start);
+        name_phrases.sort_by_key(|p| p.span().start);
+        speaker_phrases.sort_by_key(|(_, p, _)| p.span().start);
+        // Every start, in order (only the values are read).
+        let mut starts: Vec<usize> = subject_pronouns
             .iter()
-            .map(move |&(_, k)| slots[k].take().expect("each index once"));
-        pending.reserve_exact(keys.len());
-        // One mention per span: several quotations can share a speaker phrase.
-        // (Sized at once: one entry per mention at most.)
-        let mut by_span: rustc_hash::FxHashMap<Span, usize> =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+            .chain(&name_phrases)
+            .chain(speaker_phrases.iter().map(|(_, p, _)| p))
+            .map(|p| p.span().start)
+            .collect();
+        starts.sort_unstable();
+        let all = merge_by_start(
+            subject_pronouns.into_iter().map(|p| (p, None, None)),
+            name_phrases.into_iter().map(|p| (p, None, None)),
+            speaker_phrases
+                .into_iter()
+                .map(|(qi, p, appo)| (p, Some(qi), appo)),
+        );
+        pending.reserve_exact(starts.len());
         let mut tok_cursor = 0;
         let mut para_cursor = 0;
         let mut subject_cursors = [0; 3];
         for (p, qi, appo) in all {
-            let idx = match by_span.get(&p.span).copied() {
+            // One mention per span: several quotations can share a speaker
+            // phrase. (An earlier mention with the same span has the same
+            // start: it is among the last ones, which start there.)
+            let same = pending
+                .iter()
+                .rev()
+                .take_while(|m| m.phrase.span().start == p.span().start)
+                .position(|m| m.phrase.span() == p.span())
+                .map(|back| pending.len() - 1 - back);
+            let idx = match same {
                 Some(k) => {
                     pending[k].speaker |= qi.is_some();
                     k
@@ -476,16 +475,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 None => {
                     // The paragraph: the first one ending at or after the start,
                     // through a cursor (the starts only grow).
-                    while para_cursor < paras.len() && paras[para_cursor].end < p.span.start {
+                    while para_cursor < paras.len() && paras[para_cursor].end < p.span().start {
                         para_cursor += 1;
                     }
                     let para = para_cursor.min(paras.len().saturating_sub(1));
-                    let subject = subject_set.any_overlaps_from(p.span, &mut subject_cursors[0])
+                    let subject = subject_set.any_overlaps_from(p.span(), &mut subject_cursors[0])
                         && !modifies_next_name(
                             &prose,
                             &subjects,
-                            &keys,
-                            p.span,
+                            &starts,
+                            p.span(),
                             &mut subject_cursors[1..],
                         );
                     // Mentions come in order of start: a cursor finds the
@@ -495,21 +494,21 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // the first to end after the start (checked, so the
                     // walk below is left for the other cases): it spares
                     // reading the tokens in between.
-                    let hint = p.toks.0;
+                    let hint = p.tok_range().0;
                     if hint >= tok_cursor
                         && hint < toks.len()
-                        && toks[hint].span().end > p.span.start
-                        && (hint == 0 || toks[hint - 1].span().end <= p.span.start)
+                        && toks[hint].span().end > p.span().start
+                        && (hint == 0 || toks[hint - 1].span().end <= p.span().start)
                     {
                         tok_cursor = hint;
                     }
-                    while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span.start {
+                    while tok_cursor < toks.len() && toks[tok_cursor].span().end <= p.span().start {
                         tok_cursor += 1;
                     }
                     let tok = tok_cursor.min(toks.len().saturating_sub(1));
                     let sent = sent_of.get(tok).unwrap_or(0);
                     let mut after = tok;
-                    while after < toks.len() && toks[after].span().start < p.span.end {
+                    while after < toks.len() && toks[after].span().start < p.span().end {
                         after += 1;
                     }
                     let says = attribute::cue_at(&toks, after)
@@ -519,11 +518,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         speaker: qi.is_some(),
                         subject,
                         sent: sent as u32,
-                        extra_role: appo,
+                        extra_role: appo.map(String::into_boxed_str),
                         para: para as u32,
                         says,
                     });
-                    by_span.insert(pending[pending.len() - 1].phrase.span, pending.len() - 1);
                     pending.len() - 1
                 }
             };
@@ -544,29 +542,50 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let (resolved, mut entities) = coref::resolve(&pending, &known);
 
     let mut analysis = Analysis::default();
+    // Each entity's lists are sized first (counted as the quotations and
+    // mentions are made), rather than grown and copied push by push; the
+    // entity of each is noted in a short table (`NO_ENTITY` for none) for
+    // filling the lists, so that the long tables are not walked again.
+    const NO_ENTITY: u32 = u32::MAX;
+    let mut counts = vec![(0usize, 0usize); entities.len()];
+    let mut mention_entity: Vec<u32> = Vec::with_capacity(pending.len());
     analysis.mentions.reserve_exact(pending.len());
     for (m, r) in pending.iter().zip(&resolved) {
+        if let Some(e) = r.entity {
+            counts[e].1 += 1;
+        }
+        mention_entity.push(r.entity.map_or(NO_ENTITY, |e| e as u32));
         analysis.mentions.push(Mention {
-            span: m.phrase.span,
+            span: m.phrase.span(),
             kind: m.phrase.kind,
             entity: r.entity,
             resolution: r.resolution,
         });
     }
     // Quotations in document order.
-    let mut order: Vec<usize> = (0..raw.len()).filter(|&q| keep[q]).collect();
-    order.sort_by_key(|&q| raw[q].span.start);
+    // (Sorted as (start, index) pairs, the same order as a stable sort of
+    // the indexes by start, without a look-up in `raw` per comparison.)
+    let mut by_start: Vec<(usize, usize)> = (0..raw.len())
+        .filter(|&q| keep[q])
+        .map(|q| (raw[q].span.start, q))
+        .collect();
+    by_start.sort_unstable();
+    let order: Vec<usize> = by_start.into_iter().map(|(_, q)| q).collect();
     let mut index_of = vec![usize::MAX; raw.len()];
     for (k, &qi) in order.iter().enumerate() {
         index_of[qi] = k;
     }
+    // (The findings about each quotation are added as it is made, after
+    // those about unterminated marks.)
+    let mut findings = unterminated_findings(&raw, &keep, &index_of, text);
     analysis.quotations.reserve_exact(order.len());
+    let mut quotation_entity: Vec<u32> = Vec::with_capacity(order.len());
     for &qi in &order {
         let source = context_from[qi].unwrap_or(qi);
         let attribution = match (&found[source], speaker_mention[source]) {
             (Some(f), Some(mi)) => Some(Attribution {
                 mention: mi,
-                cue: f.cue,
+                cue: f.cue(),
                 method: if dialogue[qi] {
                     AttributionMethod::Dialogue
                 } else if context_from[qi].is_some() {
@@ -580,6 +599,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let entity = attribution
             .as_ref()
             .and_then(|a| resolved[a.mention].entity);
+        if let Some(e) = entity {
+            counts[e].0 += 1;
+        }
+        quotation_entity.push(entity.map_or(NO_ENTITY, |e| e as u32));
         // (The pieces move: only the spans and marks of `raw` are read below.)
         let q = &mut raw[qi];
         analysis.quotations.push(Quotation {
@@ -591,44 +614,63 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             entity,
             terminated: q.terminated,
         });
+        quotation_findings(
+            analysis.quotations.len() - 1,
+            &analysis.quotations[analysis.quotations.len() - 1],
+            &analysis.mentions,
+            &entities,
+            &resolved,
+            text,
+            &mut findings,
+        );
     }
     // Unterminated marks are reported even when the span is too short to be
     // a quotation.
-    // Each entity's lists are sized first (counted in one pass), rather
-    // than grown and copied push by push.
-    let mut counts = vec![(0usize, 0usize); entities.len()];
-    for qz in &analysis.quotations {
-        if let Some(e) = qz.entity {
-            counts[e].0 += 1;
-        }
-    }
-    for m in &analysis.mentions {
-        if let Some(e) = m.entity {
-            counts[e].1 += 1;
-        }
-    }
     for (ent, &(nq, nm)) in entities.iter_mut().zip(&counts) {
         ent.quotations.reserve_exact(nq);
         ent.mentions.reserve_exact(nm);
     }
-    for (k, qz) in analysis.quotations.iter().enumerate() {
-        if let Some(e) = qz.entity {
-            entities[e].quotations.push(k);
+    for (k, &e) in quotation_entity.iter().enumerate() {
+        if e != NO_ENTITY {
+            entities[e as usize].quotations.push(k);
         }
     }
-    for (mi, m) in analysis.mentions.iter().enumerate() {
-        if let Some(e) = m.entity {
-            entities[e].mentions.push(mi);
+    for (mi, &e) in mention_entity.iter().enumerate() {
+        if e != NO_ENTITY {
+            entities[e as usize].mentions.push(mi);
         }
     }
     analysis.entities = entities;
-    analysis.findings = findings(&analysis, &raw, &keep, &index_of, &resolved, text);
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    analysis.findings = findings;
     analysis
 }
 
 /// A mention to be: the phrase, the quotation it is the speaker of, and
 /// extra role words.
 type MentionEntry = (Phrase, Option<usize>, Option<String>);
+
+/// The entries of three lists, each in order of start, merged in order of
+/// start; of equal starts those of `a` first, then `b`'s, then `c`'s (the
+/// order a stable sort of `a`, `b` and `c` one after the other gives).
+fn merge_by_start(
+    a: impl Iterator<Item = MentionEntry>,
+    b: impl Iterator<Item = MentionEntry>,
+    c: impl Iterator<Item = MentionEntry>,
+) -> impl Iterator<Item = MentionEntry> {
+    let (mut a, mut b, mut c) = (a.peekable(), b.peekable(), c.peekable());
+    let start = |e: Option<&MentionEntry>| e.map_or(usize::MAX, |(p, _, _)| p.span().start);
+    std::iter::from_fn(move || {
+        let (sa, sb, sc) = (start(a.peek()), start(b.peek()), start(c.peek()));
+        if sa <= sb && sa <= sc {
+            a.next()
+        } else if sb <= sc {
+            b.next()
+        } else {
+            c.next()
+        }
+    })
+}
 
 /// The top-level (tokenised) quotations, sorted by start, for finding the
 /// quotation around a nested one without asking every quotation.
@@ -699,10 +741,10 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    Some(Found {
-        phrase: Phrase {
-            toks: (0, 0),
-            span,
+    Some(Found::new(
+        Phrase {
+            toks: Phrase::pack_range((0, 0)),
+            at: Phrase::pack_span(span),
             kind: MentionKind::Name,
             name: display,
             role: String::new(),
@@ -710,11 +752,11 @@ fn transcript_speaker(prose: &str, q: &quotes::RawQuote) -> Option<Found> {
             plural: false,
             document: false,
         },
-        cue: None,
-        method: AttributionMethod::Colon,
-        weak: false,
-        appositive: None,
-    })
+        None,
+        AttributionMethod::Colon,
+        false,
+        None,
+    ))
 }
 
 fn single_attribution(
@@ -1038,7 +1080,7 @@ fn is_quotation(
                     && inner.ends_with(['.', '?', '!'])
                     && before.is_some_and(|p| p.is_punct(',') || p.is_punct(':'))
                     && k >= 2
-                    && f.cue.is_some_and(|c| c.end == toks[k - 2].span().end)
+                    && f.cue().is_some_and(|c| c.end == toks[k - 2].span().end)
         });
     // In a sentence given on someone's authority ("…, according to X"),
     // quoted titles and words are part of what X reported.
@@ -1047,7 +1089,7 @@ fn is_quotation(
     // recited) is the performer's words.
     let performed = f.is_some_and(|f| {
         f.method == AttributionMethod::Cue
-            && f.cue.is_some_and(|c| {
+            && f.cue().is_some_and(|c| {
                 k >= 1
                     && c.end <= q.span.start
                     && toks.partition_point(|t| t.span().start < c.end) + 4 >= k
@@ -1234,12 +1276,13 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, before: Option<&Tok>) -> QuoteK
     }
 }
 
-fn findings(
-    a: &Analysis,
+/// The findings about unterminated marks, in the order of `raw`: the first
+/// findings of a text, before those `quotation_findings` adds quotation by
+/// quotation (then all are sorted by span, stably).
+fn unterminated_findings(
     raw: &[quotes::RawQuote],
     keep: &[bool],
     index_of: &[usize],
-    resolved: &[coref::Resolved],
     text: &str,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -1258,59 +1301,69 @@ fn findings(
             });
         }
     }
-    for (k, q) in a.quotations.iter().enumerate() {
-        // (Made only for the messages that quote it.)
-        let preview = || preview(text, q.content);
-        match &q.attribution {
-            None => out.push(Finding {
-                span: q.span,
-                code: FindingCode::UnattributedQuote,
-                severity: FindingCode::UnattributedQuote.default_severity(),
-                message: format!("No speaker found for the quotation “{}”: say who said it (for example “…,” the minister said).", preview()),
-                quotation: Some(k),
-            }),
-            Some(att) => {
-                if att.method == AttributionMethod::Context {
-                    let who = q.entity.map(|e| a.entities[e].name.as_str()).unwrap_or("the previous speaker");
-                    out.push(Finding {
-                        span: q.span,
-                        code: FindingCode::ContextAttribution,
-                        severity: FindingCode::ContextAttribution.default_severity(),
-                        message: format!("Attributed to {who} by context: this paragraph names no speaker, and the one before quotes them or is about them."),
-                        quotation: Some(k),
-                    });
-                }
-                if let Some(other) = resolved[att.mention].ambiguous_with {
-                    let chosen = q.entity.map(|e| a.entities[e].name.as_str()).unwrap_or("?");
-                    let span = a.mentions[att.mention].span;
-                    out.push(Finding {
-                        span,
-                        code: FindingCode::AmbiguousSpeaker,
-                        severity: FindingCode::AmbiguousSpeaker.default_severity(),
-                        message: format!(
-                            "“{}” could be {} or {}: quoth chose {}. Naming the speaker removes the doubt.",
-                            &text[span.start..span.end],
-                            chosen,
-                            a.entities[other].name,
-                            chosen
-                        ),
-                        quotation: Some(k),
-                    });
-                }
-                if q.entity.is_none() && a.mentions[att.mention].kind == MentionKind::Pronoun {
-                    out.push(Finding {
-                        span: a.mentions[att.mention].span,
-                        code: FindingCode::UnattributedQuote,
-                        severity: FindingCode::UnattributedQuote.default_severity(),
-                        message: format!("The quotation “{}” is attributed to a pronoun that names nobody earlier in the text.", preview()),
-                        quotation: Some(k),
-                    });
-                }
+    out
+}
+
+/// The findings about quotation `k` (`q`), added to `out`. (Called as each
+/// quotation is made, so that the quotation table is not walked again.)
+fn quotation_findings(
+    k: usize,
+    q: &Quotation,
+    mentions: &[Mention],
+    entities: &[Entity],
+    resolved: &[coref::Resolved],
+    text: &str,
+    out: &mut Vec<Finding>,
+) {
+    // (Made only for the messages that quote it.)
+    let preview = || preview(text, q.content);
+    match &q.attribution {
+        None => out.push(Finding {
+            span: q.span,
+            code: FindingCode::UnattributedQuote,
+            severity: FindingCode::UnattributedQuote.default_severity(),
+            message: format!("No speaker found for the quotation “{}”: say who said it (for example “…,” the minister said).", preview()),
+            quotation: Some(k),
+        }),
+        Some(att) => {
+            if att.method == AttributionMethod::Context {
+                let who = q.entity.map(|e| entities[e].name.as_str()).unwrap_or("the previous speaker");
+                out.push(Finding {
+                    span: q.span,
+                    code: FindingCode::ContextAttribution,
+                    severity: FindingCode::ContextAttribution.default_severity(),
+                    message: format!("Attributed to {who} by context: this paragraph names no speaker, and the one before quotes them or is about them."),
+                    quotation: Some(k),
+                });
+            }
+            if let Some(other) = resolved[att.mention].ambiguous_with {
+                let chosen = q.entity.map(|e| entities[e].name.as_str()).unwrap_or("?");
+                let span = mentions[att.mention].span;
+                out.push(Finding {
+                    span,
+                    code: FindingCode::AmbiguousSpeaker,
+                    severity: FindingCode::AmbiguousSpeaker.default_severity(),
+                    message: format!(
+                        "“{}” could be {} or {}: quoth chose {}. Naming the speaker removes the doubt.",
+                        &text[span.start..span.end],
+                        chosen,
+                        entities[other].name,
+                        chosen
+                    ),
+                    quotation: Some(k),
+                });
+            }
+            if q.entity.is_none() && mentions[att.mention].kind == MentionKind::Pronoun {
+                out.push(Finding {
+                    span: mentions[att.mention].span,
+                    code: FindingCode::UnattributedQuote,
+                    severity: FindingCode::UnattributedQuote.default_severity(),
+                    message: format!("The quotation “{}” is attributed to a pronoun that names nobody earlier in the text.", preview()),
+                    quotation: Some(k),
+                });
             }
         }
     }
-    out.sort_by_key(|f| (f.span.start, f.span.end));
-    out
 }
 
 /// The first words of a span, for messages and outlines.
@@ -1655,14 +1708,6 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
 struct SentOf(Vec<u32>);
 
 impl SentOf {
-    fn new(sents: &[(usize, usize)], n_toks: usize) -> SentOf {
-        let mut v = vec![0u32; n_toks];
-        for (si, &(s, e)) in sents.iter().enumerate() {
-            v[s..e].fill(si as u32);
-        }
-        SentOf(v)
-    }
-
     fn at(&self, tok: usize) -> usize {
         self.0[tok] as usize
     }
@@ -1706,7 +1751,7 @@ mod huge_text_tests {
 fn modifies_next_name(
     prose: &str,
     subjects: &[Span],
-    starts: &[(usize, usize)],
+    starts: &[usize],
     span: Span,
     cursors: &mut [usize],
 ) -> bool {
@@ -1718,9 +1763,9 @@ fn modifies_next_name(
     if subj.end <= span.end {
         return false;
     }
-    let n = partition_point_near(starts, cursors[1], |&(s, _)| s < span.end);
+    let n = partition_point_near(starts, cursors[1], |&s| s < span.end);
     cursors[1] = n;
-    let Some(&(next, _)) = starts.get(n) else {
+    let Some(&next) = starts.get(n) else {
         return false;
     };
     if next >= subj.end || next <= span.end {

@@ -566,11 +566,26 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
 }
 
 /// Sentence spans as token index ranges `[start, end)`.
+#[cfg(test)]
 pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, usize)> {
+    sentences_with(toks, prose, quotes, |_, _, _| {})
+}
+
+/// `sentences`, handing each token to `each` on the way with its index and
+/// the index of its sentence (so that a caller's own pass over the tokens
+/// needs no second walk of the token table).
+pub fn sentences_with(
+    toks: &Toks,
+    prose: &str,
+    quotes: &[RawQuote],
+    mut each: impl FnMut(usize, &Tok, usize),
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
         let t = &toks[i];
+        // (The sentence the token is in is the next one to be pushed.)
+        each(i, t, out.len());
         let next = toks.get(i + 1);
         let para_end = next.is_none_or(|n| n.para() != t.para());
         let mut end_here = para_end;
