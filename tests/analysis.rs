@@ -1500,6 +1500,12 @@ fn nationalities_ages_and_questions_in_inverted_cues() {
 fn an_inverted_cue_late_in_the_sentence_names_the_source() {
     let text = "The race tightened on Monday.\n\n“It seems extremely unlikely” that Reyes can catch Hale, said Tom Ellis, an analyst at the Harbour Institute.\n\n“We have the votes,” Ana Reyes, the challenger, told the Harbour Gazette.\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "extremely unlikely").as_deref(), Some("Tom Ellis"));
-    assert_eq!(speaker_of(text, &a, "have the votes").as_deref(), Some("Ana Reyes"));
+    assert_eq!(
+        speaker_of(text, &a, "extremely unlikely").as_deref(),
+        Some("Tom Ellis")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "have the votes").as_deref(),
+        Some("Ana Reyes")
+    );
 }

@@ -996,8 +996,8 @@ pub fn name_in_cue_slot(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Opti
         .filter(|_| words.len() > 1 || !toks.w(words[0]).is_surname())
         .unwrap_or(Gender::Unknown);
     Some(Phrase {
-        toks: (s, e),
-        span: Span::new(toks[s].span().start, toks[e - 1].span().end),
+        toks: Phrase::pack_range((s, e)),
+        at: Phrase::pack_span(Span::new(toks[s].span().start, toks[e - 1].span().end)),
         kind: MentionKind::Name,
         name: join_words(toks, text, &words),
         role: String::new(),
@@ -1093,8 +1093,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
                 .flatten()
                 .any(|w| ROLE_NOUNS.contains(w) || UNNAMED_HEADS.contains(w))
                 .then(|| Phrase {
-                    toks: (s, e),
-                    span,
+                    toks: Phrase::pack_range((s, e)),
+                    at: Phrase::pack_span(span),
                     kind: MentionKind::Unnamed,
                     name: String::new(),
                     role: String::new(),
@@ -1107,8 +1107,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             return None;
         }
         return Some(Phrase {
-            toks: (s, e),
-            span,
+            toks: Phrase::pack_range((s, e)),
+            at: Phrase::pack_span(span),
             kind: MentionKind::Unnamed,
             role: text[span.start..span.end].to_string(),
             plural: toks.w(&toks[s]) != "one",

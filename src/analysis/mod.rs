@@ -1643,13 +1643,13 @@ fn byline_paragraph(
     if !matches!(p.kind, MentionKind::Name | MentionKind::Organization) {
         return None;
     }
-    Some(Found {
-        phrase: p,
-        cue: Some(toks[s].span()),
-        method: AttributionMethod::Cue,
-        weak: false,
-        appositive: None,
-    })
+    Some(Found::new(
+        p,
+        Some(toks[s].span()),
+        AttributionMethod::Cue,
+        false,
+        None,
+    ))
 }
 
 /// A sentence subject that is a person: "he" or "she", a plausible name, or
