@@ -202,8 +202,13 @@ impl Pieces {
 }
 
 /// Writes `n` in decimal (without `fmt`: this runs for every position).
-fn write_u32(out: &mut Vec<u8>, mut n: u32) {
+fn write_u32(out: &mut Vec<u8>, n: u32) {
     let mut digits = [0u8; 10];
+    out.extend_from_slice(decimal(n, &mut digits));
+}
+
+/// `n` in decimal, in the end of `digits`.
+fn decimal(mut n: u32, digits: &mut [u8; 10]) -> &[u8] {
     let mut i = digits.len();
     loop {
         i -= 1;
@@ -213,7 +218,7 @@ fn write_u32(out: &mut Vec<u8>, mut n: u32) {
             break;
         }
     }
-    out.extend_from_slice(&digits[i..]);
+    &digits[i..]
 }
 
 /// The diagnostics of `findings` (document offsets, in a section whose
@@ -248,10 +253,10 @@ pub fn diagnostics(rope: &Rope, findings: &[Finding], first_line: u32, enc: Enco
 /// as they are sent.
 #[derive(Default)]
 pub struct Symbols {
-    /// `"name","detail"` for each symbol, one after the other.
+    /// `"name""detail"` for each symbol, one after the other.
     strings: Vec<u8>,
-    /// Where each symbol's strings end in `strings`.
-    ends: Vec<u32>,
+    /// Where each symbol's name and detail end in `strings`.
+    ends: Vec<[u32; 2]>,
     /// Start line (relative), start column, end line (relative), end column.
     ranges: Vec<[u32; 4]>,
 }
@@ -268,42 +273,54 @@ const RANGE: [&[u8]; 5] = [
     b"}}",
 ];
 
+/// The longest range JSON: its fixed text and four numbers of ten digits.
+const RANGE_MAX: usize = 17 + 13 + 16 + 13 + 2 + 4 * 10;
+
 impl Symbols {
-    fn range(&self, r: [u32; 4], first_line: u32, out: &mut Vec<u8>) {
+    /// Writes range `r` (lines relative to `first_line`) into `out`;
+    /// returns the length written.
+    fn range(r: [u32; 4], first_line: u32, out: &mut [u8; RANGE_MAX]) -> usize {
         let r = [
             first_line.saturating_add(r[0]),
             r[1],
             first_line.saturating_add(r[2]),
             r[3],
         ];
+        let mut len = 0;
+        let mut put = |bytes: &[u8]| {
+            out[len..len + bytes.len()].copy_from_slice(bytes);
+            len += bytes.len();
+        };
         for (k, n) in r.into_iter().enumerate() {
-            out.extend_from_slice(RANGE[k]);
-            write_u32(out, n);
+            put(RANGE[k]);
+            let mut digits = [0u8; 10];
+            put(decimal(n, &mut digits));
         }
-        out.extend_from_slice(RANGE[4]);
+        put(RANGE[4]);
+        len
     }
 }
 
 impl Part for Symbols {
     fn emit(&self, first_line: u32, out: &mut Vec<u8>) {
         let mut at = 0;
-        for (k, (&end, &r)) in self.ends.iter().zip(&self.ranges).enumerate() {
+        let mut range = [0u8; RANGE_MAX];
+        for (k, (&[name_end, end], &r)) in self.ends.iter().zip(&self.ranges).enumerate() {
             if k > 0 {
                 out.push(b',');
             }
-            let strings = &self.strings[at..end as usize];
-            at = end as usize;
-            // The two strings are separated by a comma outside them: the
-            // first ends at the first unescaped closing quote.
-            let split = json_string_end(strings);
+            let (name_end, end) = (name_end as usize, end as usize);
             out.extend_from_slice(SYMBOL_START);
-            out.extend_from_slice(&strings[..split]);
+            out.extend_from_slice(&self.strings[at..name_end]);
             out.extend_from_slice(SYMBOL_DETAIL);
-            out.extend_from_slice(&strings[split + 1..]);
+            out.extend_from_slice(&self.strings[name_end..end]);
+            at = end;
             out.extend_from_slice(SYMBOL_KIND);
-            self.range(r, first_line, out);
+            // The range is written twice: as the range and the selection.
+            let len = Symbols::range(r, first_line, &mut range);
+            out.extend_from_slice(&range[..len]);
             out.extend_from_slice(SELECTION);
-            self.range(r, first_line, out);
+            out.extend_from_slice(&range[..len]);
             out.push(b'}');
         }
     }
@@ -314,8 +331,7 @@ impl Part for Symbols {
             + SYMBOL_KIND.len()
             + SELECTION.len()
             + 2 * RANGE.iter().map(|r| r.len()).sum::<usize>()
-            + 1 // the closing brace
-            - 1; // the comma between the strings is not written
+            + 1; // the closing brace
         let numbers: usize = self
             .ranges
             .iter()
@@ -334,20 +350,6 @@ impl Part for Symbols {
     }
 }
 
-/// The length of the JSON string at the start of `s` (through its closing
-/// quote).
-fn json_string_end(s: &[u8]) -> usize {
-    let mut k = 1;
-    while k < s.len() {
-        match s[k] {
-            b'\\' => k += 2,
-            b'"' => return k + 1,
-            _ => k += 1,
-        }
-    }
-    s.len()
-}
-
 /// The document symbols of quotations `quotations` (in a section whose
 /// first line is `first_line`), as `present::symbols` maps them.
 pub fn symbols(
@@ -364,11 +366,11 @@ pub fn symbols(
         };
         let name = present::symbol_name(rope, analysis, q);
         let detail = analysis.speaker_name(q).unwrap_or("unattributed");
+        let offset = |strings: &Vec<u8>| u32::try_from(strings.len()).unwrap_or(u32::MAX);
         let _ = serde_json::to_writer(&mut p.strings, &name);
-        p.strings.push(b',');
+        let name_end = offset(&p.strings);
         let _ = serde_json::to_writer(&mut p.strings, detail);
-        p.ends
-            .push(u32::try_from(p.strings.len()).unwrap_or(u32::MAX));
+        p.ends.push([name_end, offset(&p.strings)]);
         let start = offset_to_position(rope, quotation.span.start, enc);
         let end = offset_to_position(rope, quotation.span.end, enc);
         p.ranges.push([
@@ -396,6 +398,14 @@ mod tests {
             write_u32(&mut out, n);
             assert_eq!(out, n.to_string().as_bytes());
         }
+        // The longest range fits the buffer it is written into.
+        let mut range = [0u8; RANGE_MAX];
+        let len = Symbols::range([u32::MAX; 4], u32::MAX, &mut range);
+        let max = u32::MAX;
+        let expected = format!(
+            r#"{{"start":{{"line":{max},"character":{max}}},"end":{{"line":{max},"character":{max}}}}}"#
+        );
+        assert_eq!(&range[..len], expected.as_bytes());
     }
 
     #[test]
