@@ -21,12 +21,18 @@
 //!
 //! Server-agnostic: a keystroke is sent as the server's `textDocumentSync`
 //! asks (the one-character range for incremental sync, the whole edited
-//! document for full sync); `workspace/configuration` is answered with one
-//! `null` per item (or the `--settings` JSON, e.g.
+//! document for full sync). With `--settings` the client says that it
+//! answers `workspace/configuration` (the pull model of VS Code and
+//! Neovim; a server asks only a client that says so) and answers it with
+//! that JSON, or its `section` key when the item names one that is there
+//! (e.g. `'{"quoth":{"severity":{"context-attribution":"off"}}}'`, or
 //! `'{"harper-ls":{"maxFileLength":100000000}}'` for harper-ls, which skips
-//! files over 120 000 bytes by default), other server requests with `null`; messages left over
-//! from one step are drained before the next is timed; the clock starts when
-//! the message's write begins (after the driver has serialised it).
+//! files over 120 000 bytes by default); without it, with `null` per item
+//! should a server ask anyway. Other server requests get `null`. Messages
+//! left over from one step are drained before the next is timed; the clock
+//! starts when the message's write begins (after the driver has serialised
+//! it). The report counts the first diagnostics by code, so that the
+//! effect of `--settings` shows.
 //! `--timeout` bounds each wait for diagnostics (default 600 s).
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -232,12 +238,19 @@ fn main() {
             serde_json::from_str(&j).expect("--settings must be JSON")
         }),
     };
+    let mut capabilities = json!({
+        "textDocument": {"publishDiagnostics": {"versionSupport": true},
+                          "hover": {"contentFormat": ["markdown", "plaintext"]},
+                          "documentSymbol": {"hierarchicalDocumentSymbolSupport": true}}});
+    // A server asks for its settings (`workspace/configuration`) only from
+    // a client that says it can answer: say so when there are settings to
+    // give (without them, the exchange is the same as before).
+    if !s.settings.is_null() {
+        capabilities["workspace"] = json!({"configuration": true});
+    }
     let id = s.request(
         "initialize",
-        json!({"processId": null, "rootUri": null, "capabilities": {
-            "textDocument": {"publishDiagnostics": {"versionSupport": true},
-                              "hover": {"contentFormat": ["markdown", "plaintext"]},
-                              "documentSymbol": {"hierarchicalDocumentSymbolSupport": true}}}}),
+        json!({"processId": null, "rootUri": null, "capabilities": capabilities}),
     );
     let (t_init, init) = s
         .wait(Duration::from_secs(60), |v| v["id"] == json!(id))
@@ -262,9 +275,18 @@ fn main() {
     let open_ms = ms(t_open - sent);
     // Progress on stderr, so that a run cut short still leaves its figures.
     eprintln!("lsp_latency: didOpen → diagnostics {open_ms:.1} ms");
-    let diagnostics = first["params"]["diagnostics"]
+    let first = first["params"]["diagnostics"]
         .as_array()
-        .map_or(0, Vec::len);
+        .cloned()
+        .unwrap_or_default();
+    let diagnostics = first.len();
+    // How many of each code, to check that `--settings` took effect.
+    let mut by_code = serde_json::Map::new();
+    for d in &first {
+        let code = d["code"].as_str().unwrap_or("(none)").to_string();
+        let n = by_code.get(&code).and_then(Value::as_u64).unwrap_or(0);
+        by_code.insert(code, json!(n + 1));
+    }
     let (peak_after_open, rss_after_open) = memory_mb(child.id());
 
     // Keystrokes: one character typed in the middle of the document, each
@@ -399,6 +421,7 @@ fn main() {
         "initialize_ms": initialize_ms,
         "did_open_to_diagnostics_ms": open_ms,
         "diagnostics": diagnostics,
+        "diagnostics_by_code": by_code,
         "keystroke_to_diagnostics_ms": {
             "count": key_ms.len(),
             "p50": percentile(&mut key_ms.clone(), 0.5),

@@ -6,7 +6,7 @@
 //! the protocol types (`present::diagnostics`, `present::symbols`; a test
 //! below checks it), without building `serde_json::Value` trees.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::Position;
@@ -16,12 +16,24 @@ use super::present;
 use crate::analysis::{Analysis, Finding, Severity, Span};
 
 /// JSON text with holes where line numbers go: each hole is filled with the
-/// section's first line plus the line relative to it.
+/// section's first line plus the line relative to it. The text is kept as
+/// it was last written, lines filled in: while the section does not move
+/// (a keystroke that adds no line before it), writing it again is one copy;
+/// when it moves, its numbers are rewritten in place once.
 #[derive(Default)]
 pub struct Piece {
+    written: Mutex<Written>,
+    /// The line of each hole, in order, relative to the section's first line.
+    lines: Vec<u32>,
+}
+
+/// A piece's JSON as last written, for the section starting at `first_line`.
+#[derive(Default)]
+struct Written {
+    first_line: u32,
     json: Vec<u8>,
-    /// (byte position in `json`, line relative to the section's first line).
-    holes: Vec<(u32, u32)>,
+    /// Where each hole's number starts in `json`.
+    at: Vec<u32>,
 }
 
 /// Items of a JSON array kept for a section: written with the section's
@@ -40,27 +52,15 @@ fn digits(n: u32) -> usize {
 
 impl Part for Piece {
     fn emit(&self, first_line: u32, out: &mut Vec<u8>) {
-        let mut at = 0;
-        for &(pos, line) in &self.holes {
-            let pos = pos as usize;
-            out.extend_from_slice(&self.json[at..pos]);
-            write_u32(out, first_line.saturating_add(line));
-            at = pos;
-        }
-        out.extend_from_slice(&self.json[at..]);
+        out.extend_from_slice(&self.at_line(first_line).json);
     }
 
     fn emitted_len(&self, first_line: u32) -> usize {
-        self.json.len()
-            + self
-                .holes
-                .iter()
-                .map(|&(_, l)| digits(first_line.saturating_add(l)))
-                .sum::<usize>()
+        self.at_line(first_line).json.len()
     }
 
     fn is_empty(&self) -> bool {
-        self.json.is_empty()
+        self.written().json.is_empty()
     }
 }
 
@@ -69,37 +69,85 @@ impl Piece {
     /// a JSON array's text without its brackets.
     pub fn fixed(json: Vec<u8>) -> Piece {
         Piece {
-            json,
-            holes: Vec::new(),
+            written: Mutex::new(Written {
+                json,
+                ..Written::default()
+            }),
+            lines: Vec::new(),
         }
+    }
+
+    /// A panic while the JSON was rewritten leaves it whole (it is replaced
+    /// at once), so a poisoned lock is still good.
+    fn written(&self) -> MutexGuard<'_, Written> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The JSON with its lines for a section starting at `first_line`,
+    /// rewritten first if the section has moved.
+    fn at_line(&self, first_line: u32) -> MutexGuard<'_, Written> {
+        let mut w = self.written();
+        if w.first_line != first_line && !self.lines.is_empty() {
+            let mut json = Vec::with_capacity(w.json.len() + self.lines.len());
+            let mut at = Vec::with_capacity(w.at.len());
+            let mut from = 0;
+            for (&hole, &line) in w.at.iter().zip(&self.lines) {
+                let hole = hole as usize;
+                json.extend_from_slice(&w.json[from..hole]);
+                at.push(u32::try_from(json.len()).unwrap_or(u32::MAX));
+                write_u32(&mut json, first_line.saturating_add(line));
+                from = hole + digits(w.first_line.saturating_add(line));
+            }
+            json.extend_from_slice(&w.json[from..]);
+            *w = Written {
+                first_line,
+                json,
+                at,
+            };
+        }
+        w
     }
 
     fn item(&mut self) {
-        if !self.json.is_empty() {
-            self.json.push(b',');
+        let json = self.json();
+        if !json.is_empty() {
+            json.push(b',');
         }
     }
 
+    /// The JSON being built (for the section's first line at the time).
+    fn json(&mut self) -> &mut Vec<u8> {
+        &mut self
+            .written
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .json
+    }
+
     fn position(&mut self, p: Position, first_line: u32) {
-        self.json.extend_from_slice(b"{\"line\":");
-        let at = u32::try_from(self.json.len()).unwrap_or(u32::MAX);
-        self.holes.push((at, p.line.saturating_sub(first_line)));
-        self.json.extend_from_slice(b",\"character\":");
-        write_u32(&mut self.json, p.character);
-        self.json.push(b'}');
+        let line = p.line.saturating_sub(first_line);
+        let w = self.written.get_mut().unwrap_or_else(|e| e.into_inner());
+        w.first_line = first_line;
+        w.json.extend_from_slice(b"{\"line\":");
+        w.at.push(u32::try_from(w.json.len()).unwrap_or(u32::MAX));
+        write_u32(&mut w.json, first_line.saturating_add(line));
+        w.json.extend_from_slice(b",\"character\":");
+        write_u32(&mut w.json, p.character);
+        w.json.push(b'}');
+        self.lines.push(line);
     }
 
     fn range(&mut self, rope: &Rope, span: Span, first_line: u32, enc: Encoding) {
-        self.json.extend_from_slice(b"{\"start\":");
+        self.json().extend_from_slice(b"{\"start\":");
         self.position(offset_to_position(rope, span.start, enc), first_line);
-        self.json.extend_from_slice(b",\"end\":");
+        self.json().extend_from_slice(b",\"end\":");
         self.position(offset_to_position(rope, span.end, enc), first_line);
-        self.json.push(b'}');
+        self.json().push(b'}');
     }
 
     fn string(&mut self, s: &str) {
         // A `str` always serialises.
-        let _ = serde_json::to_writer(&mut self.json, s);
+        let _ = serde_json::to_writer(self.json(), s);
     }
 }
 
@@ -154,8 +202,13 @@ impl Pieces {
 }
 
 /// Writes `n` in decimal (without `fmt`: this runs for every position).
-fn write_u32(out: &mut Vec<u8>, mut n: u32) {
+fn write_u32(out: &mut Vec<u8>, n: u32) {
     let mut digits = [0u8; 10];
+    out.extend_from_slice(decimal(n, &mut digits));
+}
+
+/// `n` in decimal, in the end of `digits`.
+fn decimal(mut n: u32, digits: &mut [u8; 10]) -> &[u8] {
     let mut i = digits.len();
     loop {
         i -= 1;
@@ -165,7 +218,7 @@ fn write_u32(out: &mut Vec<u8>, mut n: u32) {
             break;
         }
     }
-    out.extend_from_slice(&digits[i..]);
+    &digits[i..]
 }
 
 /// The diagnostics of `findings` (document offsets, in a section whose
@@ -174,7 +227,7 @@ pub fn diagnostics(rope: &Rope, findings: &[Finding], first_line: u32, enc: Enco
     let mut p = Piece::default();
     for f in findings {
         p.item();
-        p.json.extend_from_slice(b"{\"range\":");
+        p.json().extend_from_slice(b"{\"range\":");
         p.range(rope, f.span, first_line, enc);
         let severity = match f.severity {
             Severity::Error => b'1',
@@ -182,14 +235,14 @@ pub fn diagnostics(rope: &Rope, findings: &[Finding], first_line: u32, enc: Enco
             Severity::Information => b'3',
             Severity::Hint => b'4',
         };
-        p.json.extend_from_slice(b",\"severity\":");
-        p.json.push(severity);
-        p.json.extend_from_slice(b",\"code\":");
+        p.json().extend_from_slice(b",\"severity\":");
+        p.json().push(severity);
+        p.json().extend_from_slice(b",\"code\":");
         p.string(f.code.as_str());
-        p.json
+        p.json()
             .extend_from_slice(b",\"source\":\"quoth\",\"message\":");
         p.string(&f.message);
-        p.json.push(b'}');
+        p.json().push(b'}');
     }
     p
 }
@@ -200,10 +253,10 @@ pub fn diagnostics(rope: &Rope, findings: &[Finding], first_line: u32, enc: Enco
 /// as they are sent.
 #[derive(Default)]
 pub struct Symbols {
-    /// `"name","detail"` for each symbol, one after the other.
+    /// `"name""detail"` for each symbol, one after the other.
     strings: Vec<u8>,
-    /// Where each symbol's strings end in `strings`.
-    ends: Vec<u32>,
+    /// Where each symbol's name and detail end in `strings`.
+    ends: Vec<[u32; 2]>,
     /// Start line (relative), start column, end line (relative), end column.
     ranges: Vec<[u32; 4]>,
 }
@@ -220,42 +273,54 @@ const RANGE: [&[u8]; 5] = [
     b"}}",
 ];
 
+/// The longest range JSON: its fixed text and four numbers of ten digits.
+const RANGE_MAX: usize = 17 + 13 + 16 + 13 + 2 + 4 * 10;
+
 impl Symbols {
-    fn range(&self, r: [u32; 4], first_line: u32, out: &mut Vec<u8>) {
+    /// Writes range `r` (lines relative to `first_line`) into `out`;
+    /// returns the length written.
+    fn range(r: [u32; 4], first_line: u32, out: &mut [u8; RANGE_MAX]) -> usize {
         let r = [
             first_line.saturating_add(r[0]),
             r[1],
             first_line.saturating_add(r[2]),
             r[3],
         ];
+        let mut len = 0;
+        let mut put = |bytes: &[u8]| {
+            out[len..len + bytes.len()].copy_from_slice(bytes);
+            len += bytes.len();
+        };
         for (k, n) in r.into_iter().enumerate() {
-            out.extend_from_slice(RANGE[k]);
-            write_u32(out, n);
+            put(RANGE[k]);
+            let mut digits = [0u8; 10];
+            put(decimal(n, &mut digits));
         }
-        out.extend_from_slice(RANGE[4]);
+        put(RANGE[4]);
+        len
     }
 }
 
 impl Part for Symbols {
     fn emit(&self, first_line: u32, out: &mut Vec<u8>) {
         let mut at = 0;
-        for (k, (&end, &r)) in self.ends.iter().zip(&self.ranges).enumerate() {
+        let mut range = [0u8; RANGE_MAX];
+        for (k, (&[name_end, end], &r)) in self.ends.iter().zip(&self.ranges).enumerate() {
             if k > 0 {
                 out.push(b',');
             }
-            let strings = &self.strings[at..end as usize];
-            at = end as usize;
-            // The two strings are separated by a comma outside them: the
-            // first ends at the first unescaped closing quote.
-            let split = json_string_end(strings);
+            let (name_end, end) = (name_end as usize, end as usize);
             out.extend_from_slice(SYMBOL_START);
-            out.extend_from_slice(&strings[..split]);
+            out.extend_from_slice(&self.strings[at..name_end]);
             out.extend_from_slice(SYMBOL_DETAIL);
-            out.extend_from_slice(&strings[split + 1..]);
+            out.extend_from_slice(&self.strings[name_end..end]);
+            at = end;
             out.extend_from_slice(SYMBOL_KIND);
-            self.range(r, first_line, out);
+            // The range is written twice: as the range and the selection.
+            let len = Symbols::range(r, first_line, &mut range);
+            out.extend_from_slice(&range[..len]);
             out.extend_from_slice(SELECTION);
-            self.range(r, first_line, out);
+            out.extend_from_slice(&range[..len]);
             out.push(b'}');
         }
     }
@@ -266,8 +331,7 @@ impl Part for Symbols {
             + SYMBOL_KIND.len()
             + SELECTION.len()
             + 2 * RANGE.iter().map(|r| r.len()).sum::<usize>()
-            + 1 // the closing brace
-            - 1; // the comma between the strings is not written
+            + 1; // the closing brace
         let numbers: usize = self
             .ranges
             .iter()
@@ -286,20 +350,6 @@ impl Part for Symbols {
     }
 }
 
-/// The length of the JSON string at the start of `s` (through its closing
-/// quote).
-fn json_string_end(s: &[u8]) -> usize {
-    let mut k = 1;
-    while k < s.len() {
-        match s[k] {
-            b'\\' => k += 2,
-            b'"' => return k + 1,
-            _ => k += 1,
-        }
-    }
-    s.len()
-}
-
 /// The document symbols of quotations `quotations` (in a section whose
 /// first line is `first_line`), as `present::symbols` maps them.
 pub fn symbols(
@@ -316,11 +366,11 @@ pub fn symbols(
         };
         let name = present::symbol_name(rope, analysis, q);
         let detail = analysis.speaker_name(q).unwrap_or("unattributed");
+        let offset = |strings: &Vec<u8>| u32::try_from(strings.len()).unwrap_or(u32::MAX);
         let _ = serde_json::to_writer(&mut p.strings, &name);
-        p.strings.push(b',');
+        let name_end = offset(&p.strings);
         let _ = serde_json::to_writer(&mut p.strings, detail);
-        p.ends
-            .push(u32::try_from(p.strings.len()).unwrap_or(u32::MAX));
+        p.ends.push([name_end, offset(&p.strings)]);
         let start = offset_to_position(rope, quotation.span.start, enc);
         let end = offset_to_position(rope, quotation.span.end, enc);
         p.ranges.push([
@@ -348,6 +398,14 @@ mod tests {
             write_u32(&mut out, n);
             assert_eq!(out, n.to_string().as_bytes());
         }
+        // The longest range fits the buffer it is written into.
+        let mut range = [0u8; RANGE_MAX];
+        let len = Symbols::range([u32::MAX; 4], u32::MAX, &mut range);
+        let max = u32::MAX;
+        let expected = format!(
+            r#"{{"start":{{"line":{max},"character":{max}}},"end":{{"line":{max},"character":{max}}}}}"#
+        );
+        assert_eq!(&range[..len], expected.as_bytes());
     }
 
     #[test]
@@ -377,6 +435,24 @@ mod tests {
             assert_eq!(chunked, out);
             let ours: Vec<Diagnostic> = serde_json::from_slice(&out).unwrap();
             assert_eq!(ours, present::diagnostics(&rope, &a, enc));
+            // The second section moves down 9 995 lines (its numbers get
+            // longer), then back: each time its lines follow, and the
+            // length said beforehand is the length written.
+            let second = Arc::new(diagnostics(&rope, &f1, first_line, enc));
+            for moved_by in [9_995, 0, 3] {
+                let mut moved = Pieces::default();
+                moved.push(Arc::clone(&second) as Arc<dyn Part>, first_line + moved_by);
+                let len = moved.len();
+                let moved = moved.to_vec();
+                assert_eq!(len, moved.len());
+                let moved: Vec<Diagnostic> = serde_json::from_slice(&moved).unwrap();
+                assert_eq!(moved.len(), f1.len());
+                for (m, o) in moved.iter().zip(&ours[f0.len()..]) {
+                    assert_eq!(m.range.start.line, o.range.start.line + moved_by);
+                    assert_eq!(m.range.end.line, o.range.end.line + moved_by);
+                    assert_eq!(m.message, o.message);
+                }
+            }
 
             let mut pieces = Pieces::default();
             pieces.push(Arc::new(symbols(&rope, &a, 0..q, 0, enc)), 0);

@@ -52,14 +52,31 @@ pub fn run() -> std::io::Result<bool> {
             server::Backend::new(c, std::sync::Arc::clone(&shared), raw_tx)
         });
         let client = client.expect("LspService::new calls its init");
-        let (stdin, stdout) = (tokio::io::stdin(), tokio::io::stdout());
+        let output = transport::Writer::spawn(raw_stdout())?;
         let fast: std::sync::Arc<dyn transport::Fast> = shared;
-        transport::serve(stdin, stdout, service, socket, client, raw_rx, Some(fast)).await
-    });
+        let stdin = tokio::io::stdin();
+        Ok::<_, std::io::Error>(
+            transport::serve(stdin, output, service, socket, client, raw_rx, Some(fast)).await,
+        )
+    })?;
     // The blocking read of stdin may never return (a client need not close
     // it after `exit`); output has been flushed by `serve`, so do not wait.
     runtime.shutdown_background();
     Ok(clean)
+}
+
+/// Standard output without std's line buffering (each chunk of a message
+/// is one `write`): a second handle on the same pipe, or the buffered one
+/// if there is none to be had.
+fn raw_stdout() -> Box<dyn std::io::Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout())
 }
 
 /// Asks for a 1 MB stdout pipe (Linux gives 64 KB; 1 MB is what an
