@@ -1509,3 +1509,13 @@ fn an_inverted_cue_late_in_the_sentence_names_the_source() {
         Some("Ana Reyes")
     );
 }
+
+/// "Donations were “flat for a month” as donors watched how a “turbulent
+/// cycle” played out, he said": a short quoted term on the way to the cue
+/// does not hide the cue from the quotation before it.
+#[test]
+fn a_quoted_term_between_a_quotation_and_its_cue_is_passed_over() {
+    let text = "Tom Hale runs the harbour fund.\n\nDonations were “flat for a month” as donors watched how a “turbulent cycle” played out, he said.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "flat for a month").as_deref(), Some("Tom Hale"));
+}

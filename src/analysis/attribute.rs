@@ -269,6 +269,20 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
     let mut j = qe;
     while j < s_end {
         if toks[j].quote().is_some() {
+            // A term quoted on the way ("… as donors watched how a
+            // “turbulent cycle” played out, he said") is passed over; a
+            // quotation with a sentence of its own has its own speaker.
+            let inner = &text[toks[j].span().start..toks[j].span().end];
+            let short = inner.split_whitespace().count() <= 4
+                && !inner
+                    .trim_end_matches(|c: char| {
+                        !c.is_alphanumeric() && c != '.' && c != '?' && c != '!' && c != ','
+                    })
+                    .ends_with(['.', '?', '!', ',']);
+            if short && j + 1 < s_end && toks[j + 1].is_word() {
+                j += 1;
+                continue;
+            }
             break;
         }
         if toks[j].is_word()
