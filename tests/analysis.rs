@@ -1517,5 +1517,20 @@ fn an_inverted_cue_late_in_the_sentence_names_the_source() {
 fn a_quoted_term_between_a_quotation_and_its_cue_is_passed_over() {
     let text = "Tom Hale runs the harbour fund.\n\nDonations were “flat for a month” as donors watched how a “turbulent cycle” played out, he said.\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "flat for a month").as_deref(), Some("Tom Hale"));
+    assert_eq!(
+        speaker_of(text, &a, "flat for a month").as_deref(),
+        Some("Tom Hale")
+    );
+}
+
+/// A colon introduction in the same sentence as the quotation: "More from
+/// Hale: “…”", "Whitfield resisted: “…”"; a name right before the colon
+/// that is not the whole introduction ("… a message to Trump:") does not
+/// speak.
+#[test]
+fn a_colon_introduction_in_the_same_sentence() {
+    let text = "Tom Hale and Mayor Dana Whitfield spoke on Monday.\n\nMore from Hale: “The partisanship of the harbour is obvious.”\n\nWhitfield sent a blunt message to Hale: “It is time to stop attacking the port.”\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "partisanship").as_deref(), Some("Tom Hale"));
+    assert_eq!(speaker_of(text, &a, "time to stop").as_deref(), Some("Dana Whitfield"));
 }

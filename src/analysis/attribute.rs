@@ -231,6 +231,12 @@ pub fn attribute(
     if let Some(l) = search_left(toks, text, qs, s_start) {
         return (Some(l), None);
     }
+    // "More from Hale: “…”": a colon introduction in the same sentence.
+    if qs > s_start + 1 && toks[qs - 1].is_punct(':') {
+        if let Some(c) = colon_intro(toks, text, (s_start, qs)) {
+            return (Some(c), None);
+        }
+    }
     (None, right.map(|r| r.0))
 }
 
@@ -725,8 +731,25 @@ pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) ->
     }
     let mut f = search_left(toks, text, s_end - 1, s_start);
     if f.is_none() {
-        // "Qin Gang:" alone
-        if let Some(np) = np_before(toks, s_end - 1, s_start) {
+        // "From the report:", "More from Hale:": the source of what follows.
+        let mut k = s_start;
+        while k < s_end && !toks[k].is_word() {
+            k += 1;
+        }
+        if k < s_end && toks[k].is_word() && toks.w(&toks[k]) == "more" {
+            k += 1;
+        }
+        if k + 1 < s_end && toks[k].is_word() && toks.w(&toks[k]) == "from" {
+            if let Some(np) = np_after(toks, k + 1, s_end - 1).filter(|np| np.1 == s_end - 1) {
+                f = classify(toks, text, np)
+                    .filter(|p| p.kind != MentionKind::Unnamed)
+                    .map(|p| Found::new(p, None, AttributionMethod::Colon, false, None));
+            }
+        }
+    }
+    if f.is_none() {
+        // "Qin Gang:" alone (not "… a message to Trump:")
+        if let Some(np) = np_before(toks, s_end - 1, s_start).filter(|np| np.0 == s_start) {
             if let Some(p) = classify(toks, text, np) {
                 if matches!(p.kind, MentionKind::Name | MentionKind::Organization) {
                     f = Some(Found::new(p, None, AttributionMethod::Colon, false, None));
