@@ -1531,6 +1531,23 @@ fn a_quoted_term_between_a_quotation_and_its_cue_is_passed_over() {
 fn a_colon_introduction_in_the_same_sentence() {
     let text = "Tom Hale and Mayor Dana Whitfield spoke on Monday.\n\nMore from Hale: “The partisanship of the harbour is obvious.”\n\nWhitfield sent a blunt message to Hale: “It is time to stop attacking the port.”\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "partisanship").as_deref(), Some("Tom Hale"));
-    assert_eq!(speaker_of(text, &a, "time to stop").as_deref(), Some("Dana Whitfield"));
+    assert_eq!(
+        speaker_of(text, &a, "partisanship").as_deref(),
+        Some("Tom Hale")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "time to stop").as_deref(),
+        Some("Dana Whitfield")
+    );
+}
+
+/// "Reprising one of her lines, the former mayor talked about “…”": a
+/// participle clause before the subject is passed over, not taken for a
+/// name.
+#[test]
+fn a_fronted_participle_clause_is_not_the_subject() {
+    let text = "Mayor Ana Reyes spoke first.\n\nReprising one of her favourite lines, Reyes talked about continuing the “progress we made on the pier” and her plan “to finish the job.”\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "progress we made").as_deref(), Some("Ana Reyes"));
+    assert_eq!(mention_of(text, &a, "finish the job").as_deref(), Some("Reyes"));
 }

@@ -846,8 +846,21 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             i += 1;
         }
     }
-    let fronted =
-        i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+    // "Reading from a prepared text, Carson …": a participle clause before
+    // the subject, up to its comma.
+    let participle = i < limit && toks[i].is_word() && {
+        let w = toks.w(&toks[i]);
+        w.len() > 5
+            && w.ends_with("ing")
+            && w.first_name().is_none()
+            && !w.is_surname()
+            && !w.is(Lex::CUES)
+    };
+    let fronted = participle
+        || i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+    if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
+        return None;
+    }
     if fronted {
         if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
             i = k + 1;
