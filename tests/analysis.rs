@@ -1548,6 +1548,22 @@ fn a_colon_introduction_in_the_same_sentence() {
 fn a_fronted_participle_clause_is_not_the_subject() {
     let text = "Mayor Ana Reyes spoke first.\n\nReprising one of her favourite lines, Reyes talked about continuing the “progress we made on the pier” and her plan “to finish the job.”\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "progress we made").as_deref(), Some("Ana Reyes"));
-    assert_eq!(mention_of(text, &a, "finish the job").as_deref(), Some("Reyes"));
+    assert_eq!(
+        speaker_of(text, &a, "progress we made").as_deref(),
+        Some("Ana Reyes")
+    );
+    assert_eq!(
+        mention_of(text, &a, "finish the job").as_deref(),
+        Some("Reyes")
+    );
+}
+
+/// "HARBOURTON — Mayor Ana Reyes …", "Harbourton (AP) – …": a dateline
+/// is not the subject of the sentence it opens.
+#[test]
+fn a_dateline_is_not_the_subject() {
+    let text = "HARBOURTON — Mayor Ana Reyes on Monday called the port deal “a betrayal of the dockers.”\n\nHarbourton (AP) – Tom Hale has taken a swipe at the mayor's plan, saying that “loud promises” do more harm than good.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "betrayal").as_deref(), Some("Ana Reyes"));
+    assert_eq!(speaker_of(text, &a, "loud promises").as_deref(), Some("Tom Hale"));
 }

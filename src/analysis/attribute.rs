@@ -846,6 +846,34 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             i += 1;
         }
     }
+    // A dateline: "WASHINGTON —", "Washington (AFP) –".
+    {
+        let mut k = i;
+        while k < limit.min(i + 3) && toks[k].is_word() && toks[k].cap() {
+            k += 1;
+        }
+        let words = k - i;
+        let agency = k + 2 < limit
+            && toks[k].is_punct('(')
+            && toks[k + 1].is_word()
+            && toks[k + 2].is_punct(')');
+        let shouted = words > 0
+            && toks[i..k].iter().all(|t| {
+                let w = &text[t.span().start..t.span().end];
+                w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+            });
+        let dash_at = if agency { k + 3 } else { k };
+        if words > 0
+            && (agency || shouted)
+            && dash_at < limit
+            && matches!(
+                toks[dash_at].kind(),
+                super::tokens::Kind::Punct('-' | '–' | '—')
+            )
+        {
+            i = dash_at + 1;
+        }
+    }
     // "Reading from a prepared text, Carson …": a participle clause before
     // the subject, up to its comma.
     let participle = i < limit && toks[i].is_word() && {
