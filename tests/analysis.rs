@@ -1564,6 +1564,23 @@ fn a_fronted_participle_clause_is_not_the_subject() {
 fn a_dateline_is_not_the_subject() {
     let text = "HARBOURTON — Mayor Ana Reyes on Monday called the port deal “a betrayal of the dockers.”\n\nHarbourton (AP) – Tom Hale has taken a swipe at the mayor's plan, saying that “loud promises” do more harm than good.\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "betrayal").as_deref(), Some("Ana Reyes"));
-    assert_eq!(speaker_of(text, &a, "loud promises").as_deref(), Some("Tom Hale"));
+    assert_eq!(
+        speaker_of(text, &a, "betrayal").as_deref(),
+        Some("Ana Reyes")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "loud promises").as_deref(),
+        Some("Tom Hale")
+    );
+}
+
+/// "Here in Columbia, Reyes …, saying, “…”", "On Thursday, after months of
+/// silence, Warren …, saying, “…”": fronted phrases one after another, and
+/// one opened by "here", are passed over to the subject.
+#[test]
+fn fronted_phrases_in_a_row_are_passed_over_to_the_subject() {
+    let text = "The campaign moved south on Monday.\n\nHere in Columbia, Ana Reyes stepped up her emphasis on harbour issues, saying, “We have got to fix the pier.”\n\nOn Thursday, after remaining neutral for months, Tom Hale appeared with a radio host and endorsed Reyes, saying, “She is the fighter we need.”\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "fix the pier").as_deref(), Some("Ana Reyes"));
+    assert_eq!(speaker_of(text, &a, "fighter we need").as_deref(), Some("Tom Hale"));
 }

@@ -884,7 +884,14 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             && !w.is_surname()
             && !w.is(Lex::CUES)
     };
+    // "Here in Columbia, Reyes …": a place adverb opening a fronted phrase.
+    let here = i + 1 < limit
+        && toks[i].is_word()
+        && matches!(toks.w(&toks[i]).as_str(), "here" | "there")
+        && toks[i + 1].is_word()
+        && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str());
     let fronted = participle
+        || here
         || i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
     if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
         return None;
@@ -892,6 +899,35 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     if fronted {
         if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
             i = k + 1;
+            // "On Thursday, after months of silence, Warren …": fronted
+            // phrases one after another.
+            for _ in 0..2 {
+                let again = i < limit
+                    && toks[i].is_word()
+                    && matches!(
+                        toks.w(&toks[i]).as_str(),
+                        "after"
+                            | "before"
+                            | "while"
+                            | "since"
+                            | "despite"
+                            | "amid"
+                            | "following"
+                            | "during"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "as"
+                    );
+                let Some(k) = again
+                    .then(|| (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')))
+                    .flatten()
+                else {
+                    break;
+                };
+                i = k + 1;
+            }
         } else {
             // No comma: "In the hall the doctor stopped." The subject starts
             // after the preposition's object, with a determiner, a pronoun
