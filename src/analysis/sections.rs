@@ -20,7 +20,9 @@
 use std::sync::Arc;
 
 pub use super::segment::Fence;
-use super::{analyze, segment, Analysis, Format, Options, Span};
+use super::{
+    analyze, segment, Analysis, Entity, Finding, Format, Mention, Options, Quotation, Span,
+};
 
 /// Documents at least this long are analysed in sections.
 pub const THRESHOLD: usize = 256 * 1024;
@@ -154,29 +156,8 @@ pub fn analyze_section(text: &str, fence: Fence, options: &Options) -> Analysis 
     fenced.push_str(text);
     let mut a = analyze(&fenced, options);
     // Nothing lies in the fence line: move everything back by its length.
-    let sh = |s: Span| Span::new(s.start.saturating_sub(off), s.end.saturating_sub(off));
-    for q in &mut a.quotations {
-        q.span = sh(q.span);
-        q.content = sh(q.content);
-        for p in &mut q.pieces {
-            *p = sh(*p);
-        }
-        if let Some(at) = &mut q.attribution {
-            at.cue = at.cue.map(sh);
-        }
-    }
-    for m in &mut a.mentions {
-        m.span = sh(m.span);
-    }
-    for f in &mut a.findings {
-        f.span = sh(f.span);
-    }
+    relocate(a.items(), -(off as isize), [0; 3]);
     a
-}
-
-fn trim_start(l: &[u8]) -> &[u8] {
-    let k = l.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
-    &l[k..]
 }
 
 fn is_blank(l: &[u8]) -> bool {
@@ -209,6 +190,17 @@ pub struct Section {
     pub id: u64,
     /// The fenced code block the section starts in (Markdown only).
     pub fence: Fence,
+    /// A hash of the section's text (with its length and `fence`, the key
+    /// of a spare analysis).
+    pub hash: u64,
+}
+
+/// A hash of a section's text.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// What changed since the last text: the first changed byte, and how many
@@ -260,7 +252,17 @@ pub struct IncrementalAnalysis {
     options: String,
     /// The previous text, for [`IncrementalAnalysis::analyse`] only.
     previous: Option<String>,
+    /// The analyses (as of the section alone) of the sections the last
+    /// large update replaced, by (text hash, length, fence): an edit that
+    /// opens or closes a fence replaces every section after it, and the
+    /// edit that turns them back (closing the fence just opened, deleting
+    /// the character typed) finds most of them here.
+    spare: Vec<(u64, usize, Fence, Analysis)>,
 }
+
+/// An update that analyses more sections than this keeps the analyses of
+/// those it replaced as spares.
+const SPARE_AFTER: usize = 8;
 
 impl IncrementalAnalysis {
     /// The analysis of `text`: [`analyze`] itself under [`THRESHOLD`],
@@ -339,25 +341,29 @@ impl IncrementalAnalysis {
         self.analysis = Arc::default();
         self.sections.clear();
         let mut out = Analysis::default();
+        self.spare = Vec::new();
         let fences = options.format == Format::Markdown;
-        let mut add_section = |this: &mut Self, start: usize, end: usize, fence, a: Analysis| {
-            let id = this.fresh_id();
-            this.sections.push(Section {
-                start,
-                end,
-                counts: counts(&a),
-                id,
-                fence,
-            });
-            if this.sections.len() == 1 {
-                out = a;
-            } else {
-                append(&mut out, start, a, [0; 4]);
-            }
-        };
+        let mut add_section =
+            |this: &mut Self, start: usize, end: usize, fence, hash, a: Analysis| {
+                let id = this.fresh_id();
+                this.sections.push(Section {
+                    start,
+                    end,
+                    counts: counts(&a),
+                    id,
+                    fence,
+                    hash,
+                });
+                if this.sections.len() == 1 {
+                    out = a;
+                } else {
+                    append(&mut out, start, a, [0; 4]);
+                }
+            };
         if len < THRESHOLD {
             let all = text(0..len);
-            add_section(self, 0, len, None, analyze(&all, options));
+            let hash = text_hash(&all);
+            add_section(self, 0, len, None, hash, analyze(&all, options));
         } else {
             // A few megabytes at a time: the caller need not hold the whole
             // text as one string.
@@ -372,13 +378,15 @@ impl IncrementalAnalysis {
                 });
                 let (mut start, mut fence) = (from, from_fence);
                 for (b, f) in bounds {
-                    let a = analyze_section(&chunk[start - from..b - from], fence, options);
-                    add_section(self, start, b, fence, a);
+                    let t = &chunk[start - from..b - from];
+                    let a = analyze_section(t, fence, options);
+                    add_section(self, start, b, fence, text_hash(t), a);
                     (start, fence) = (b, f);
                 }
                 if complete && to == len {
-                    let a = analyze_section(&chunk[start - from..], fence, options);
-                    add_section(self, start, len, fence, a);
+                    let t = &chunk[start - from..];
+                    let a = analyze_section(t, fence, options);
+                    add_section(self, start, len, fence, text_hash(t), a);
                     break;
                 }
                 if start == from {
@@ -465,9 +473,23 @@ impl IncrementalAnalysis {
         starts.extend(bounds);
         let mut parts = Vec::with_capacity(starts.len());
         let mut fresh = Vec::with_capacity(starts.len());
+        let (mut analysed, mut analysed_bytes) = (0, 0);
         for (k, &(s, fence)) in starts.iter().enumerate() {
             let e = starts.get(k + 1).map_or(end, |&(b, _)| b);
-            let a = analyze_section(&chunk[s - from..e - from], fence, options);
+            let t = &chunk[s - from..e - from];
+            let hash = text_hash(t);
+            let spare = self
+                .spare
+                .iter()
+                .position(|&(h, l, f, _)| (h, l, f) == (hash, t.len(), fence));
+            let a = match spare {
+                Some(k) => self.spare.swap_remove(k).3,
+                None => {
+                    analysed += 1;
+                    analysed_bytes += t.len();
+                    analyze_section(t, fence, options)
+                }
+            };
             let id = self.fresh_id();
             fresh.push(Section {
                 start: s,
@@ -475,18 +497,31 @@ impl IncrementalAnalysis {
                 counts: counts(&a),
                 id,
                 fence,
+                hash,
             });
             parts.push((s, a));
         }
         drop(chunk);
-        self.last_analysed = parts.len();
-        self.last_analysed_bytes = end - from;
+        self.last_analysed = analysed;
+        self.last_analysed_bytes = analysed_bytes;
         let before = self.sections[..i]
             .iter()
             .fold([0; 4], |acc, s| add(acc, s.counts));
         let removed = self.sections[i..j]
             .iter()
             .fold([0; 4], |acc, s| add(acc, s.counts));
+        if parts.len() > SPARE_AFTER {
+            // Keep what this update replaced (and drop older spares).
+            let mut at = before;
+            self.spare = self.sections[i..j]
+                .iter()
+                .map(|s| {
+                    let a = extract(&self.analysis, at, s.counts, s.start);
+                    at = add(at, s.counts);
+                    (s.hash, s.end - s.start, s.fence, a)
+                })
+                .collect();
+        }
         let analysis = Arc::make_mut(&mut self.analysis);
         splice(analysis, before, removed, parts, delta);
         for s in &mut self.sections[j..] {
@@ -559,9 +594,71 @@ fn splice(
     let added = counts(&mid);
     let d = |k: usize| added[k] as isize - removed[k] as isize;
     let (dq, dm, de) = (d(0), d(1), d(2));
+    let after = |k: usize| before[k] + removed[k];
+    relocate(
+        Items {
+            quotations: &mut out.quotations[after(0)..],
+            mentions: &mut out.mentions[after(1)..],
+            entities: &mut out.entities[after(2)..],
+            findings: &mut out.findings[after(3)..],
+        },
+        delta,
+        [dq, dm, de],
+    );
+    let range = |k: usize| before[k]..before[k] + removed[k];
+    out.quotations
+        .splice(range(0), std::mem::take(&mut mid.quotations));
+    out.mentions
+        .splice(range(1), std::mem::take(&mut mid.mentions));
+    out.entities
+        .splice(range(2), std::mem::take(&mut mid.entities));
+    out.findings
+        .splice(range(3), std::mem::take(&mut mid.findings));
+}
+
+/// The analysis of one section alone, as [`analyze_section`] gave it,
+/// taken from the joined analysis `out`: its items start at index `at`
+/// (quotations, mentions, entities, findings) and number `n`, and the
+/// section starts at byte `start`. The inverse of [`append`].
+fn extract(out: &Analysis, at: [usize; 4], n: [usize; 4], start: usize) -> Analysis {
+    let range = |k: usize| at[k]..at[k] + n[k];
+    let mut a = Analysis {
+        quotations: out.quotations[range(0)].to_vec(),
+        mentions: out.mentions[range(1)].to_vec(),
+        entities: out.entities[range(2)].to_vec(),
+        findings: out.findings[range(3)].to_vec(),
+    };
+    let back = |k: usize| -(at[k] as isize);
+    relocate(a.items(), -(start as isize), [back(0), back(1), back(2)]);
+    a
+}
+
+/// Some of an analysis's items, to be moved together.
+struct Items<'a> {
+    quotations: &'a mut [Quotation],
+    mentions: &'a mut [Mention],
+    entities: &'a mut [Entity],
+    findings: &'a mut [Finding],
+}
+
+impl Analysis {
+    fn items(&mut self) -> Items<'_> {
+        Items {
+            quotations: &mut self.quotations,
+            mentions: &mut self.mentions,
+            entities: &mut self.entities,
+            findings: &mut self.findings,
+        }
+    }
+}
+
+/// Moves `items` by `delta` bytes and renumbers the quotations, mentions
+/// and entities they refer to by `by` (in that order).
+fn relocate(items: Items<'_>, delta: isize, by: [isize; 3]) {
+    let [dq, dm, de] = by;
     let mv = |x: usize, by: isize| (x as isize + by) as usize;
     let sh = |s: Span| Span::new(mv(s.start, delta), mv(s.end, delta));
-    for q in &mut out.quotations[before[0] + removed[0]..] {
+    for q in items.quotations {
         q.span = sh(q.span);
         q.content = sh(q.content);
         for p in &mut q.pieces {
@@ -573,11 +670,11 @@ fn splice(
         }
         q.entity = q.entity.map(|e| mv(e, de));
     }
-    for m in &mut out.mentions[before[1] + removed[1]..] {
+    for m in items.mentions {
         m.span = sh(m.span);
         m.entity = m.entity.map(|e| mv(e, de));
     }
-    for e in &mut out.entities[before[2] + removed[2]..] {
+    for e in items.entities {
         for m in &mut e.mentions {
             *m = mv(*m, dm);
         }
@@ -585,19 +682,10 @@ fn splice(
             *q = mv(*q, dq);
         }
     }
-    for f in &mut out.findings[before[3] + removed[3]..] {
+    for f in items.findings {
         f.span = sh(f.span);
         f.quotation = f.quotation.map(|q| mv(q, dq));
     }
-    let range = |k: usize| before[k]..before[k] + removed[k];
-    out.quotations
-        .splice(range(0), std::mem::take(&mut mid.quotations));
-    out.mentions
-        .splice(range(1), std::mem::take(&mut mid.mentions));
-    out.entities
-        .splice(range(2), std::mem::take(&mut mid.entities));
-    out.findings
-        .splice(range(3), std::mem::take(&mut mid.findings));
 }
 
 /// Joins section analyses (section start, analysis) into one, shifting
@@ -846,15 +934,20 @@ mod tests {
             assert_eq!(ranges, split(&text), "keystroke {k}");
         }
         assert!(*inc.analysis() == cold(&text));
-        // Typing a fence of one's own, then deleting the `x`: inside out and
-        // back again, still a cold analysis's.
-        let at = fence_at(&text, text.len() * 3 / 4);
-        update(&mut inc, &mut text, at, 0, "```\n");
-        assert!(*inc.analysis() == cold(&text));
+        // Deleting the `x`: the fences turn back, and the sections no
+        // keystroke reached are found among the spares, not analysed again.
+        let flipped = inc.sections().len() - inc.sections().partition_point(|s| s.start < at);
         let x = text.find("x```").unwrap();
         update(&mut inc, &mut text, x, 1, "");
         let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
         assert_eq!(ranges, split(&text));
+        assert!(*inc.analysis() == cold(&text));
+        assert!(flipped > 10, "{flipped}");
+        assert!(inc.last_analysed <= 8, "{} of {flipped}", inc.last_analysed);
+        // Typing a fence of one's own, and typing on: inside out again,
+        // still a cold analysis's.
+        let at = fence_at(&text, text.len() * 3 / 4);
+        update(&mut inc, &mut text, at, 0, "```\n");
         assert!(*inc.analysis() == cold(&text));
         let mut at = text.len() / 2;
         while !text.is_char_boundary(at) {
@@ -862,6 +955,10 @@ mod tests {
         }
         update(&mut inc, &mut text, at, 0, "z");
         assert!(inc.last_analysed_bytes < 8 * MIN_SECTION);
+        assert!(*inc.analysis() == cold(&text));
+        // And closing it right after: the sections after it come back from
+        // the spares.
+        update(&mut inc, &mut text, at + 1, 0, "\n```\n");
         assert!(*inc.analysis() == cold(&text));
     }
 
