@@ -150,7 +150,7 @@ pub fn analyze_section(text: &str, fence: Fence, options: &Options) -> Analysis 
         return analyze(text, options);
     };
     let mut fenced = String::with_capacity(n + 1 + text.len());
-    fenced.extend(std::iter::repeat(c as char).take(n));
+    fenced.extend(std::iter::repeat_n(c as char, n));
     fenced.push('\n');
     let off = fenced.len();
     fenced.push_str(text);
@@ -774,6 +774,28 @@ mod tests {
         }
     }
 
+    /// Replaces `r` of `text` by `insert` and brings `inc` up to date.
+    fn edit(
+        inc: &mut IncrementalAnalysis,
+        text: &mut String,
+        r: std::ops::Range<usize>,
+        insert: &str,
+    ) {
+        let changed = Changed::none(text.len()).and(r.start, r.end, text.len());
+        text.replace_range(r, insert);
+        inc.update(text.len(), Some(changed), &md(), &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(text, r))
+        });
+    }
+
+    /// `inc`'s sections are `split`'s and its analysis a cold one's.
+    fn assert_cold(inc: &IncrementalAnalysis, text: &str, what: &str) {
+        let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+        assert_eq!(ranges, split(text), "{what}");
+        let cold = IncrementalAnalysis::default().analyse(text, &md());
+        assert!(*inc.analysis() == cold, "{what}");
+    }
+
     #[test]
     fn small_documents_are_analysed_whole() {
         let text = collection(50_000, 3, true);
@@ -886,11 +908,7 @@ mod tests {
         let cold = |t: &str| IncrementalAnalysis::default().analyse(t, &md());
         let update =
             |inc: &mut IncrementalAnalysis, text: &mut String, at: usize, del: usize, ins: &str| {
-                let changed = Changed::none(text.len()).and(at, at + del, text.len());
-                text.replace_range(at..at + del, ins);
-                inc.update(text.len(), Some(changed), &md(), &mut |r| {
-                    std::borrow::Cow::Borrowed(floor_slice(text, r))
-                });
+                edit(inc, text, at..at + del, ins)
             };
         inc.update(text.len(), None, &md(), &mut |r| {
             std::borrow::Cow::Borrowed(floor_slice(&text, r))
@@ -962,6 +980,61 @@ mod tests {
         assert!(*inc.analysis() == cold(&text));
     }
 
+    /// Fences of every kind (longer, tildes, an info string, indented,
+    /// `x```` `, front matter holding a fence) and edits that type or delete
+    /// fence characters at random places: the sections are `split`'s and the
+    /// analysis a cold one's after every edit.
+    #[test]
+    fn random_fence_edits_equal_a_cold_analysis() {
+        let pieces = [
+            "```\n“In code,” Ann said.\n\n",
+            "````rust\n```\n“Still code,” he said.\n````\n\n",
+            "~~~\n\nTilde “code” here.\n\n~~~\n\n",
+            "x```\n“Not a fence,” Bob Hart said.\n\n",
+            "    ```\n\n",
+            "```python\n```python\n\n",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        let mut text = String::from("---\ntitle: x\n```\n---\n\n");
+        let base = collection(420_000, 3, true);
+        let mut last = 0;
+        for (k, _) in base.match_indices("\n\n") {
+            if k - last > 20_000 {
+                text.push_str(&base[last..k + 2]);
+                text.push_str(pieces[next() % pieces.len()]);
+                last = k + 2;
+            }
+        }
+        text.push_str(&base[last..]);
+        let mut inc = IncrementalAnalysis::default();
+        inc.update(text.len(), None, &md(), &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(&text, r))
+        });
+        assert!(*inc.analysis() == IncrementalAnalysis::default().analyse(&text, &md()));
+        let inserts = ["```", "x", "\n```\n", "~~~~\n", "`", "\n\n", "    "];
+        for step in 0..14 {
+            // Half the edits at the start of a line.
+            let mut at = next() % text.len();
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if step % 2 == 0 {
+                at = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            }
+            let mut end = (at + next() % 4).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let ins = inserts[next() % inserts.len()];
+            edit(&mut inc, &mut text, at..end, ins);
+            assert_cold(&inc, &text, &format!("step {step}"));
+        }
+    }
+
     /// Edits of every kind (typing, new lines, deleting across a boundary,
     /// opening a code fence, pasting a paragraph) through `update`: the
     /// sections are those `split` finds in the new text and the joined
@@ -999,15 +1072,8 @@ mod tests {
             while !text.is_char_boundary(end) {
                 end += 1;
             }
-            let changed = Changed::none(text.len()).and(start, end, text.len());
-            text.replace_range(start..end, insert);
-            inc.update(text.len(), Some(changed), &md(), &mut |r| {
-                std::borrow::Cow::Borrowed(floor_slice(&text, r))
-            });
-            let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
-            assert_eq!(ranges, split(&text), "edit {k}");
-            let cold = IncrementalAnalysis::default().analyse(&text, &md());
-            assert!(*inc.analysis() == cold, "edit {k}");
+            edit(&mut inc, &mut text, start..end, insert);
+            assert_cold(&inc, &text, &format!("edit {k}"));
             if k == 0 {
                 assert_eq!(inc.last_analysed, 1);
             }
