@@ -34,6 +34,13 @@
 //! it). The report counts the first diagnostics by code, so that the
 //! effect of `--settings` shows.
 //! `--timeout` bounds each wait for diagnostics (default 600 s).
+//! Keystroke `k` types an `x` at the start of line `middle + 7k`; with the
+//! generated 10 MB document, keystroke 36 lands in front of a code fence
+//! (`--keystrokes 60` covers it, and keystroke 50, in front of another
+//! fence, turns them back). Such keystrokes are listed in `fence_edits`
+//! with their times (`fence_edit_keystrokes`), and the other keystrokes
+//! after the first of them apart (`keystrokes_after_fence_edit`, client and
+//! server side).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
@@ -302,6 +309,11 @@ fn main() {
     let mut edited = text.clone();
     let mut key_ms = Vec::new();
     let mut stale = 0;
+    // The keystrokes typed in front of a code fence (```` ``` ```` or
+    // `~~~`): each turns the fence into text and every later fence inside
+    // out; they, and the other keystrokes after the first, are reported
+    // apart.
+    let mut fence_edits: Vec<usize> = Vec::new();
     for k in 0..keystrokes {
         let version = 2 + k as i64;
         let line = (mid + k * 7).min(line_count - 1);
@@ -313,6 +325,10 @@ fn main() {
                 .nth(line - 1)
                 .map_or(0, |(i, _)| i + 1)
         };
+        let rest = edited[at..].trim_start_matches(' ');
+        if rest.starts_with("```") || rest.starts_with("~~~") {
+            fence_edits.push(k);
+        }
         edited.insert(at, 'x');
         let change = if full_sync {
             json!({"text": edited})
@@ -407,13 +423,43 @@ fn main() {
             .collect();
         json!({"count": xs.len(), "p50": percentile(&mut xs.clone(), 0.5), "p99": percentile(&mut xs, 0.99)})
     };
+    // The keystrokes after the first fence edit that are no fence edit
+    // themselves, client side and, in the same order, server side; and the
+    // fence edits' own times.
+    let after_fence = |xs: &[f64]| match fence_edits.first() {
+        Some(&f) if xs.len() > f + 1 => {
+            let mut ys: Vec<f64> = (f + 1..xs.len())
+                .filter(|k| !fence_edits.contains(k))
+                .map(|k| xs[k])
+                .collect();
+            json!({"count": ys.len(), "p50": percentile(&mut ys.clone(), 0.5),
+                   "p99": percentile(&mut ys, 0.99),
+                   "max": ys.iter().cloned().fold(f64::NAN, f64::max)})
+        }
+        _ => json!(null),
+    };
+    let at_fences = |xs: &[f64]| -> Vec<f64> {
+        fence_edits
+            .iter()
+            .filter_map(|&k| xs.get(k).copied())
+            .collect()
+    };
+    let server_keys: Vec<f64> = log
+        .lines()
+        .filter_map(|l| l.strip_prefix("quoth: timing: "))
+        .filter(|l| l.starts_with("didChange →"))
+        .filter_map(|l| l.split(" in ").nth(1)?.split(' ').next()?.parse().ok())
+        .collect();
     // The first didChange answer follows the didOpen one: skip nothing, the
     // didOpen is not logged.
     let report = json!({
         "server_side_ms": {
             "keystroke_to_diagnostics_written": server_side("didChange →"),
             "request_to_answer_written": server_side("request →"),
+            "keystrokes_after_fence_edit": after_fence(&server_keys),
+            "fence_edit_keystrokes": at_fences(&server_keys),
         },
+        "fence_edits": fence_edits,
         "server": server_cmd.join(" "),
         "document_bytes": text.len(),
         "change_sync": if full_sync { "full" } else { "incremental" },
@@ -427,6 +473,8 @@ fn main() {
             "p50": percentile(&mut key_ms.clone(), 0.5),
             "p99": percentile(&mut key_ms.clone(), 0.99),
             "max": key_ms.iter().cloned().fold(f64::NAN, f64::max),
+            "fence_edit_keystrokes": at_fences(&key_ms),
+            "keystrokes_after_fence_edit": after_fence(&key_ms),
         },
         "hover_ms": {"count": hover_ms.len(), "p50": percentile(&mut hover_ms.clone(), 0.5), "p99": percentile(&mut hover_ms, 0.99)},
         "document_symbol_ms": {"count": symbol_ms.len(), "p50": percentile(&mut symbol_ms.clone(), 0.5), "p99": percentile(&mut symbol_ms, 0.99)},

@@ -42,7 +42,8 @@ fn analyze_within(text: &str, options: &Options, limit: usize) -> Analysis {
         return attribute::with_extra_cues(&options.extra_cues, || analyze_inner(text, options));
     }
     let mut parts = Vec::new();
-    for r in sections::split(text) {
+    let fences = options.format == Format::Markdown;
+    for (r, mut fence) in sections::split_fenced(text, fences) {
         let mut start = r.start;
         while start < r.end {
             let mut end = r.end.min(start + limit);
@@ -61,7 +62,19 @@ fn analyze_within(text: &str, options: &Options, limit: usize) -> Analysis {
                     .end
                     .min(start + text[start..].chars().next().map_or(1, char::len_utf8));
             }
-            parts.push((start, analyze_within(&text[start..end], options, limit)));
+            let piece = &text[start..end];
+            parts.push((
+                start,
+                match fence {
+                    // A section that starts in a fenced code block (its
+                    // first piece is well under 4 GB in any real document).
+                    Some(_) if piece.len() <= MAX_PIECE => {
+                        sections::analyze_section(piece, fence, options)
+                    }
+                    _ => analyze_within(piece, options, limit),
+                },
+            ));
+            fence = None;
             start = end;
         }
     }

@@ -19,7 +19,10 @@
 
 use std::sync::Arc;
 
-use super::{analyze, Analysis, Options, Span};
+pub use super::segment::Fence;
+use super::{
+    analyze, segment, Analysis, Entity, Finding, Format, Mention, Options, Quotation, Span,
+};
 
 /// Documents at least this long are analysed in sections.
 pub const THRESHOLD: usize = 256 * 1024;
@@ -32,34 +35,62 @@ const CHUNK: usize = if cfg!(test) { 50_000 } else { 4 << 20 };
 
 /// Section boundaries of `text`: byte ranges covering it, in order.
 pub fn split(text: &str) -> Vec<std::ops::Range<usize>> {
+    split_fenced(text, true)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// [`split`], with the fenced code block each section starts in (`None`
+/// outside one, and always when `fences` is false: a format without
+/// fences).
+pub fn split_fenced(text: &str, fences: bool) -> Vec<(std::ops::Range<usize>, Fence)> {
     if text.len() < THRESHOLD {
         #[allow(clippy::single_range_in_vec_init)] // one section: the whole text
-        return vec![0..text.len()];
+        return vec![(0..text.len(), None)];
     }
     let mut out = Vec::new();
-    let mut start = 0;
-    scan(text.as_bytes(), 0, text.len(), |b| {
-        out.push(start..b);
-        start = b;
+    let (mut start, mut fence) = (0, None);
+    scan(text, 0, text.len(), None, fences, |b, f| {
+        out.push((start..b, fence));
+        (start, fence) = (b, f);
         false
     });
-    out.push(start..text.len());
+    out.push((start..text.len(), fence));
     out
 }
 
-/// Walks `chunk`, the bytes of a document of `total` bytes from `base` on,
+/// Walks `chunk`, the text of a document of `total` bytes from `base` on,
 /// where `base` is the start of a section (the start of the document or a
-/// boundary), and calls `found` with each later boundary (a document offset)
-/// until it returns true. Returns false if it stopped because the chunk
-/// ended before the document did (the boundaries after the last one found
-/// need more text to be decided).
-fn scan(chunk: &[u8], base: usize, total: usize, mut found: impl FnMut(usize) -> bool) -> bool {
-    let b = chunk;
+/// boundary) that starts in the fenced code block `fence`, and calls `found`
+/// with each later boundary (a document offset) and the fenced code block
+/// it falls in, until it returns true. Returns false if it stopped because
+/// the chunk ended before the document did (the boundaries after the last
+/// one found need more text to be decided). With `fences` false, no fence
+/// is followed (every state is `None`).
+///
+/// Where the boundaries fall does not depend on fences: typing in front of
+/// a fence line, which turns every later fence inside out, moves no
+/// boundary, so sections stay small (a section may start inside a fenced
+/// code block; its analysis is told so, [`analyze_section`]).
+fn scan(
+    chunk: &str,
+    base: usize,
+    total: usize,
+    mut fence: Fence,
+    fences: bool,
+    mut found: impl FnMut(usize, Fence) -> bool,
+) -> bool {
+    let b = chunk.as_bytes();
     let whole = base + b.len() == total;
     let mut start = 0;
-    let mut in_fence = false;
+    // The first section's analysis skips its front matter (fences in it do
+    // not count): the state at its end is found again from the start, with
+    // the section's own text, once its end is known.
+    let mut first = base == 0 && fences;
     let mut line = 0;
-    // Walk line by line; a fence line flips `in_fence`.
+    // Walk line by line, following fenced code blocks as the Markdown
+    // analysis does.
     while line < b.len() {
         let end = match memchr::memchr(b'\n', &b[line..]) {
             Some(k) => line + k,
@@ -67,23 +98,26 @@ fn scan(chunk: &[u8], base: usize, total: usize, mut found: impl FnMut(usize) ->
             None => return false,
         };
         let l = &b[line..end];
-        let trimmed = trim_start(l);
-        if trimmed.starts_with(b"```") || trimmed.starts_with(b"~~~") {
-            in_fence = !in_fence;
+        if fences {
+            fence = segment::after_line(&chunk[line..end], fence);
         }
         let next = end + 1;
         // A blank line (only "\n" or "\r\n" or spaces) ends here: is the line
         // after it a safe start?
-        if !in_fence && base + next < total && is_blank(l) && next - start >= MIN_SECTION {
+        if base + next < total && is_blank(l) && next - start >= MIN_SECTION {
             let rest = &b[next.min(b.len())..];
             if rest.len() < 16 && !whole {
                 return false;
             }
-            let first = rest.first().copied().unwrap_or(b' ');
-            if (first.is_ascii_alphanumeric() || first == b'#')
+            let first_byte = rest.first().copied().unwrap_or(b' ');
+            if (first_byte.is_ascii_alphanumeric() || first_byte == b'#')
                 && residue(&rest[..rest.len().min(16)]) == 0
             {
-                if found(base + next) {
+                if first {
+                    fence = fence_at_end(&chunk[..next]);
+                    first = false;
+                }
+                if found(base + next, fence) {
                     return true;
                 }
                 start = next;
@@ -94,9 +128,36 @@ fn scan(chunk: &[u8], base: usize, total: usize, mut found: impl FnMut(usize) ->
     true
 }
 
-fn trim_start(l: &[u8]) -> &[u8] {
-    let k = l.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
-    &l[k..]
+/// The fenced code block the end of `text` (a first section, ending after
+/// a newline) is in, as its Markdown analysis sees it.
+fn fence_at_end(text: &str) -> Fence {
+    let mut fence = None;
+    let from = segment::front_matter(text);
+    let mut line = from;
+    while line < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[line..]).map_or(text.len(), |k| line + k);
+        fence = segment::after_line(&text[line..end], fence);
+        line = end + 1;
+    }
+    fence
+}
+
+/// The analysis of a section's text that starts in the fenced code block
+/// `fence` (as [`analyze`] of the whole text would read it there): the
+/// section is analysed after a line that opens the same fence.
+pub fn analyze_section(text: &str, fence: Fence, options: &Options) -> Analysis {
+    let Some((c, n)) = fence.filter(|_| options.format == Format::Markdown) else {
+        return analyze(text, options);
+    };
+    let mut fenced = String::with_capacity(n + 1 + text.len());
+    fenced.extend(std::iter::repeat_n(c as char, n));
+    fenced.push('\n');
+    let off = fenced.len();
+    fenced.push_str(text);
+    let mut a = analyze(&fenced, options);
+    // Nothing lies in the fence line: move everything back by its length.
+    relocate(a.items(), -(off as isize), [0; 3]);
+    a
 }
 
 fn is_blank(l: &[u8]) -> bool {
@@ -127,6 +188,19 @@ pub struct Section {
     /// Quotations, mentions, entities, findings.
     pub counts: [usize; 4],
     pub id: u64,
+    /// The fenced code block the section starts in (Markdown only).
+    pub fence: Fence,
+    /// A hash of the section's text (with its length and `fence`, the key
+    /// of a spare analysis).
+    pub hash: u64,
+}
+
+/// A hash of a section's text.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// What changed since the last text: the first changed byte, and how many
@@ -169,6 +243,8 @@ pub struct IncrementalAnalysis {
     len: usize,
     /// How many sections the last call analysed (the rest were kept).
     pub last_analysed: usize,
+    /// How many bytes of text the last call analysed.
+    pub last_analysed_bytes: usize,
     /// How many sections the last text had.
     pub last_sections: usize,
     /// The options the analysis was made with (as text: a change of
@@ -176,7 +252,17 @@ pub struct IncrementalAnalysis {
     options: String,
     /// The previous text, for [`IncrementalAnalysis::analyse`] only.
     previous: Option<String>,
+    /// The analyses (as of the section alone) of the sections the last
+    /// large update replaced, by (text hash, length, fence): an edit that
+    /// opens or closes a fence replaces every section after it, and the
+    /// edit that turns them back (closing the fence just opened, deleting
+    /// the character typed) finds most of them here.
+    spare: Vec<(u64, usize, Fence, Analysis)>,
 }
+
+/// An update that analyses more sections than this keeps the analyses of
+/// those it replaced as spares.
+const SPARE_AFTER: usize = 8;
 
 impl IncrementalAnalysis {
     /// The analysis of `text`: [`analyze`] itself under [`THRESHOLD`],
@@ -255,53 +341,62 @@ impl IncrementalAnalysis {
         self.analysis = Arc::default();
         self.sections.clear();
         let mut out = Analysis::default();
-        let mut add_section = |this: &mut Self, start: usize, end: usize, a: Analysis| {
-            let id = this.fresh_id();
-            this.sections.push(Section {
-                start,
-                end,
-                counts: counts(&a),
-                id,
-            });
-            if this.sections.len() == 1 {
-                out = a;
-            } else {
-                append(&mut out, start, a, [0; 4]);
-            }
-        };
+        self.spare = Vec::new();
+        let fences = options.format == Format::Markdown;
+        let mut add_section =
+            |this: &mut Self, start: usize, end: usize, fence, hash, a: Analysis| {
+                let id = this.fresh_id();
+                this.sections.push(Section {
+                    start,
+                    end,
+                    counts: counts(&a),
+                    id,
+                    fence,
+                    hash,
+                });
+                if this.sections.len() == 1 {
+                    out = a;
+                } else {
+                    append(&mut out, start, a, [0; 4]);
+                }
+            };
         if len < THRESHOLD {
             let all = text(0..len);
-            add_section(self, 0, len, analyze(&all, options));
+            let hash = text_hash(&all);
+            add_section(self, 0, len, None, hash, analyze(&all, options));
         } else {
             // A few megabytes at a time: the caller need not hold the whole
             // text as one string.
-            let (mut from, mut size) = (0, CHUNK);
+            let (mut from, mut from_fence, mut size) = (0, None, CHUNK);
             loop {
                 let chunk = text(from..from.saturating_add(size).min(len));
                 let to = from + chunk.len();
                 let mut bounds = Vec::new();
-                let complete = scan(chunk.as_bytes(), from, len, |b| {
-                    bounds.push(b);
+                let complete = scan(&chunk, from, len, from_fence, fences, |b, f| {
+                    bounds.push((b, f));
                     false
                 });
-                let mut start = from;
-                for b in bounds {
-                    let a = analyze(&chunk[start - from..b - from], options);
-                    add_section(self, start, b, a);
-                    start = b;
+                let (mut start, mut fence) = (from, from_fence);
+                for (b, f) in bounds {
+                    let t = &chunk[start - from..b - from];
+                    let a = analyze_section(t, fence, options);
+                    add_section(self, start, b, fence, text_hash(t), a);
+                    (start, fence) = (b, f);
                 }
                 if complete && to == len {
-                    let a = analyze(&chunk[start - from..], options);
-                    add_section(self, start, len, a);
+                    let t = &chunk[start - from..];
+                    let a = analyze_section(t, fence, options);
+                    add_section(self, start, len, fence, text_hash(t), a);
                     break;
                 }
                 if start == from {
                     size = size.saturating_mul(2); // no boundary in the chunk
                 }
-                from = start;
+                (from, from_fence) = (start, fence);
             }
         }
         self.last_analysed = self.sections.len();
+        self.last_analysed_bytes = len;
         if self.sections.len() > 1 {
             out.quotations.shrink_to_fit();
             out.mentions.shrink_to_fit();
@@ -321,6 +416,7 @@ impl IncrementalAnalysis {
         let old_len = self.len;
         if changed.start >= len && len == old_len {
             self.last_analysed = 0;
+            self.last_analysed_bytes = 0;
             return; // nothing changed
         }
         let tail = changed.unchanged_tail.min(len).min(old_len);
@@ -334,10 +430,14 @@ impl IncrementalAnalysis {
             .iter()
             .rposition(|s| s.start == 0 || s.start + 16 <= lo)
             .unwrap_or(0);
-        let from = self.sections[i].start;
+        let (from, from_fence) = (self.sections[i].start, self.sections[i].fence);
+        let fences = options.format == Format::Markdown;
         // Scan from there until a boundary of the new text is an old one
-        // (shifted) inside the unchanged tail: from there on both texts, and
-        // so their sections, are the same.
+        // (shifted) inside the unchanged tail, in the same fenced code block
+        // (or none): from there on both texts, and so their sections, are
+        // the same. (An edit that opens or closes a fence changes the block
+        // every later boundary is in: the sections after it are analysed
+        // again, once.)
         let old_starts = &self.sections;
         let mut want = suffix_start.max(from) + 4 * MIN_SECTION;
         let (chunk, bounds, resync) = loop {
@@ -345,17 +445,17 @@ impl IncrementalAnalysis {
             let to = from + chunk.len();
             let mut bounds = Vec::new();
             let mut resync = None;
-            let complete = scan(chunk.as_bytes(), from, len, |b| {
+            let complete = scan(&chunk, from, len, from_fence, fences, |b, f| {
                 if b >= suffix_start {
                     let old = (b as isize - delta) as usize;
                     if let Ok(j) = old_starts.binary_search_by_key(&old, |s| s.start) {
-                        if j > i {
+                        if j > i && old_starts[j].fence == f {
                             resync = Some(j);
                             return true;
                         }
                     }
                 }
-                bounds.push(b);
+                bounds.push((b, f));
                 false
             });
             if resync.is_some() || (complete && to == len) {
@@ -369,30 +469,59 @@ impl IncrementalAnalysis {
             None => len,
         };
         // The new sections from..end, analysed.
-        let mut starts = vec![from];
+        let mut starts = vec![(from, from_fence)];
         starts.extend(bounds);
         let mut parts = Vec::with_capacity(starts.len());
         let mut fresh = Vec::with_capacity(starts.len());
-        for (k, &s) in starts.iter().enumerate() {
-            let e = starts.get(k + 1).copied().unwrap_or(end);
-            let a = analyze(&chunk[s - from..e - from], options);
+        let (mut analysed, mut analysed_bytes) = (0, 0);
+        for (k, &(s, fence)) in starts.iter().enumerate() {
+            let e = starts.get(k + 1).map_or(end, |&(b, _)| b);
+            let t = &chunk[s - from..e - from];
+            let hash = text_hash(t);
+            let spare = self
+                .spare
+                .iter()
+                .position(|&(h, l, f, _)| (h, l, f) == (hash, t.len(), fence));
+            let a = match spare {
+                Some(k) => self.spare.swap_remove(k).3,
+                None => {
+                    analysed += 1;
+                    analysed_bytes += t.len();
+                    analyze_section(t, fence, options)
+                }
+            };
             let id = self.fresh_id();
             fresh.push(Section {
                 start: s,
                 end: e,
                 counts: counts(&a),
                 id,
+                fence,
+                hash,
             });
             parts.push((s, a));
         }
         drop(chunk);
-        self.last_analysed = parts.len();
+        self.last_analysed = analysed;
+        self.last_analysed_bytes = analysed_bytes;
         let before = self.sections[..i]
             .iter()
             .fold([0; 4], |acc, s| add(acc, s.counts));
         let removed = self.sections[i..j]
             .iter()
             .fold([0; 4], |acc, s| add(acc, s.counts));
+        if parts.len() > SPARE_AFTER {
+            // Keep what this update replaced (and drop older spares).
+            let mut at = before;
+            self.spare = self.sections[i..j]
+                .iter()
+                .map(|s| {
+                    let a = extract(&self.analysis, at, s.counts, s.start);
+                    at = add(at, s.counts);
+                    (s.hash, s.end - s.start, s.fence, a)
+                })
+                .collect();
+        }
         let analysis = Arc::make_mut(&mut self.analysis);
         splice(analysis, before, removed, parts, delta);
         for s in &mut self.sections[j..] {
@@ -465,9 +594,71 @@ fn splice(
     let added = counts(&mid);
     let d = |k: usize| added[k] as isize - removed[k] as isize;
     let (dq, dm, de) = (d(0), d(1), d(2));
+    let after = |k: usize| before[k] + removed[k];
+    relocate(
+        Items {
+            quotations: &mut out.quotations[after(0)..],
+            mentions: &mut out.mentions[after(1)..],
+            entities: &mut out.entities[after(2)..],
+            findings: &mut out.findings[after(3)..],
+        },
+        delta,
+        [dq, dm, de],
+    );
+    let range = |k: usize| before[k]..before[k] + removed[k];
+    out.quotations
+        .splice(range(0), std::mem::take(&mut mid.quotations));
+    out.mentions
+        .splice(range(1), std::mem::take(&mut mid.mentions));
+    out.entities
+        .splice(range(2), std::mem::take(&mut mid.entities));
+    out.findings
+        .splice(range(3), std::mem::take(&mut mid.findings));
+}
+
+/// The analysis of one section alone, as [`analyze_section`] gave it,
+/// taken from the joined analysis `out`: its items start at index `at`
+/// (quotations, mentions, entities, findings) and number `n`, and the
+/// section starts at byte `start`. The inverse of [`append`].
+fn extract(out: &Analysis, at: [usize; 4], n: [usize; 4], start: usize) -> Analysis {
+    let range = |k: usize| at[k]..at[k] + n[k];
+    let mut a = Analysis {
+        quotations: out.quotations[range(0)].to_vec(),
+        mentions: out.mentions[range(1)].to_vec(),
+        entities: out.entities[range(2)].to_vec(),
+        findings: out.findings[range(3)].to_vec(),
+    };
+    let back = |k: usize| -(at[k] as isize);
+    relocate(a.items(), -(start as isize), [back(0), back(1), back(2)]);
+    a
+}
+
+/// Some of an analysis's items, to be moved together.
+struct Items<'a> {
+    quotations: &'a mut [Quotation],
+    mentions: &'a mut [Mention],
+    entities: &'a mut [Entity],
+    findings: &'a mut [Finding],
+}
+
+impl Analysis {
+    fn items(&mut self) -> Items<'_> {
+        Items {
+            quotations: &mut self.quotations,
+            mentions: &mut self.mentions,
+            entities: &mut self.entities,
+            findings: &mut self.findings,
+        }
+    }
+}
+
+/// Moves `items` by `delta` bytes and renumbers the quotations, mentions
+/// and entities they refer to by `by` (in that order).
+fn relocate(items: Items<'_>, delta: isize, by: [isize; 3]) {
+    let [dq, dm, de] = by;
     let mv = |x: usize, by: isize| (x as isize + by) as usize;
     let sh = |s: Span| Span::new(mv(s.start, delta), mv(s.end, delta));
-    for q in &mut out.quotations[before[0] + removed[0]..] {
+    for q in items.quotations {
         q.span = sh(q.span);
         q.content = sh(q.content);
         for p in &mut q.pieces {
@@ -479,11 +670,11 @@ fn splice(
         }
         q.entity = q.entity.map(|e| mv(e, de));
     }
-    for m in &mut out.mentions[before[1] + removed[1]..] {
+    for m in items.mentions {
         m.span = sh(m.span);
         m.entity = m.entity.map(|e| mv(e, de));
     }
-    for e in &mut out.entities[before[2] + removed[2]..] {
+    for e in items.entities {
         for m in &mut e.mentions {
             *m = mv(*m, dm);
         }
@@ -491,19 +682,10 @@ fn splice(
             *q = mv(*q, dq);
         }
     }
-    for f in &mut out.findings[before[3] + removed[3]..] {
+    for f in items.findings {
         f.span = sh(f.span);
         f.quotation = f.quotation.map(|q| mv(q, dq));
     }
-    let range = |k: usize| before[k]..before[k] + removed[k];
-    out.quotations
-        .splice(range(0), std::mem::take(&mut mid.quotations));
-    out.mentions
-        .splice(range(1), std::mem::take(&mut mid.mentions));
-    out.entities
-        .splice(range(2), std::mem::take(&mut mid.entities));
-    out.findings
-        .splice(range(3), std::mem::take(&mut mid.findings));
 }
 
 /// Joins section analyses (section start, analysis) into one, shifting
@@ -592,6 +774,28 @@ mod tests {
         }
     }
 
+    /// Replaces `r` of `text` by `insert` and brings `inc` up to date.
+    fn edit(
+        inc: &mut IncrementalAnalysis,
+        text: &mut String,
+        r: std::ops::Range<usize>,
+        insert: &str,
+    ) {
+        let changed = Changed::none(text.len()).and(r.start, r.end, text.len());
+        text.replace_range(r, insert);
+        inc.update(text.len(), Some(changed), &md(), &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(text, r))
+        });
+    }
+
+    /// `inc`'s sections are `split`'s and its analysis a cold one's.
+    fn assert_cold(inc: &IncrementalAnalysis, text: &str, what: &str) {
+        let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+        assert_eq!(ranges, split(text), "{what}");
+        let cold = IncrementalAnalysis::default().analyse(text, &md());
+        assert!(*inc.analysis() == cold, "{what}");
+    }
+
     #[test]
     fn small_documents_are_analysed_whole() {
         let text = collection(50_000, 3, true);
@@ -637,15 +841,197 @@ mod tests {
     }
 
     #[test]
-    fn no_boundary_inside_a_code_fence_or_before_a_quotation() {
+    fn no_boundary_before_a_quotation_and_fenced_code_stays_code_across_a_boundary() {
         let mut text = String::new();
-        while text.len() < THRESHOLD + 100_000 {
-            text.push_str("Ann Lee said the port was closed.\n\n```\n\nAlpha beta.\n\n```\n\n“Quoted,” she said.\n\n");
+        for i in 0.. {
+            if text.len() >= THRESHOLD + 100_000 {
+                break;
+            }
+            text.push_str(&format!(
+                "- Ann Lee said the port was closed.\n\n```\n\nAlpha {i} “not a quote,” beta said.\n\n```\n\n“Quoted,” she said.\n\n"
+            ));
         }
-        for r in split(&text).iter().skip(1) {
+        let sections = split_fenced(&text, true);
+        let mut in_fence = 0;
+        for (r, fence) in sections.iter().skip(1) {
             let before = &text[..r.start];
-            assert_eq!(before.matches("```").count() % 2, 0);
             assert!(!text[r.start..].starts_with('“'));
+            let open = before.matches("```").count() % 2 == 1;
+            assert_eq!(fence.is_some(), open, "{}", r.start);
+            in_fence += usize::from(open);
+        }
+        assert!(
+            in_fence > 0,
+            "no boundary falls in a fence: the test tests nothing"
+        );
+        // Nothing in a fence is read, whichever section it is in.
+        let a = IncrementalAnalysis::default().analyse(&text, &md());
+        assert!(!a.quotations.is_empty());
+        for q in &a.quotations {
+            assert!(
+                text[q.span.start..q.span.end].starts_with("“Quoted"),
+                "{q:?}"
+            );
+        }
+        assert_eq!(a.quotations.len(), text.matches("“Quoted").count());
+    }
+
+    #[test]
+    fn fences_follow_commonmark() {
+        use crate::analysis::segment::after_line;
+        assert_eq!(after_line("```", None), Some((b'`', 3)));
+        assert_eq!(after_line("   ~~~~ text", None), Some((b'~', 4)));
+        assert_eq!(after_line("x```", None), None);
+        assert_eq!(after_line("    ```", None), None); // indented code
+        assert_eq!(after_line("\t```", None), None);
+        assert_eq!(after_line("``", None), None);
+        let open = Some((b'`', 4));
+        assert_eq!(after_line("```", open), open); // too short
+        assert_eq!(after_line("````rust", open), open); // an info string
+        assert_eq!(after_line("~~~~", open), open); // another character
+        assert_eq!(after_line("x````", open), open);
+        assert_eq!(after_line("  `````  \r", open), None);
+    }
+
+    /// Typing in front of a fence line turns every later fence inside out
+    /// (issue: the sections after it ran together into one that every
+    /// later keystroke analysed again). The boundaries stay where they
+    /// were; the sections after the edit are analysed once, and later
+    /// keystrokes analyse one small section again; the result is always a
+    /// cold analysis's.
+    #[test]
+    fn an_edit_that_turns_later_fences_inside_out_keeps_sections_small() {
+        let mut text = collection(1_200_000, 11, true);
+        let fences = text.match_indices("\n```").count();
+        assert!(fences > 20, "{fences}");
+        let mut inc = IncrementalAnalysis::default();
+        let cold = |t: &str| IncrementalAnalysis::default().analyse(t, &md());
+        let update =
+            |inc: &mut IncrementalAnalysis, text: &mut String, at: usize, del: usize, ins: &str| {
+                edit(inc, text, at..at + del, ins)
+            };
+        inc.update(text.len(), None, &md(), &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(&text, r))
+        });
+        let sections_before = inc.sections().len();
+        let fence_at =
+            |t: &str, from: usize| t[from..].find("\n```\n").map(|k| from + k + 1).unwrap();
+        // An `x` in front of a fence in the first third.
+        let at = fence_at(&text, text.len() / 3);
+        update(&mut inc, &mut text, at, 0, "x");
+        assert!(text[at..].starts_with("x```"));
+        let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+        assert_eq!(ranges, split(&text));
+        assert_eq!(inc.sections().len(), sections_before);
+        assert!(*inc.analysis() == cold(&text));
+        let biggest = inc
+            .sections()
+            .iter()
+            .map(|s| s.end - s.start)
+            .max()
+            .unwrap();
+        assert!(biggest < 8 * MIN_SECTION, "{biggest}");
+        // Typing further on, after the edit: one small section each time.
+        for k in 0..6 {
+            let mut at = text.len() / 2 + k * 50_000;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            update(&mut inc, &mut text, at, 0, "y");
+            assert!(
+                inc.last_analysed <= 2,
+                "keystroke {k}: {}",
+                inc.last_analysed
+            );
+            assert!(
+                inc.last_analysed_bytes < 8 * MIN_SECTION,
+                "keystroke {k}: {}",
+                inc.last_analysed_bytes
+            );
+            let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+            assert_eq!(ranges, split(&text), "keystroke {k}");
+        }
+        assert!(*inc.analysis() == cold(&text));
+        // Deleting the `x`: the fences turn back, and the sections no
+        // keystroke reached are found among the spares, not analysed again.
+        let flipped = inc.sections().len() - inc.sections().partition_point(|s| s.start < at);
+        let x = text.find("x```").unwrap();
+        update(&mut inc, &mut text, x, 1, "");
+        let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
+        assert_eq!(ranges, split(&text));
+        assert!(*inc.analysis() == cold(&text));
+        assert!(flipped > 10, "{flipped}");
+        assert!(inc.last_analysed <= 8, "{} of {flipped}", inc.last_analysed);
+        // Typing a fence of one's own, and typing on: inside out again,
+        // still a cold analysis's.
+        let at = fence_at(&text, text.len() * 3 / 4);
+        update(&mut inc, &mut text, at, 0, "```\n");
+        assert!(*inc.analysis() == cold(&text));
+        let mut at = text.len() / 2;
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        update(&mut inc, &mut text, at, 0, "z");
+        assert!(inc.last_analysed_bytes < 8 * MIN_SECTION);
+        assert!(*inc.analysis() == cold(&text));
+        // And closing it right after: the sections after it come back from
+        // the spares.
+        update(&mut inc, &mut text, at + 1, 0, "\n```\n");
+        assert!(*inc.analysis() == cold(&text));
+    }
+
+    /// Fences of every kind (longer, tildes, an info string, indented,
+    /// `x```` `, front matter holding a fence) and edits that type or delete
+    /// fence characters at random places: the sections are `split`'s and the
+    /// analysis a cold one's after every edit.
+    #[test]
+    fn random_fence_edits_equal_a_cold_analysis() {
+        let pieces = [
+            "```\n“In code,” Ann said.\n\n",
+            "````rust\n```\n“Still code,” he said.\n````\n\n",
+            "~~~\n\nTilde “code” here.\n\n~~~\n\n",
+            "x```\n“Not a fence,” Bob Hart said.\n\n",
+            "    ```\n\n",
+            "```python\n```python\n\n",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        let mut text = String::from("---\ntitle: x\n```\n---\n\n");
+        let base = collection(420_000, 3, true);
+        let mut last = 0;
+        for (k, _) in base.match_indices("\n\n") {
+            if k - last > 20_000 {
+                text.push_str(&base[last..k + 2]);
+                text.push_str(pieces[next() % pieces.len()]);
+                last = k + 2;
+            }
+        }
+        text.push_str(&base[last..]);
+        let mut inc = IncrementalAnalysis::default();
+        inc.update(text.len(), None, &md(), &mut |r| {
+            std::borrow::Cow::Borrowed(floor_slice(&text, r))
+        });
+        assert!(*inc.analysis() == IncrementalAnalysis::default().analyse(&text, &md()));
+        let inserts = ["```", "x", "\n```\n", "~~~~\n", "`", "\n\n", "    "];
+        for step in 0..14 {
+            // Half the edits at the start of a line.
+            let mut at = next() % text.len();
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if step % 2 == 0 {
+                at = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            }
+            let mut end = (at + next() % 4).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let ins = inserts[next() % inserts.len()];
+            edit(&mut inc, &mut text, at..end, ins);
+            assert_cold(&inc, &text, &format!("step {step}"));
         }
     }
 
@@ -686,15 +1072,8 @@ mod tests {
             while !text.is_char_boundary(end) {
                 end += 1;
             }
-            let changed = Changed::none(text.len()).and(start, end, text.len());
-            text.replace_range(start..end, insert);
-            inc.update(text.len(), Some(changed), &md(), &mut |r| {
-                std::borrow::Cow::Borrowed(floor_slice(&text, r))
-            });
-            let ranges: Vec<_> = inc.sections().iter().map(|s| s.start..s.end).collect();
-            assert_eq!(ranges, split(&text), "edit {k}");
-            let cold = IncrementalAnalysis::default().analyse(&text, &md());
-            assert!(*inc.analysis() == cold, "edit {k}");
+            edit(&mut inc, &mut text, start..end, insert);
+            assert_cold(&inc, &text, &format!("edit {k}"));
             if k == 0 {
                 assert_eq!(inc.last_analysed, 1);
             }

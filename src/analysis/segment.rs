@@ -151,11 +151,11 @@ fn html_tags(text: &str) -> Vec<Span> {
     out
 }
 
-/// The parts of a Markdown document that are not prose.
-fn markdown_skips(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+/// The end of a Markdown document's front matter: a first line of `---`
+/// (YAML) or `+++` (TOML) up to the end of the next line that starts with
+/// the same fence; 0 if there is none.
+pub(crate) fn front_matter(text: &str) -> usize {
     let mut pos = 0;
-    // Front matter: a first line of --- (YAML) or +++ (TOML) up to the same fence.
     for fence in ["---", "+++"] {
         if let Some(rest) = text.strip_prefix(fence) {
             if rest.starts_with('\n') || rest.starts_with("\r\n") {
@@ -165,11 +165,59 @@ fn markdown_skips(text: &str) -> Vec<Span> {
                     while end < text.len() && text.as_bytes()[end] != b'\n' {
                         end += 1;
                     }
-                    out.push(Span::new(0, end));
                     pos = end;
                 }
             }
         }
+    }
+    pos
+}
+
+/// An open fenced code block: the fence's character (`` ` `` or `~`) and
+/// length.
+pub type Fence = Option<(u8, usize)>;
+
+/// The fenced code block state after `line` (without its `\n`) of a
+/// Markdown document, given the state before it (CommonMark: a fence is at
+/// least three backticks or tildes indented by at most three spaces; it is
+/// closed by a line of at least as many of the same character and nothing
+/// else but spaces). `x```` opens nothing; neither does a tab-indented
+/// fence (that is indented code).
+pub(crate) fn after_line(line: &str, open: Fence) -> Fence {
+    let trimmed = line.trim_start_matches(' ');
+    let indent = line.len() - trimmed.len();
+    if indent >= 4 {
+        return open;
+    }
+    let fence_len = |c: u8| trimmed.bytes().take_while(|&b| b == c).count();
+    match open {
+        Some((c, n)) => {
+            let k = fence_len(c);
+            if k >= n && trimmed[k..].trim().is_empty() {
+                None
+            } else {
+                open
+            }
+        }
+        None => {
+            let (bt, tl) = (fence_len(b'`'), fence_len(b'~'));
+            if bt >= 3 {
+                Some((b'`', bt))
+            } else if tl >= 3 {
+                Some((b'~', tl))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The parts of a Markdown document that are not prose.
+fn markdown_skips(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let pos = front_matter(text);
+    if pos > 0 {
+        out.push(Span::new(0, pos));
     }
     // Fenced and indented code blocks, line by line.
     let mut fence: Option<(u8, usize, usize)> = None; // (char, length, block start)
@@ -182,18 +230,15 @@ fn markdown_skips(text: &str) -> Vec<Span> {
         let line = &text[line_start..line_end];
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
-        let fence_len = |c: u8| trimmed.bytes().take_while(|&b| b == c).count();
         match fence {
             Some((c, n, start)) => {
-                if indent < 4 && fence_len(c) >= n && trimmed[fence_len(c)..].trim().is_empty() {
+                if after_line(line, Some((c, n))).is_none() {
                     out.push(Span::new(start, line_end));
                     fence = None;
                 }
             }
             None => {
-                let (bt, tl) = (fence_len(b'`'), fence_len(b'~'));
-                if indent < 4 && (bt >= 3 || tl >= 3) {
-                    let (c, n) = if bt >= 3 { (b'`', bt) } else { (b'~', tl) };
+                if let Some((c, n)) = after_line(line, None) {
                     fence = Some((c, n, line_start));
                 } else if (indent >= 4 || line.starts_with('\t'))
                     && prev_blank
