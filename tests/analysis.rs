@@ -1581,6 +1581,28 @@ fn a_dateline_is_not_the_subject() {
 fn fronted_phrases_in_a_row_are_passed_over_to_the_subject() {
     let text = "The campaign moved south on Monday.\n\nHere in Columbia, Ana Reyes stepped up her emphasis on harbour issues, saying, “We have got to fix the pier.”\n\nOn Thursday, after remaining neutral for months, Tom Hale appeared with a radio host and endorsed Reyes, saying, “She is the fighter we need.”\n";
     let a = run(text);
-    assert_eq!(speaker_of(text, &a, "fix the pier").as_deref(), Some("Ana Reyes"));
-    assert_eq!(speaker_of(text, &a, "fighter we need").as_deref(), Some("Tom Hale"));
+    assert_eq!(
+        speaker_of(text, &a, "fix the pier").as_deref(),
+        Some("Ana Reyes")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "fighter we need").as_deref(),
+        Some("Tom Hale")
+    );
+}
+
+/// "According to the newspaper, “…”", "the tabloid noted …": news outlets
+/// named by a common noun are sources.
+#[test]
+fn a_newspaper_or_outlet_named_by_a_common_noun_is_a_source() {
+    let text = "The port deal was signed on Friday.\n\nAccording to the newspaper, “The port laws are weak.”\n\nBut as the tabloid noted in an editorial on Thursday, the deal was “a gift to the owners.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "port laws").as_deref(),
+        Some("the newspaper")
+    );
+    assert_eq!(
+        mention_of(text, &a, "gift to the owners").as_deref(),
+        Some("the tabloid")
+    );
 }

@@ -662,7 +662,8 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(
         "times post journal news network tribune herald guardian telegraph gazette chronicle
     press reuters bloomberg politico breitbart huffpost axios cnn nbc abc cbs msnbc fox bbc npr pbs
-    magazine weekly daily review report associated agency bureau
+    magazine newspaper newsletter tabloid broadcaster outlet publication newsroom
+    weekly daily review report associated agency bureau
     department ministry office council committee commission board authority administration
     party campaign caucus coalition alliance union federation league association society institute
     foundation fund center centre university college school academy hospital clinic
