@@ -584,7 +584,9 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     merchant retailer publisher producer filmmaker photographer artist musician poet novelist
     playwright athlete player referee commuter passenger motorist cyclist traveller traveler
     tourist visitor migrant refugee immigrant villager citizen voter taxpayer shareholder donor
-    partner colleague associate ally confidant classmate roommate cousin mentor spouse sibling",
+    partner colleague associate ally confidant classmate roommate cousin mentor spouse sibling
+    commenter user reader viewer caller listener attendee participant respondent marcher
+    spectator onlooker bystander follower fan",
     )
 });
 

@@ -1115,6 +1115,21 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             ..group
         });
     }
+    // "Another tweeted, “…”", "Others said": one more of the people just
+    // quoted, unnamed.
+    if e == s + 1 && toks[s].is_word() && matches!(toks.w(&toks[s]).as_str(), "another" | "others")
+    {
+        return Some(Phrase {
+            toks: Phrase::pack_range((s, e)),
+            at: Phrase::pack_span(span),
+            kind: MentionKind::Unnamed,
+            name: String::new(),
+            role: text[span.start..span.end].to_string(),
+            gender: Gender::Unknown,
+            plural: toks.w(&toks[s]) == "others",
+            document: false,
+        });
+    }
     let words = PhraseWords::of(toks, s, e);
     let words: &[&Tok] = &words;
     let last = *words.last()?;
