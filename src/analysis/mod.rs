@@ -116,96 +116,106 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // (Filled by pushing, in order, rather than written twice: a look-up of
     // a quotation not reached yet finds nothing, as `None` would say.)
     let mut found: Vec<Option<Found>> = Vec::with_capacity(raw.len());
-    for (qi, q) in raw.iter().enumerate() {
-        if first_tok[qi] == usize::MAX {
-            found.push(None);
-            continue; // single-quoted, handled below
-        }
-        let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
-        let s_first = sents[sent_of.at(qs)];
-        let s_last = sents[sent_of.at(qe - 1)];
-        let sent = (s_first.0, s_last.1);
-        let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
-        let mut f = transcript_speaker(&prose, q).or(near);
-        // "“…” to drive up the price, she said": a strong cue later in the
-        // same sentence, its subject after a comma, beats the inferences
-        // below.
-        let mut far = far;
-        if f.is_none()
-            && far.as_ref().is_some_and(|x| {
-                let s = x.phrase.tok_range().0;
-                !x.weak && x.method == AttributionMethod::Cue && s > qe && toks[s - 1].is_punct(',')
-            })
-        {
-            f = far.take();
-        }
-        if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
-            // A colon at the end of the previous sentence or paragraph.
-            let prev = sents[sent_of.at(qs) - 1];
-            if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
-                f = colon_intro(&toks, &prose, prev);
-            }
-        }
-        if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
-            // The second half of a split quotation: the sentence before, in
-            // the same paragraph, holds an attributed quotation.
-            let prev = sents[sent_of.at(qs) - 1];
-            if toks[prev.1 - 1].para() == toks[qs].para() {
-                let before = (prev.0..prev.1)
-                    .rev()
-                    .find_map(|k| toks[k].quote())
-                    .filter(|&pq| pq != qi);
-                if let Some(pq) = before {
-                    f = found.get(pq).cloned().flatten().map(|mut x| {
-                        x.method = AttributionMethod::Continuation;
-                        x
-                    });
-                } else {
-                    // Reported speech then the quotation: "Schiff said the
-                    // administration may wait. “The other factor is …”"
-                    f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
-                        x.method = AttributionMethod::Continuation;
-                        x
-                    });
-                }
-            }
-        }
-        if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
-            // A full stop inside the marks cut the sentence: "“….” Trump
-            // said." The next sentence is only the speaker and the cue.
-            let next = sents[sent_of.at(qe - 1) + 1];
-            if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
-                f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
-                    .0
-                    .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
-            }
-        }
-        if f.is_none() {
-            f = far;
-        }
-        if f.is_none() {
-            f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
-        }
-        if f.is_none() && qs > s_first.0 {
-            f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
-                .filter(plausible_source)
-                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
-        }
-        if f.is_none() {
-            // An action beat: the person the narration around the quotation
-            // in the same paragraph is about ("“Young!” He held it up.").
-            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe)
-                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
-        }
-        debug_assert_eq!(found.len(), qi);
-        found.push(f);
-    }
-    // Which quoted spans are quotations, not terms or titles.
+    // Which quoted spans are quotations, not terms or titles: settled for
+    // each span as soon as its speaker is, while the text and tokens around
+    // it are still in the cache (a pass of its own read them all again).
     let mut keep = vec![false; raw.len()];
     // A token near the quotation, where its token searches start: its own
     // token, else that of the quotation before it.
     let mut near = 0;
+    // The speakers of kept single-quoted spans, set once every speaker is
+    // found (a later quotation continuing one reads the speaker it had).
+    let mut single_found: Vec<(usize, Found)> = Vec::new();
+    // (And what the test for terms in dialogue counts.)
+    let mut term_counts = TermCounts::default();
     for (qi, q) in raw.iter().enumerate() {
+        let f = 'attr: {
+            if first_tok[qi] == usize::MAX {
+                break 'attr None; // single-quoted, handled below
+            }
+            let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
+            let s_first = sents[sent_of.at(qs)];
+            let s_last = sents[sent_of.at(qe - 1)];
+            let sent = (s_first.0, s_last.1);
+            let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
+            let mut f = transcript_speaker(&prose, q).or(near);
+            // "“…” to drive up the price, she said": a strong cue later in the
+            // same sentence, its subject after a comma, beats the inferences
+            // below.
+            let mut far = far;
+            if f.is_none()
+                && far.as_ref().is_some_and(|x| {
+                    let s = x.phrase.tok_range().0;
+                    !x.weak
+                        && x.method == AttributionMethod::Cue
+                        && s > qe
+                        && toks[s - 1].is_punct(',')
+                })
+            {
+                f = far.take();
+            }
+            if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
+                // A colon at the end of the previous sentence or paragraph.
+                let prev = sents[sent_of.at(qs) - 1];
+                if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
+                    f = colon_intro(&toks, &prose, prev);
+                }
+            }
+            if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
+                // The second half of a split quotation: the sentence before, in
+                // the same paragraph, holds an attributed quotation.
+                let prev = sents[sent_of.at(qs) - 1];
+                if toks[prev.1 - 1].para() == toks[qs].para() {
+                    let before = (prev.0..prev.1)
+                        .rev()
+                        .find_map(|k| toks[k].quote())
+                        .filter(|&pq| pq != qi);
+                    if let Some(pq) = before {
+                        f = found.get(pq).cloned().flatten().map(|mut x| {
+                            x.method = AttributionMethod::Continuation;
+                            x
+                        });
+                    } else {
+                        // Reported speech then the quotation: "Schiff said the
+                        // administration may wait. “The other factor is …”"
+                        f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
+                            x.method = AttributionMethod::Continuation;
+                            x
+                        });
+                    }
+                }
+            }
+            if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
+                // A full stop inside the marks cut the sentence: "“….” Trump
+                // said." The next sentence is only the speaker and the cue.
+                let next = sents[sent_of.at(qe - 1) + 1];
+                if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
+                    f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
+                        .0
+                        .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
+                }
+            }
+            if f.is_none() {
+                f = far;
+            }
+            if f.is_none() {
+                f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
+            }
+            if f.is_none() && qs > s_first.0 {
+                f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
+                    .filter(plausible_source)
+                    .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
+            }
+            if f.is_none() {
+                // An action beat: the person the narration around the quotation
+                // in the same paragraph is about ("“Young!” He held it up.").
+                f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe)
+                    .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
+            }
+            f
+        };
+        debug_assert_eq!(found.len(), qi);
+        found.push(f);
         if first_tok[qi] != usize::MAX {
             near = first_tok[qi];
         }
@@ -215,12 +225,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             // Single-quoted spans at the top level count only with a cue
             // (worked out here: a table of them for every quotation would
             // be mostly empty).
-            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
-            let kept = single_found.is_some()
+            let single = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
+            let kept = single.is_some()
                 && word_count(&prose, q.content()) >= 3
-                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None, near);
-            if kept {
-                found[qi] = single_found;
+                && is_quotation(&toks, &prose, q, single.as_ref(), false, None, near);
+            if let (true, Some(f)) = (kept, single) {
+                single_found.push((qi, f));
             }
             kept
         } else {
@@ -234,9 +244,27 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 near,
             )
         };
+        term_counts.add(
+            &prose,
+            q,
+            keep[qi] && !q.single && q.terminated && first_tok[qi] != usize::MAX,
+            before[qi].as_ref(),
+            found[qi].as_ref(),
+        );
+    }
+    for (qi, f) in single_found {
+        found[qi] = Some(f);
     }
 
-    drop_terms_in_dialogue(&prose, &raw, &first_tok, &before, &found, &mut keep);
+    drop_terms_in_dialogue(
+        &prose,
+        &raw,
+        &first_tok,
+        &before,
+        &found,
+        &mut keep,
+        &term_counts,
+    );
 
     // A quotation nested in another one (in the other mark style) is the
     // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
@@ -1171,13 +1199,54 @@ fn is_quotation(
     n_words >= 6 || (starts_upper && n_words >= 3 && (ends_sentence || inner.ends_with(',')))
 }
 
+/// What `drop_terms_in_dialogue` weighs, counted over the kept, tokenised,
+/// terminated quotations in double marks: how many, how many are questions
+/// or exclamations, how many follow a word, how many have neither a cue nor
+/// a word before them.
+#[derive(Clone, Copy, Default)]
+struct TermCounts {
+    n: usize,
+    asked: usize,
+    inside: usize,
+    uncued: usize,
+}
+
+impl TermCounts {
+    /// Counts quotation `q` if `counted` (kept, in double marks, terminated,
+    /// tokenised), with the token `before` it and its speaker `found`.
+    fn add(
+        &mut self,
+        prose: &str,
+        q: &quotes::RawQuote,
+        counted: bool,
+        before: Option<&Tok>,
+        found: Option<&Found>,
+    ) {
+        if !counted {
+            return;
+        }
+        let after_word = before.is_some_and(|t| t.is_word());
+        let c = q.content();
+        self.n += 1;
+        self.asked += usize::from(
+            prose[c.start..c.end]
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['?', '!']),
+        );
+        self.inside += usize::from(after_word);
+        self.uncued += usize::from(found.is_none() && !after_word);
+    }
+}
+
 /// In a text told in dialogue, where questions and exclamations between
 /// quotation marks outnumber quoted words inside sentences and some turns
 /// have no cue at all, the few words quoted inside narration are terms
 /// ("the word “gentleman”", "a “front parlour”"), not speech: short ones
 /// with no speech cue (at most the subject of their sentence) are dropped.
 /// News, where quoting someone's words inside a sentence is the rule, does
-/// not read as dialogue.
+/// not read as dialogue. (`counts`: the quotations counted, as each was
+/// kept or not.)
 fn drop_terms_in_dialogue(
     prose: &str,
     raw: &[quotes::RawQuote],
@@ -1185,24 +1254,18 @@ fn drop_terms_in_dialogue(
     before: &[Option<Tok>],
     found: &[Option<Found>],
     keep: &mut [bool],
+    counts: &TermCounts,
 ) {
     let after_word = |qi: usize| before[qi].as_ref().is_some_and(|t| t.is_word());
     let counted = |keep: &[bool], qi: usize| {
         keep[qi] && !raw[qi].single && raw[qi].terminated && first_tok[qi] != usize::MAX
     };
-    let (mut n, mut asked, mut inside, mut uncued) = (0usize, 0usize, 0usize, 0usize);
-    for qi in (0..raw.len()).filter(|&qi| counted(keep, qi)) {
-        let c = raw[qi].content();
-        n += 1;
-        asked += usize::from(
-            prose[c.start..c.end]
-                .trim_end()
-                .trim_end_matches(',')
-                .ends_with(['?', '!']),
-        );
-        inside += usize::from(after_word(qi));
-        uncued += usize::from(found[qi].is_none() && !after_word(qi));
-    }
+    let TermCounts {
+        n,
+        asked,
+        inside,
+        uncued,
+    } = *counts;
     if n < 5 || asked < inside || (asked - inside) * 10 < n || uncued < 2 {
         return;
     }
