@@ -303,6 +303,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
+    // (How many kept quotations have a speaker, counted as each is settled:
+    // the size of a table below.)
+    let mut n_found = 0;
     for qi in 0..raw.len() {
         // A passive cue ("it was labeled “…”") marks quoted words, so they
         // stay a quotation, but it names no speaker. (Settled here, for
@@ -322,6 +325,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             found[qi] = None;
         }
         if !keep[qi] || first_tok[qi] == usize::MAX {
+            n_found += usize::from(keep[qi] && found[qi].is_some());
             continue;
         }
         let para = first_para[qi] as usize;
@@ -348,6 +352,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
         }
+        n_found += usize::from(found[qi].is_some());
     }
 
     // Dialogue: in a run of paragraphs that open with a quotation, where the
@@ -370,13 +375,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
     // (The large tables below are allocated at their final size, or a bound
     // of it, rather than grown and copied.)
-    let n_found = (0..raw.len())
-        .filter(|&qi| keep[qi] && found[qi].is_some())
-        .count();
     let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::with_capacity(n_found);
-    // The phrases move out of `found` (only cue and method are read below).
-    for (qi, f) in found.iter_mut().enumerate() {
-        if let (true, Some(f)) = (keep[qi], f) {
+    // The phrases move out of `found`, which is used up here: of each
+    // speaker only the cue and method are read below, from a short table
+    // (the long one was read once more, and dropped, at the end).
+    let mut cue_of: Vec<Option<attribute::CueMethod>> = Vec::with_capacity(found.len());
+    for (qi, f) in found.into_iter().enumerate() {
+        cue_of.push(f.as_ref().map(Found::cue_method));
+        if let (true, Some(mut f)) = (keep[qi], f) {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
             let (_, mut np_end) = f.phrase.tok_range();
@@ -610,7 +616,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut quotation_entity: Vec<u32> = Vec::with_capacity(order.len());
     for &qi in &order {
         let source = context_from[qi].unwrap_or(qi);
-        let attribution = match (&found[source], speaker_mention[source]) {
+        let attribution = match (cue_of[source], speaker_mention[source]) {
             (Some(f), Some(mi)) => Some(Attribution {
                 mention: mi,
                 cue: f.cue(),
