@@ -125,7 +125,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut near = 0;
     // The speakers of kept single-quoted spans, set once every speaker is
     // found (a later quotation continuing one reads the speaker it had).
-    let mut single_found: Vec<(usize, Found)> = Vec::new();
+    let mut single_found: Vec<(usize, bool, Found)> = Vec::new();
+    // Whether each speaker's cue is a passive one (worked out with the
+    // speaker, on the tokens just read; applied in the context walk below).
+    let mut passive: Vec<bool> = Vec::with_capacity(raw.len());
+    // The start of each span, for the output's order (read here rather
+    // than from the spans again at the end).
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
     // (And what the test for terms in dialogue counts.)
     let mut term_counts = TermCounts::default();
     for (qi, q) in raw.iter().enumerate() {
@@ -215,7 +221,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             f
         };
         debug_assert_eq!(found.len(), qi);
+        passive.push(f.as_ref().is_some_and(|f| passive_cue(&toks, f)));
         found.push(f);
+        starts.push((q.span.start, qi));
         if first_tok[qi] != usize::MAX {
             near = first_tok[qi];
         }
@@ -230,7 +238,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 && word_count(&prose, q.content()) >= 3
                 && is_quotation(&toks, &prose, q, single.as_ref(), false, None, near);
             if let (true, Some(f)) = (kept, single) {
-                single_found.push((qi, f));
+                single_found.push((qi, passive_cue(&toks, &f), f));
             }
             kept
         } else {
@@ -252,8 +260,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             found[qi].as_ref(),
         );
     }
-    for (qi, f) in single_found {
+    for (qi, p, f) in single_found {
         found[qi] = Some(f);
+        passive[qi] = p;
     }
 
     drop_terms_in_dialogue(
@@ -280,6 +289,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let Some(o) = outer {
             keep[qi] = keep[o];
             found[qi] = found[o].clone();
+            passive[qi] = passive[o];
             if prose[raw[qi].span.start..].starts_with('“') {
                 holds_typographic[o] = true;
             }
@@ -307,21 +317,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // the size of a table below.)
     let mut n_found = 0;
     for qi in 0..raw.len() {
-        // A passive cue ("it was labeled “…”") marks quoted words, so they
-        // stay a quotation, but it names no speaker. (Settled here, for
-        // every quotation, so that the table is walked once: nothing
-        // between needs it settled for the others.)
-        let passive = found[qi].as_ref().is_some_and(|f| {
-            f.method == AttributionMethod::Cue
-                && f.cue().is_some_and(|c| {
-                    // (Searched from the subject, next to its cue.)
-                    let k = partition_point_near(&toks, f.phrase.tok_range().1, |t| {
-                        t.span().start < c.start
-                    });
-                    k < toks.len() && attribute::passive(&toks, f.phrase.tok_range().1, k)
-                })
-        });
-        if passive {
+        // A passive cue (`passive_cue`, worked out with each speaker) names
+        // no speaker. (Applied here, for every quotation: nothing between
+        // needs it applied for the others.)
+        if passive[qi] {
             found[qi] = None;
         }
         if !keep[qi] || first_tok[qi] == usize::MAX {
@@ -599,10 +598,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // Quotations in document order.
     // (Sorted as (start, index) pairs, the same order as a stable sort of
     // the indexes by start, without a look-up in `raw` per comparison.)
-    let mut by_start: Vec<(usize, usize)> = (0..raw.len())
-        .filter(|&q| keep[q])
-        .map(|q| (raw[q].span.start, q))
-        .collect();
+    let mut by_start: Vec<(usize, usize)> = starts.into_iter().filter(|&(_, q)| keep[q]).collect();
     by_start.sort_unstable();
     let order: Vec<usize> = by_start.into_iter().map(|(_, q)| q).collect();
     let mut index_of = vec![usize::MAX; raw.len()];
@@ -1243,6 +1239,18 @@ impl TermCounts {
         self.inside += usize::from(after_word);
         self.uncued += usize::from(found.is_none() && !after_word);
     }
+}
+
+/// A passive cue ("it was labeled “…”") marks quoted words, so they stay a
+/// quotation, but it names no speaker.
+fn passive_cue(toks: &Toks, f: &Found) -> bool {
+    f.method == AttributionMethod::Cue
+        && f.cue().is_some_and(|c| {
+            // (Searched from the subject, next to its cue.)
+            let k =
+                partition_point_near(toks, f.phrase.tok_range().1, |t| t.span().start < c.start);
+            k < toks.len() && attribute::passive(toks, f.phrase.tok_range().1, k)
+        })
 }
 
 /// In a text told in dialogue, where questions and exclamations between
