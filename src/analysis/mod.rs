@@ -21,7 +21,7 @@ pub use types::*;
 use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
 use lexicon::Lex;
-use mentions::{names_in, Phrase};
+use mentions::{NameScan, Phrase};
 use spanset::partition_point_near;
 use tokens::{Tok, Toks};
 
@@ -442,6 +442,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     // (The span sets are asked in order of position, each through a cursor.)
     let mut speaker_cursor = 0;
+    // The names in the prose, those that are not speaker phrases, read
+    // sentence by sentence in the same walk: the tokens the subject search
+    // just read are still in the cache (reading them in a walk of their own
+    // missed the cache on long texts).
+    let mut names = NameScan::new((0, toks.len()));
+    let mut name_phrases: Vec<Phrase> = Vec::new();
+    let mut name_cursor = 0;
+    let mut not_speaker = |p: &Phrase| !speaker_set.any_overlaps_from(p.span(), &mut name_cursor);
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
             subjects.push(p.span());
@@ -452,15 +460,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 subject_pronouns.push(p);
             }
         }
+        names.run(&toks, &prose, e, &mut name_phrases, &mut not_speaker);
     }
-    let name_phrases = names_in(&toks, &prose, (0, toks.len()));
+    names.run(
+        &toks,
+        &prose,
+        toks.len(),
+        &mut name_phrases,
+        &mut not_speaker,
+    );
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
-        let mut speaker_cursor = 0;
-        let mut name_phrases: Vec<Phrase> = name_phrases
-            .into_iter()
-            .filter(|p| !speaker_set.any_overlaps_from(p.span(), &mut speaker_cursor))
-            .collect();
         // The three lists merged in order of start, ties in the order
         // subject pronouns, names, speaker phrases, each list in its own
         // order: the stable sort of the lists one after the other by start.
