@@ -132,6 +132,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // The start of each span, for the output's order (read here rather
     // than from the spans again at the end).
     let mut starts: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    // (And the unterminated ones, for their findings.)
+    let mut unterminated: Vec<usize> = Vec::new();
     // (And what the test for terms in dialogue counts.)
     let mut term_counts = TermCounts::default();
     for (qi, q) in raw.iter().enumerate() {
@@ -224,6 +226,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         passive.push(f.as_ref().is_some_and(|f| passive_cue(&toks, f)));
         found.push(f);
         starts.push((q.span.start, qi));
+        if !q.terminated {
+            unterminated.push(qi);
+        }
         if first_tok[qi] != usize::MAX {
             near = first_tok[qi];
         }
@@ -617,7 +622,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // (The findings about each quotation are added as it is made, after
     // those about unterminated marks.)
-    let mut findings = unterminated_findings(&raw, &keep, &index_of, text);
+    let mut findings = unterminated_findings(&raw, &unterminated, &keep, &index_of, text);
     analysis.quotations.reserve_exact(order.len());
     let mut quotation_entity: Vec<u32> = Vec::with_capacity(order.len());
     for &qi in &order {
@@ -1363,30 +1368,31 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, before: Option<&Tok>) -> QuoteK
     }
 }
 
-/// The findings about unterminated marks, in the order of `raw`: the first
-/// findings of a text, before those `quotation_findings` adds quotation by
+/// The findings about unterminated marks (`unterminated`: the indexes of
+/// those spans, noted in the attribution walk), in the order of `raw`: the
+/// first findings of a text, before those `quotation_findings` adds quotation by
 /// quotation (then all are sorted by span, stably).
 fn unterminated_findings(
     raw: &[quotes::RawQuote],
+    unterminated: &[usize],
     keep: &[bool],
     index_of: &[usize],
     text: &str,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (qi, q) in raw.iter().enumerate() {
-        if !q.terminated {
-            let open_mark = text[q.span.start..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-            out.push(Finding {
-                span: Span::new(q.span.start, q.span.start + open_mark),
-                code: FindingCode::UnterminatedQuote,
-                severity: FindingCode::UnterminatedQuote.default_severity(),
-                message: "This quotation is never closed: add the closing quotation mark, or open the next paragraph with a quotation mark if the quotation continues there.".into(),
-                quotation: keep[qi].then(|| index_of[qi]),
-            });
-        }
+    for &qi in unterminated {
+        let q = &raw[qi];
+        let open_mark = text[q.span.start..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        out.push(Finding {
+            span: Span::new(q.span.start, q.span.start + open_mark),
+            code: FindingCode::UnterminatedQuote,
+            severity: FindingCode::UnterminatedQuote.default_severity(),
+            message: "This quotation is never closed: add the closing quotation mark, or open the next paragraph with a quotation mark if the quotation continues there.".into(),
+            quotation: keep[qi].then(|| index_of[qi]),
+        });
     }
     out
 }
