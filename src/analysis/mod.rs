@@ -117,8 +117,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // a quotation not reached yet finds nothing, as `None` would say.)
     let mut found: Vec<Option<Found>> = Vec::with_capacity(raw.len());
     // Which quoted spans are quotations, not terms or titles: settled for
-    // each span as soon as its speaker is, while the text and tokens around
-    // it are still in the cache (a pass of its own read them all again).
+    // each batch of spans right after their speakers, while the text and
+    // tokens around them are still in the cache (a pass of its own read them
+    // all again).
     let mut keep = vec![false; raw.len()];
     // A token near the quotation, where its token searches start: its own
     // token, else that of the quotation before it.
@@ -136,134 +137,146 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut unterminated: Vec<usize> = Vec::new();
     // (And what the test for terms in dialogue counts.)
     let mut term_counts = TermCounts::default();
-    for (qi, q) in raw.iter().enumerate() {
-        let f = 'attr: {
-            if first_tok[qi] == usize::MAX {
-                break 'attr None; // single-quoted, handled below
-            }
-            let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
-            let s_first = sents[sent_of.at(qs)];
-            let s_last = sents[sent_of.at(qe - 1)];
-            let sent = (s_first.0, s_last.1);
-            let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
-            let mut f = transcript_speaker(&prose, q).or(near);
-            // "“…” to drive up the price, she said": a strong cue later in the
-            // same sentence, its subject after a comma, beats the inferences
-            // below.
-            let mut far = far;
-            if f.is_none()
-                && far.as_ref().is_some_and(|x| {
-                    let s = x.phrase.tok_range().0;
-                    !x.weak
-                        && x.method == AttributionMethod::Cue
-                        && s > qe
-                        && toks[s - 1].is_punct(',')
-                })
-            {
-                f = far.take();
-            }
-            if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
-                // A colon at the end of the previous sentence or paragraph.
-                let prev = sents[sent_of.at(qs) - 1];
-                if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
-                    f = colon_intro(&toks, &prose, prev);
+    // (Quotation by quotation in batches: the speakers of a batch, then the
+    // rest for the same batch, its text and tokens still in the cache. One
+    // quotation at a time would switch between two large bodies of code
+    // for every quotation.)
+    for batch in (0..raw.len()).step_by(QUOTE_BATCH) {
+        let batch = batch..raw.len().min(batch + QUOTE_BATCH);
+        for (qi, q) in raw.iter().enumerate().take(batch.end).skip(batch.start) {
+            let f = 'attr: {
+                if first_tok[qi] == usize::MAX {
+                    break 'attr None; // single-quoted, handled below
                 }
-            }
-            if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
-                // The second half of a split quotation: the sentence before, in
-                // the same paragraph, holds an attributed quotation.
-                let prev = sents[sent_of.at(qs) - 1];
-                if toks[prev.1 - 1].para() == toks[qs].para() {
-                    let before = (prev.0..prev.1)
-                        .rev()
-                        .find_map(|k| toks[k].quote())
-                        .filter(|&pq| pq != qi);
-                    if let Some(pq) = before {
-                        f = found.get(pq).cloned().flatten().map(|mut x| {
-                            x.method = AttributionMethod::Continuation;
-                            x
-                        });
-                    } else {
-                        // Reported speech then the quotation: "Schiff said the
-                        // administration may wait. “The other factor is …”"
-                        f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
-                            x.method = AttributionMethod::Continuation;
-                            x
-                        });
+                let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
+                let s_first = sents[sent_of.at(qs)];
+                let s_last = sents[sent_of.at(qe - 1)];
+                let sent = (s_first.0, s_last.1);
+                let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
+                let mut f = transcript_speaker(&prose, q).or(near);
+                // "“…” to drive up the price, she said": a strong cue later in the
+                // same sentence, its subject after a comma, beats the inferences
+                // below.
+                let mut far = far;
+                if f.is_none()
+                    && far.as_ref().is_some_and(|x| {
+                        let s = x.phrase.tok_range().0;
+                        !x.weak
+                            && x.method == AttributionMethod::Cue
+                            && s > qe
+                            && toks[s - 1].is_punct(',')
+                    })
+                {
+                    f = far.take();
+                }
+                if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
+                    // A colon at the end of the previous sentence or paragraph.
+                    let prev = sents[sent_of.at(qs) - 1];
+                    if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
+                        f = colon_intro(&toks, &prose, prev);
                     }
                 }
-            }
-            if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
-                // A full stop inside the marks cut the sentence: "“….” Trump
-                // said." The next sentence is only the speaker and the cue.
-                let next = sents[sent_of.at(qe - 1) + 1];
-                if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
-                    f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
-                        .0
-                        .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
+                if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
+                    // The second half of a split quotation: the sentence before, in
+                    // the same paragraph, holds an attributed quotation.
+                    let prev = sents[sent_of.at(qs) - 1];
+                    if toks[prev.1 - 1].para() == toks[qs].para() {
+                        let before = (prev.0..prev.1)
+                            .rev()
+                            .find_map(|k| toks[k].quote())
+                            .filter(|&pq| pq != qi);
+                        if let Some(pq) = before {
+                            f = found.get(pq).cloned().flatten().map(|mut x| {
+                                x.method = AttributionMethod::Continuation;
+                                x
+                            });
+                        } else {
+                            // Reported speech then the quotation: "Schiff said the
+                            // administration may wait. “The other factor is …”"
+                            f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
+                                x.method = AttributionMethod::Continuation;
+                                x
+                            });
+                        }
+                    }
                 }
-            }
-            if f.is_none() {
-                f = far;
-            }
-            if f.is_none() {
-                f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
-            }
-            if f.is_none() && qs > s_first.0 {
-                f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
-                    .filter(plausible_source)
-                    .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
-            }
-            if f.is_none() {
-                // An action beat: the person the narration around the quotation
-                // in the same paragraph is about ("“Young!” He held it up.").
-                f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe)
-                    .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
-            }
-            f
-        };
-        debug_assert_eq!(found.len(), qi);
-        passive.push(f.as_ref().is_some_and(|f| passive_cue(&toks, f)));
-        found.push(f);
-        starts.push((q.span.start, qi));
-        if !q.terminated {
-            unterminated.push(qi);
+                if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
+                    // A full stop inside the marks cut the sentence: "“….” Trump
+                    // said." The next sentence is only the speaker and the cue.
+                    let next = sents[sent_of.at(qe - 1) + 1];
+                    if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
+                        f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
+                            .0
+                            .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
+                    }
+                }
+                if f.is_none() {
+                    f = far;
+                }
+                if f.is_none() {
+                    f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
+                }
+                if f.is_none() && qs > s_first.0 {
+                    f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
+                        .filter(plausible_source)
+                        .map(|phrase| {
+                            Found::new(phrase, None, AttributionMethod::Subject, true, None)
+                        });
+                }
+                if f.is_none() {
+                    // An action beat: the person the narration around the quotation
+                    // in the same paragraph is about ("“Young!” He held it up.").
+                    f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| {
+                        Found::new(phrase, None, AttributionMethod::Subject, true, None)
+                    });
+                }
+                f
+            };
+            debug_assert_eq!(found.len(), qi);
+            found.push(f);
         }
-        if first_tok[qi] != usize::MAX {
-            near = first_tok[qi];
-        }
-        keep[qi] = if toks.is_nickname(&prose, qi, q) {
-            false
-        } else if q.single {
-            // Single-quoted spans at the top level count only with a cue
-            // (worked out here: a table of them for every quotation would
-            // be mostly empty).
-            let single = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
-            let kept = single.is_some()
-                && word_count(&prose, q.content()) >= 3
-                && is_quotation(&toks, &prose, q, single.as_ref(), false, None, near);
-            if let (true, Some(f)) = (kept, single) {
-                single_found.push((qi, passive_cue(&toks, &f), f));
+        for (qi, q) in raw.iter().enumerate().take(batch.end).skip(batch.start) {
+            passive.push(found[qi].as_ref().is_some_and(|f| passive_cue(&toks, f)));
+            starts.push((q.span.start, qi));
+            if !q.terminated {
+                unterminated.push(qi);
             }
-            kept
-        } else {
-            is_quotation(
-                &toks,
+            if first_tok[qi] != usize::MAX {
+                near = first_tok[qi];
+            }
+            keep[qi] = if toks.is_nickname(&prose, qi, q) {
+                false
+            } else if q.single {
+                // Single-quoted spans at the top level count only with a cue
+                // (worked out here: a table of them for every quotation would
+                // be mostly empty).
+                let single = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
+                let kept = single.is_some()
+                    && word_count(&prose, q.content()) >= 3
+                    && is_quotation(&toks, &prose, q, single.as_ref(), false, None, near);
+                if let (true, Some(f)) = (kept, single) {
+                    single_found.push((qi, passive_cue(&toks, &f), f));
+                }
+                kept
+            } else {
+                is_quotation(
+                    &toks,
+                    &prose,
+                    q,
+                    found[qi].as_ref(),
+                    first_tok[qi] != usize::MAX,
+                    before[qi].as_ref(),
+                    near,
+                )
+            };
+            term_counts.add(
                 &prose,
                 q,
-                found[qi].as_ref(),
-                first_tok[qi] != usize::MAX,
+                keep[qi] && !q.single && q.terminated && first_tok[qi] != usize::MAX,
                 before[qi].as_ref(),
-                near,
-            )
-        };
-        term_counts.add(
-            &prose,
-            q,
-            keep[qi] && !q.single && q.terminated && first_tok[qi] != usize::MAX,
-            before[qi].as_ref(),
-            found[qi].as_ref(),
-        );
+                found[qi].as_ref(),
+            );
+        }
     }
     for (qi, p, f) in single_found {
         found[qi] = Some(f);
@@ -447,13 +460,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     // (The span sets are asked in order of position, each through a cursor.)
     let mut speaker_cursor = 0;
-    // The names in the prose, those that are not speaker phrases, read
-    // sentence by sentence in the same walk: the tokens the subject search
+    // The names in the prose, those that are not speaker phrases, read in
+    // the same walk, every few thousand tokens: the tokens the subject search
     // just read are still in the cache (reading them in a walk of their own
-    // missed the cache on long texts).
+    // missed the cache on long texts; every sentence, it would switch
+    // between two large bodies of code too often).
     let mut names = NameScan::new((0, toks.len()));
     let mut name_phrases: Vec<Phrase> = Vec::new();
     let mut name_cursor = 0;
+    let mut names_due = NAME_BATCH;
     let mut not_speaker = |p: &Phrase| !speaker_set.any_overlaps_from(p.span(), &mut name_cursor);
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
@@ -465,7 +480,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 subject_pronouns.push(p);
             }
         }
-        names.run(&toks, &prose, e, &mut name_phrases, &mut not_speaker);
+        if e >= names_due {
+            names.run(&toks, &prose, e, &mut name_phrases, &mut not_speaker);
+            names_due = e + NAME_BATCH;
+        }
     }
     names.run(
         &toks,
@@ -1255,6 +1273,12 @@ impl TermCounts {
         self.uncued += usize::from(found.is_none() && !after_word);
     }
 }
+
+/// How many quotations the attribution walk takes at a time (`analyze_inner`).
+const QUOTE_BATCH: usize = 256;
+
+/// How many tokens the subject walk reads between two runs of the names.
+const NAME_BATCH: usize = 4096;
 
 /// A passive cue ("it was labeled “…”") marks quoted words, so they stay a
 /// quotation, but it names no speaker.
