@@ -1714,12 +1714,15 @@ impl NameScan {
             }
             let s = if the_before { i - 1 } else { i };
             match classify(toks, text, (s, j)) {
+                // (`keep` is asked once the arm is chosen: a name it turns
+                // down is not read again as an organisation below.)
                 Some(p)
                     if matches!(p.kind, MentionKind::Name | MentionKind::Organization)
-                        && !p.name.is_empty()
-                        && keep(&p) =>
+                        && !p.name.is_empty() =>
                 {
-                    out.push(p)
+                    if keep(&p) {
+                        out.push(p)
+                    }
                 }
                 // "the U.S. Court of Appeals for the Sixth Circuit": a name run
                 // over small words after an organisation word is the
