@@ -1609,119 +1609,157 @@ fn join_kept_words(toks: &Toks, text: &str, words: &[&Tok], keep: impl Fn(&Tok) 
 }
 
 /// Finds capitalised name phrases anywhere in a token range, for the
-/// entities they introduce ("Chinese Foreign Minister Qin Gang has said").
-pub fn names_in(toks: &Toks, text: &str, range: (usize, usize)) -> Vec<Phrase> {
-    let mut out = Vec::new();
-    let (mut i, end) = range;
-    // Whether the paragraph last asked about is a headline: the answer
-    // depends on the paragraph only.
-    let mut headline: Option<(usize, bool)> = None;
-    while i < end {
-        if !(toks[i].is_word() && (toks[i].cap() || name_word(toks, i))) {
-            i += 1;
-            continue;
+/// entities they introduce ("Chinese Foreign Minister Qin Gang has said"),
+/// a piece at a time: a caller reads the names of each stretch of tokens
+/// while it reads them for something else, and gets the same names, in the
+/// same order, as one run over the whole range would give.
+pub struct NameScan {
+    range: (usize, usize),
+    /// The next token to read.
+    i: usize,
+    /// Whether the paragraph last asked about is a headline: the answer
+    /// depends on the paragraph only.
+    headline: Option<(usize, bool)>,
+}
+
+impl NameScan {
+    pub fn new(range: (usize, usize)) -> NameScan {
+        NameScan {
+            range,
+            i: range.0,
+            headline: None,
         }
-        // "When PolitiFact…": a capitalised function word opens the sentence.
-        if is_function(toks, i)
-            && !toks.w(&toks[i]).is(Lex::HONORIFICS)
-            && toks.w(&toks[i]) != "the"
-        {
-            i += 1;
-            continue;
-        }
-        // Headlines in title case are not read for names.
-        let is_headline = match headline {
-            Some((para, h)) if para == toks[i].para() => h,
-            _ => {
-                let h = headline_paragraph(toks, i);
-                headline = Some((toks[i].para(), h));
-                h
-            }
-        };
-        if is_headline {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        let mut connected = false;
-        loop {
-            if j >= end {
-                break;
-            }
-            // Organisation names run over small words: "Department of
-            // Homeland Security", "Court of Appeals for the Sixth Circuit".
-            if j > i && org_connector(toks, i, j, end) {
-                connected = true;
-                j += 1;
+    }
+
+    /// Reads on, up to the first name that would start at or after `stop`
+    /// (a name may run past it), pushing each name that `keep` accepts.
+    pub fn run(
+        &mut self,
+        toks: &Toks,
+        text: &str,
+        stop: usize,
+        out: &mut Vec<Phrase>,
+        mut keep: impl FnMut(&Phrase) -> bool,
+    ) {
+        let range = self.range;
+        let end = range.1;
+        let stop = stop.min(end);
+        let (mut i, mut headline) = (self.i, self.headline);
+        while i < stop {
+            if !(toks[i].is_word() && (toks[i].cap() || name_word(toks, i))) {
+                i += 1;
                 continue;
             }
-            if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap()) {
-                break;
-            }
-            // A capitalised function word inside a run ends the name ("… As The …").
-            if j > i
-                && toks[j].is_word()
-                && toks.w(&toks[j]).is(Lex::FUNCTION_WORDS)
-                && !function_word_in_name(toks, j)
-                && !toks.w(&toks[j]).is(Lex::HONORIFICS)
+            // "When PolitiFact…": a capitalised function word opens the sentence.
+            if is_function(toks, i)
+                && !toks.w(&toks[i]).is(Lex::HONORIFICS)
+                && toks.w(&toks[i]) != "the"
             {
-                break;
+                i += 1;
+                continue;
             }
-            // Don't run a name into a quotation or over a possessive.
-            let poss = toks[j].is_word() && (toks.w(&toks[j]).ends_with("'s"));
-            j += 1;
-            if poss {
-                break;
+            // Headlines in title case are not read for names.
+            let is_headline = match headline {
+                Some((para, h)) if para == toks[i].para() => h,
+                _ => {
+                    let h = headline_paragraph(toks, i);
+                    headline = Some((toks[i].para(), h));
+                    h
+                }
+            };
+            if is_headline {
+                i += 1;
+                continue;
             }
-        }
-        // Datelines and shouted headlines in capitals ("MIDWAY ATOLL —") are
-        // not names of people.
-        let caps_run = j - i >= 2
-            && toks[i..j].iter().filter(|t| t.is_word()).count() >= 2
-            && toks[i..j].iter().filter(|t| t.is_word()).all(|t| {
-                let w = &text[t.span().start..t.span().end];
-                w.chars().filter(|c| c.is_alphabetic()).count() > 1
-                    && !w.chars().any(char::is_lowercase)
-            });
-        if caps_run {
-            i = j;
-            continue;
-        }
-        // Include a preceding determiner ("the Kremlin") when present. A
-        // name between "the" and a noun ("the Obama administration", "the
-        // Smith campaign") only modifies that noun: no mention.
-        let noun_after = toks
-            .get(j)
-            .is_some_and(|t| t.is_word() && !t.cap() && is_body_or_document(toks.w(t)));
-        let the_before = i > range.0 && toks[i - 1].is_word() && toks.w(&toks[i - 1]) == "the";
-        if (the_before || toks.w(&toks[i]) == "the") && noun_after {
+            let mut j = i;
+            let mut connected = false;
+            loop {
+                if j >= end {
+                    break;
+                }
+                // Organisation names run over small words: "Department of
+                // Homeland Security", "Court of Appeals for the Sixth Circuit".
+                if j > i && org_connector(toks, i, j, end) {
+                    connected = true;
+                    j += 1;
+                    continue;
+                }
+                if !(name_word(toks, j) || toks[j].is_word() && toks[j].cap()) {
+                    break;
+                }
+                // A capitalised function word inside a run ends the name ("… As The …").
+                if j > i
+                    && toks[j].is_word()
+                    && toks.w(&toks[j]).is(Lex::FUNCTION_WORDS)
+                    && !function_word_in_name(toks, j)
+                    && !toks.w(&toks[j]).is(Lex::HONORIFICS)
+                {
+                    break;
+                }
+                // Don't run a name into a quotation or over a possessive.
+                let poss = toks[j].is_word() && (toks.w(&toks[j]).ends_with("'s"));
+                j += 1;
+                if poss {
+                    break;
+                }
+            }
+            // Datelines and shouted headlines in capitals ("MIDWAY ATOLL —") are
+            // not names of people.
+            let caps_run = j - i >= 2
+                && toks[i..j].iter().filter(|t| t.is_word()).count() >= 2
+                && toks[i..j].iter().filter(|t| t.is_word()).all(|t| {
+                    let w = &text[t.span().start..t.span().end];
+                    w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                        && !w.chars().any(char::is_lowercase)
+                });
+            if caps_run {
+                i = j;
+                continue;
+            }
+            // Include a preceding determiner ("the Kremlin") when present. A
+            // name between "the" and a noun ("the Obama administration", "the
+            // Smith campaign") only modifies that noun: no mention.
+            let noun_after = toks
+                .get(j)
+                .is_some_and(|t| t.is_word() && !t.cap() && is_body_or_document(toks.w(t)));
+            let the_before = i > range.0 && toks[i - 1].is_word() && toks.w(&toks[i - 1]) == "the";
+            if (the_before || toks.w(&toks[i]) == "the") && noun_after {
+                i = j.max(i + 1);
+                continue;
+            }
+            let s = if the_before { i - 1 } else { i };
+            match classify(toks, text, (s, j)) {
+                // (`keep` is asked once the arm is chosen: a name it turns
+                // down is not read again as an organisation below.)
+                Some(p)
+                    if matches!(p.kind, MentionKind::Name | MentionKind::Organization)
+                        && !p.name.is_empty() =>
+                {
+                    if keep(&p) {
+                        out.push(p)
+                    }
+                }
+                // "the U.S. Court of Appeals for the Sixth Circuit": a name run
+                // over small words after an organisation word is the
+                // organisation's, whatever its last words look like.
+                _ if connected && toks[j - 1].is_word() => {
+                    let words = PhraseWords::of(toks, i, j);
+                    let p = Phrase::organisation(
+                        (s, j),
+                        Span::new(toks[s].span().start, toks[j - 1].span().end),
+                        join_words(toks, text, &words),
+                    );
+                    if keep(&p) {
+                        out.push(p);
+                    }
+                }
+                _ => {}
+            }
             i = j.max(i + 1);
-            continue;
         }
-        let s = if the_before { i - 1 } else { i };
-        match classify(toks, text, (s, j)) {
-            Some(p)
-                if matches!(p.kind, MentionKind::Name | MentionKind::Organization)
-                    && !p.name.is_empty() =>
-            {
-                out.push(p)
-            }
-            // "the U.S. Court of Appeals for the Sixth Circuit": a name run
-            // over small words after an organisation word is the
-            // organisation's, whatever its last words look like.
-            _ if connected && toks[j - 1].is_word() => {
-                let words = PhraseWords::of(toks, i, j);
-                out.push(Phrase::organisation(
-                    (s, j),
-                    Span::new(toks[s].span().start, toks[j - 1].span().end),
-                    join_words(toks, text, &words),
-                ));
-            }
-            _ => {}
-        }
-        i = j.max(i + 1);
+        self.i = i;
+        self.headline = headline;
     }
-    out
 }
 
 #[allow(dead_code)]

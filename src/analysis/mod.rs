@@ -21,7 +21,7 @@ pub use types::*;
 use attribute::{attribute, colon_intro, Found};
 use coref::Pending;
 use lexicon::Lex;
-use mentions::{names_in, Phrase};
+use mentions::{NameScan, Phrase};
 use spanset::partition_point_near;
 use tokens::{Tok, Toks};
 
@@ -129,127 +129,182 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // (Filled by pushing, in order, rather than written twice: a look-up of
     // a quotation not reached yet finds nothing, as `None` would say.)
     let mut found: Vec<Option<Found>> = Vec::with_capacity(raw.len());
-    for (qi, q) in raw.iter().enumerate() {
-        if first_tok[qi] == usize::MAX {
-            found.push(None);
-            continue; // single-quoted, handled below
-        }
-        let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
-        let s_first = sents[sent_of.at(qs)];
-        let s_last = sents[sent_of.at(qe - 1)];
-        let sent = (s_first.0, s_last.1);
-        let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
-        let mut f = transcript_speaker(&prose, q).or(near);
-        // "“…” to drive up the price, she said": a strong cue later in the
-        // same sentence, its subject after a comma, beats the inferences
-        // below.
-        let mut far = far;
-        if f.is_none()
-            && far.as_ref().is_some_and(|x| {
-                let s = x.phrase.tok_range().0;
-                !x.weak && x.method == AttributionMethod::Cue && s > qe && toks[s - 1].is_punct(',')
-            })
-        {
-            f = far.take();
-        }
-        if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
-            // A colon at the end of the previous sentence or paragraph.
-            let prev = sents[sent_of.at(qs) - 1];
-            if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
-                f = colon_intro(&toks, &prose, prev);
-            }
-        }
-        if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
-            // The second half of a split quotation: the sentence before, in
-            // the same paragraph, holds an attributed quotation.
-            let prev = sents[sent_of.at(qs) - 1];
-            if toks[prev.1 - 1].para() == toks[qs].para() {
-                let before = (prev.0..prev.1)
-                    .rev()
-                    .find_map(|k| toks[k].quote())
-                    .filter(|&pq| pq != qi);
-                if let Some(pq) = before {
-                    f = found.get(pq).cloned().flatten().map(|mut x| {
-                        x.method = AttributionMethod::Continuation;
-                        x
-                    });
-                } else {
-                    // Reported speech then the quotation: "Schiff said the
-                    // administration may wait. “The other factor is …”"
-                    f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
-                        x.method = AttributionMethod::Continuation;
-                        x
-                    });
-                }
-            }
-        }
-        if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
-            // A full stop inside the marks cut the sentence: "“….” Trump
-            // said." The next sentence is only the speaker and the cue.
-            let next = sents[sent_of.at(qe - 1) + 1];
-            if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
-                f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
-                    .0
-                    .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
-            }
-        }
-        if f.is_none() {
-            f = far;
-        }
-        if f.is_none() {
-            f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
-        }
-        if f.is_none() && qs > s_first.0 {
-            f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
-                .filter(plausible_source)
-                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
-        }
-        if f.is_none() {
-            // An action beat: the person the narration around the quotation
-            // in the same paragraph is about ("“Young!” He held it up.").
-            f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe)
-                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
-        }
-        debug_assert_eq!(found.len(), qi);
-        found.push(f);
-    }
-    // Which quoted spans are quotations, not terms or titles.
+    // Which quoted spans are quotations, not terms or titles: settled for
+    // each batch of spans right after their speakers, while the text and
+    // tokens around them are still in the cache (a pass of its own read them
+    // all again).
     let mut keep = vec![false; raw.len()];
     // A token near the quotation, where its token searches start: its own
     // token, else that of the quotation before it.
     let mut near = 0;
-    for (qi, q) in raw.iter().enumerate() {
-        if first_tok[qi] != usize::MAX {
-            near = first_tok[qi];
+    // The speakers of kept single-quoted spans, set once every speaker is
+    // found (a later quotation continuing one reads the speaker it had).
+    let mut single_found: Vec<(usize, bool, Found)> = Vec::new();
+    // Whether each speaker's cue is a passive one (worked out with the
+    // speaker, on the tokens just read; applied in the context walk below).
+    let mut passive: Vec<bool> = Vec::with_capacity(raw.len());
+    // The start of each span, for the output's order (read here rather
+    // than from the spans again at the end).
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    // (And the unterminated ones, for their findings.)
+    let mut unterminated: Vec<usize> = Vec::new();
+    // (And what the test for terms in dialogue counts.)
+    let mut term_counts = TermCounts::default();
+    // (Quotation by quotation in batches: the speakers of a batch, then the
+    // rest for the same batch, its text and tokens still in the cache. One
+    // quotation at a time would switch between two large bodies of code
+    // for every quotation.)
+    for batch in (0..raw.len()).step_by(QUOTE_BATCH) {
+        let batch = batch..raw.len().min(batch + QUOTE_BATCH);
+        for (qi, q) in raw.iter().enumerate().take(batch.end).skip(batch.start) {
+            let f = 'attr: {
+                if first_tok[qi] == usize::MAX {
+                    break 'attr None; // single-quoted, handled below
+                }
+                let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
+                let s_first = sents[sent_of.at(qs)];
+                let s_last = sents[sent_of.at(qe - 1)];
+                let sent = (s_first.0, s_last.1);
+                let (near, far) = attribute(&toks, &prose, (qs, qe), sent);
+                let mut f = transcript_speaker(&prose, q).or(near);
+                // "“…” to drive up the price, she said": a strong cue later in the
+                // same sentence, its subject after a comma, beats the inferences
+                // below.
+                let mut far = far;
+                if f.is_none()
+                    && far.as_ref().is_some_and(|x| {
+                        let s = x.phrase.tok_range().0;
+                        !x.weak
+                            && x.method == AttributionMethod::Cue
+                            && s > qe
+                            && toks[s - 1].is_punct(',')
+                    })
+                {
+                    f = far.take();
+                }
+                if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
+                    // A colon at the end of the previous sentence or paragraph.
+                    let prev = sents[sent_of.at(qs) - 1];
+                    if toks[prev.1 - 1].para() + 1 >= toks[qs].para() {
+                        f = colon_intro(&toks, &prose, prev);
+                    }
+                }
+                if f.is_none() && qs == s_first.0 && sent_of.at(qs) > 0 {
+                    // The second half of a split quotation: the sentence before, in
+                    // the same paragraph, holds an attributed quotation.
+                    let prev = sents[sent_of.at(qs) - 1];
+                    if toks[prev.1 - 1].para() == toks[qs].para() {
+                        let before = (prev.0..prev.1)
+                            .rev()
+                            .find_map(|k| toks[k].quote())
+                            .filter(|&pq| pq != qi);
+                        if let Some(pq) = before {
+                            f = found.get(pq).cloned().flatten().map(|mut x| {
+                                x.method = AttributionMethod::Continuation;
+                                x
+                            });
+                        } else {
+                            // Reported speech then the quotation: "Schiff said the
+                            // administration may wait. “The other factor is …”"
+                            f = attribute::speaker_of_sentence(&toks, &prose, prev).map(|mut x| {
+                                x.method = AttributionMethod::Continuation;
+                                x
+                            });
+                        }
+                    }
+                }
+                if f.is_none() && qe == s_last.1 && sent_of.at(qe - 1) + 1 < sents.len() {
+                    // A full stop inside the marks cut the sentence: "“….” Trump
+                    // said." The next sentence is only the speaker and the cue.
+                    let next = sents[sent_of.at(qe - 1) + 1];
+                    if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
+                        f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
+                            .0
+                            .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
+                    }
+                }
+                if f.is_none() {
+                    f = far;
+                }
+                if f.is_none() {
+                    f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
+                }
+                if f.is_none() && qs > s_first.0 {
+                    f = attribute::sentence_subject(&toks, &prose, s_first.0, qs)
+                        .filter(plausible_source)
+                        .map(|phrase| {
+                            Found::new(phrase, None, AttributionMethod::Subject, true, None)
+                        });
+                }
+                if f.is_none() {
+                    // An action beat: the person the narration around the quotation
+                    // in the same paragraph is about ("“Young!” He held it up.").
+                    f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| {
+                        Found::new(phrase, None, AttributionMethod::Subject, true, None)
+                    });
+                }
+                f
+            };
+            debug_assert_eq!(found.len(), qi);
+            found.push(f);
         }
-        keep[qi] = if toks.is_nickname(&prose, qi, q) {
-            false
-        } else if q.single {
-            // Single-quoted spans at the top level count only with a cue
-            // (worked out here: a table of them for every quotation would
-            // be mostly empty).
-            let single_found = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
-            let kept = single_found.is_some()
-                && word_count(&prose, q.content()) >= 3
-                && is_quotation(&toks, &prose, q, single_found.as_ref(), false, None, near);
-            if kept {
-                found[qi] = single_found;
+        for (qi, q) in raw.iter().enumerate().take(batch.end).skip(batch.start) {
+            passive.push(found[qi].as_ref().is_some_and(|f| passive_cue(&toks, f)));
+            starts.push((q.span.start, qi));
+            if !q.terminated {
+                unterminated.push(qi);
             }
-            kept
-        } else {
-            is_quotation(
-                &toks,
+            if first_tok[qi] != usize::MAX {
+                near = first_tok[qi];
+            }
+            keep[qi] = if toks.is_nickname(&prose, qi, q) {
+                false
+            } else if q.single {
+                // Single-quoted spans at the top level count only with a cue
+                // (worked out here: a table of them for every quotation would
+                // be mostly empty).
+                let single = single_attribution(&toks, &prose, q, &sents, &sent_of, near);
+                let kept = single.is_some()
+                    && word_count(&prose, q.content()) >= 3
+                    && is_quotation(&toks, &prose, q, single.as_ref(), false, None, near);
+                if let (true, Some(f)) = (kept, single) {
+                    single_found.push((qi, passive_cue(&toks, &f), f));
+                }
+                kept
+            } else {
+                is_quotation(
+                    &toks,
+                    &prose,
+                    q,
+                    found[qi].as_ref(),
+                    first_tok[qi] != usize::MAX,
+                    before[qi].as_ref(),
+                    near,
+                )
+            };
+            term_counts.add(
                 &prose,
                 q,
-                found[qi].as_ref(),
-                first_tok[qi] != usize::MAX,
+                keep[qi] && !q.single && q.terminated && first_tok[qi] != usize::MAX,
                 before[qi].as_ref(),
-                near,
-            )
-        };
+                found[qi].as_ref(),
+            );
+        }
+    }
+    for (qi, p, f) in single_found {
+        found[qi] = Some(f);
+        passive[qi] = p;
     }
 
-    drop_terms_in_dialogue(&prose, &raw, &first_tok, &before, &found, &mut keep);
+    drop_terms_in_dialogue(
+        &prose,
+        &raw,
+        &first_tok,
+        &before,
+        &found,
+        &mut keep,
+        &term_counts,
+    );
 
     // A quotation nested in another one (in the other mark style) is the
     // outer speaker's: a transcript quoting a title, a speaker quoting a slogan.
@@ -265,6 +320,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if let Some(o) = outer {
             keep[qi] = keep[o];
             found[qi] = found[o].clone();
+            passive[qi] = passive[o];
             if prose[raw[qi].span.start..].starts_with('“') {
                 holds_typographic[o] = true;
             }
@@ -288,25 +344,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
+    // (How many kept quotations have a speaker, counted as each is settled:
+    // the size of a table below.)
+    let mut n_found = 0;
     for qi in 0..raw.len() {
-        // A passive cue ("it was labeled “…”") marks quoted words, so they
-        // stay a quotation, but it names no speaker. (Settled here, for
-        // every quotation, so that the table is walked once: nothing
-        // between needs it settled for the others.)
-        let passive = found[qi].as_ref().is_some_and(|f| {
-            f.method == AttributionMethod::Cue
-                && f.cue().is_some_and(|c| {
-                    // (Searched from the subject, next to its cue.)
-                    let k = partition_point_near(&toks, f.phrase.tok_range().1, |t| {
-                        t.span().start < c.start
-                    });
-                    k < toks.len() && attribute::passive(&toks, f.phrase.tok_range().1, k)
-                })
-        });
-        if passive {
+        // A passive cue (`passive_cue`, worked out with each speaker) names
+        // no speaker. (Applied here, for every quotation: nothing between
+        // needs it applied for the others.)
+        if passive[qi] {
             found[qi] = None;
         }
         if !keep[qi] || first_tok[qi] == usize::MAX {
+            n_found += usize::from(keep[qi] && found[qi].is_some());
             continue;
         }
         let para = first_para[qi] as usize;
@@ -333,6 +382,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
         }
+        n_found += usize::from(found[qi].is_some());
     }
 
     // Dialogue: in a run of paragraphs that open with a quotation, where the
@@ -355,13 +405,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
     // (The large tables below are allocated at their final size, or a bound
     // of it, rather than grown and copied.)
-    let n_found = (0..raw.len())
-        .filter(|&qi| keep[qi] && found[qi].is_some())
-        .count();
     let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::with_capacity(n_found);
-    // The phrases move out of `found` (only cue and method are read below).
-    for (qi, f) in found.iter_mut().enumerate() {
-        if let (true, Some(f)) = (keep[qi], f) {
+    // The phrases move out of `found`, which is used up here: of each
+    // speaker only the cue and method are read below, from a short table
+    // (the long one was read once more, and dropped, at the end).
+    let mut cue_of: Vec<Option<attribute::CueMethod>> = Vec::with_capacity(found.len());
+    for (qi, f) in found.into_iter().enumerate() {
+        cue_of.push(f.as_ref().map(Found::cue_method));
+        if let (true, Some(mut f)) = (keep[qi], f) {
             // "Another critic, Laurence H. Tribe, said": the name in apposition
             // is the speaker, the description its role.
             let (_, mut np_end) = f.phrase.tok_range();
@@ -422,6 +473,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut subject_pronouns: Vec<Phrase> = Vec::new();
     // (The span sets are asked in order of position, each through a cursor.)
     let mut speaker_cursor = 0;
+    // The names in the prose, those that are not speaker phrases, read in
+    // the same walk, every few thousand tokens: the tokens the subject search
+    // just read are still in the cache (reading them in a walk of their own
+    // missed the cache on long texts; every sentence, it would switch
+    // between two large bodies of code too often).
+    let mut names = NameScan::new((0, toks.len()));
+    let mut name_phrases: Vec<Phrase> = Vec::new();
+    let mut name_cursor = 0;
+    let mut names_due = NAME_BATCH;
+    let mut not_speaker = |p: &Phrase| !speaker_set.any_overlaps_from(p.span(), &mut name_cursor);
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
             subjects.push(p.span());
@@ -432,15 +493,20 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 subject_pronouns.push(p);
             }
         }
+        if e >= names_due {
+            names.run(&toks, &prose, e, &mut name_phrases, &mut not_speaker);
+            names_due = e + NAME_BATCH;
+        }
     }
-    let name_phrases = names_in(&toks, &prose, (0, toks.len()));
+    names.run(
+        &toks,
+        &prose,
+        toks.len(),
+        &mut name_phrases,
+        &mut not_speaker,
+    );
     let subject_set = spanset::SpanSet::new(subjects.iter().copied());
     {
-        let mut speaker_cursor = 0;
-        let mut name_phrases: Vec<Phrase> = name_phrases
-            .into_iter()
-            .filter(|p| !speaker_set.any_overlaps_from(p.span(), &mut speaker_cursor))
-            .collect();
         // The three lists merged in order of start, ties in the order
         // subject pronouns, names, speaker phrases, each list in its own
         // order: the stable sort of the lists one after the other by start.
@@ -578,10 +644,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // Quotations in document order.
     // (Sorted as (start, index) pairs, the same order as a stable sort of
     // the indexes by start, without a look-up in `raw` per comparison.)
-    let mut by_start: Vec<(usize, usize)> = (0..raw.len())
-        .filter(|&q| keep[q])
-        .map(|q| (raw[q].span.start, q))
-        .collect();
+    let mut by_start: Vec<(usize, usize)> = starts.into_iter().filter(|&(_, q)| keep[q]).collect();
     by_start.sort_unstable();
     let order: Vec<usize> = by_start.into_iter().map(|(_, q)| q).collect();
     let mut index_of = vec![usize::MAX; raw.len()];
@@ -590,12 +653,12 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     }
     // (The findings about each quotation are added as it is made, after
     // those about unterminated marks.)
-    let mut findings = unterminated_findings(&raw, &keep, &index_of, text);
+    let mut findings = unterminated_findings(&raw, &unterminated, &keep, &index_of, text);
     analysis.quotations.reserve_exact(order.len());
     let mut quotation_entity: Vec<u32> = Vec::with_capacity(order.len());
     for &qi in &order {
         let source = context_from[qi].unwrap_or(qi);
-        let attribution = match (&found[source], speaker_mention[source]) {
+        let attribution = match (cue_of[source], speaker_mention[source]) {
             (Some(f), Some(mi)) => Some(Attribution {
                 mention: mi,
                 cue: f.cue(),
@@ -1184,13 +1247,72 @@ fn is_quotation(
     n_words >= 6 || (starts_upper && n_words >= 3 && (ends_sentence || inner.ends_with(',')))
 }
 
+/// What `drop_terms_in_dialogue` weighs, counted over the kept, tokenised,
+/// terminated quotations in double marks: how many, how many are questions
+/// or exclamations, how many follow a word, how many have neither a cue nor
+/// a word before them.
+#[derive(Clone, Copy, Default)]
+struct TermCounts {
+    n: usize,
+    asked: usize,
+    inside: usize,
+    uncued: usize,
+}
+
+impl TermCounts {
+    /// Counts quotation `q` if `counted` (kept, in double marks, terminated,
+    /// tokenised), with the token `before` it and its speaker `found`.
+    fn add(
+        &mut self,
+        prose: &str,
+        q: &quotes::RawQuote,
+        counted: bool,
+        before: Option<&Tok>,
+        found: Option<&Found>,
+    ) {
+        if !counted {
+            return;
+        }
+        let after_word = before.is_some_and(|t| t.is_word());
+        let c = q.content();
+        self.n += 1;
+        self.asked += usize::from(
+            prose[c.start..c.end]
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['?', '!']),
+        );
+        self.inside += usize::from(after_word);
+        self.uncued += usize::from(found.is_none() && !after_word);
+    }
+}
+
+/// How many quotations the attribution walk takes at a time (`analyze_inner`).
+const QUOTE_BATCH: usize = 256;
+
+/// How many tokens the subject walk reads between two runs of the names.
+const NAME_BATCH: usize = 4096;
+
+/// A passive cue ("it was labeled “…”") marks quoted words, so they stay a
+/// quotation, but it names no speaker.
+fn passive_cue(toks: &Toks, f: &Found) -> bool {
+    f.method == AttributionMethod::Cue
+        && f.cue().is_some_and(|c| {
+            // (Searched from the subject, next to its cue.)
+            let k =
+                partition_point_near(toks, f.phrase.tok_range().1, |t| t.span().start < c.start);
+            k < toks.len() && attribute::passive(toks, f.phrase.tok_range().1, k)
+        })
+}
+
 /// In a text told in dialogue, where questions and exclamations between
 /// quotation marks outnumber quoted words inside sentences and some turns
 /// have no cue at all, the few words quoted inside narration are terms
 /// ("the word “gentleman”", "a “front parlour”"), not speech: short ones
 /// with no speech cue (at most the subject of their sentence) are dropped.
 /// News, where quoting someone's words inside a sentence is the rule, does
-/// not read as dialogue.
+/// not read as dialogue. (`counts`: the quotations counted, as each was
+/// kept or not.)
 fn drop_terms_in_dialogue(
     prose: &str,
     raw: &[quotes::RawQuote],
@@ -1198,24 +1320,18 @@ fn drop_terms_in_dialogue(
     before: &[Option<Tok>],
     found: &[Option<Found>],
     keep: &mut [bool],
+    counts: &TermCounts,
 ) {
     let after_word = |qi: usize| before[qi].as_ref().is_some_and(|t| t.is_word());
     let counted = |keep: &[bool], qi: usize| {
         keep[qi] && !raw[qi].single && raw[qi].terminated && first_tok[qi] != usize::MAX
     };
-    let (mut n, mut asked, mut inside, mut uncued) = (0usize, 0usize, 0usize, 0usize);
-    for qi in (0..raw.len()).filter(|&qi| counted(keep, qi)) {
-        let c = raw[qi].content();
-        n += 1;
-        asked += usize::from(
-            prose[c.start..c.end]
-                .trim_end()
-                .trim_end_matches(',')
-                .ends_with(['?', '!']),
-        );
-        inside += usize::from(after_word(qi));
-        uncued += usize::from(found[qi].is_none() && !after_word(qi));
-    }
+    let TermCounts {
+        n,
+        asked,
+        inside,
+        uncued,
+    } = *counts;
     if n < 5 || asked < inside || (asked - inside) * 10 < n || uncued < 2 {
         return;
     }
@@ -1289,30 +1405,31 @@ fn quote_kind(prose: &str, q: &quotes::RawQuote, before: Option<&Tok>) -> QuoteK
     }
 }
 
-/// The findings about unterminated marks, in the order of `raw`: the first
-/// findings of a text, before those `quotation_findings` adds quotation by
+/// The findings about unterminated marks (`unterminated`: the indexes of
+/// those spans, noted in the attribution walk), in the order of `raw`: the
+/// first findings of a text, before those `quotation_findings` adds quotation by
 /// quotation (then all are sorted by span, stably).
 fn unterminated_findings(
     raw: &[quotes::RawQuote],
+    unterminated: &[usize],
     keep: &[bool],
     index_of: &[usize],
     text: &str,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (qi, q) in raw.iter().enumerate() {
-        if !q.terminated {
-            let open_mark = text[q.span.start..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-            out.push(Finding {
-                span: Span::new(q.span.start, q.span.start + open_mark),
-                code: FindingCode::UnterminatedQuote,
-                severity: FindingCode::UnterminatedQuote.default_severity(),
-                message: "This quotation is never closed: add the closing quotation mark, or open the next paragraph with a quotation mark if the quotation continues there.".into(),
-                quotation: keep[qi].then(|| index_of[qi]),
-            });
-        }
+    for &qi in unterminated {
+        let q = &raw[qi];
+        let open_mark = text[q.span.start..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        out.push(Finding {
+            span: Span::new(q.span.start, q.span.start + open_mark),
+            code: FindingCode::UnterminatedQuote,
+            severity: FindingCode::UnterminatedQuote.default_severity(),
+            message: "This quotation is never closed: add the closing quotation mark, or open the next paragraph with a quotation mark if the quotation continues there.".into(),
+            quotation: keep[qi].then(|| index_of[qi]),
+        });
     }
     out
 }
