@@ -1613,6 +1613,12 @@ fn a_newspaper_or_outlet_named_by_a_common_noun_is_a_source() {
 fn another_and_commenters_are_unnamed_sources() {
     let text = "Readers flooded the Gazette's page after the vote.\n\nOne man wrote, “The pier was a waste.”\n\nAnother commenter said, “We all know how the mayor feels about it.”\n\nAnother tweeted, “The council thinks it is above the rules.”\n";
     let a = run(text);
-    assert_eq!(mention_of(text, &a, "all know").as_deref(), Some("Another commenter"));
-    assert_eq!(mention_of(text, &a, "above the rules").as_deref(), Some("Another"));
+    assert_eq!(
+        mention_of(text, &a, "all know").as_deref(),
+        Some("Another commenter")
+    );
+    assert_eq!(
+        mention_of(text, &a, "above the rules").as_deref(),
+        Some("Another")
+    );
 }

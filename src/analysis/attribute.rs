@@ -929,22 +929,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             for _ in 0..2 {
                 let again = i < limit
                     && toks[i].is_word()
-                    && matches!(
-                        toks.w(&toks[i]).as_str(),
-                        "after"
-                            | "before"
-                            | "while"
-                            | "since"
-                            | "despite"
-                            | "amid"
-                            | "following"
-                            | "during"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "with"
-                            | "as"
-                    );
+                    && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
                 let Some(k) = again
                     .then(|| (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')))
                     .flatten()
