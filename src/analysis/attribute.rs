@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Lex};
 use super::mentions::{
-    classify, classify_after_cue, name_in_cue_slot, np_after, np_before, Phrase,
+    classify, classify_after_cue, is_person_noun, name_in_cue_slot, np_after, np_before, Phrase,
 };
 use super::tokens::Toks;
 use super::types::{AttributionMethod, MentionKind, Span};
@@ -305,11 +305,7 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
             // quotation with a sentence of its own has its own speaker.
             let inner = &text[toks[j].span().start..toks[j].span().end];
             let short = inner.split_whitespace().count() <= 4
-                && !inner
-                    .trim_end_matches(|c: char| {
-                        !c.is_alphanumeric() && c != '.' && c != '?' && c != '!' && c != ','
-                    })
-                    .ends_with(['.', '?', '!', ',']);
+                && !matches!(closing_punct(inner), Some('.' | '?' | '!' | ','));
             if short && j + 1 < s_end && toks[j + 1].is_word() {
                 j += 1;
                 continue;
@@ -446,6 +442,16 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
     None
 }
 
+/// The punctuation that closes a quotation's words ("…,”" gives ','), past
+/// its closing marks and brackets; `None` when a word ends it.
+fn closing_punct(quoted: &str) -> Option<char> {
+    quoted
+        .chars()
+        .rev()
+        .find(|&c| c.is_alphanumeric() || matches!(c, '.' | '?' | '!' | ','))
+        .filter(|c| !c.is_alphanumeric())
+}
+
 /// The speaker after an inverted cue (", said Tom Hale, an analyst."): a
 /// name or organisation, or a description headed by a role, that closes the
 /// clause; with its appositive.
@@ -462,13 +468,11 @@ fn inverted_source(
     let p = classify(toks, text, np).filter(plausible_source)?;
     let fits = match p.kind {
         MentionKind::Name | MentionKind::Organization => true,
-        MentionKind::Nominal | MentionKind::Unnamed => {
-            p.role.split_whitespace().last().is_some_and(|h| {
-                let h = h.to_lowercase();
-                super::lexicon::ROLE_NOUNS.contains(h.as_str())
-                    || super::lexicon::UNNAMED_HEADS.contains(h.as_str())
-            })
-        }
+        MentionKind::Nominal | MentionKind::Unnamed => p
+            .role
+            .split_whitespace()
+            .last()
+            .is_some_and(|h| is_person_noun(&h.to_lowercase())),
         MentionKind::Pronoun => false,
     };
     fits.then(|| (p, appositive(toks, np.1, s_end)))
@@ -481,10 +485,9 @@ fn inverted_source(
 fn unlisted_verb_cue(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<Found> {
     let quote = toks.get(qe.checked_sub(1)?)?;
     quote.quote()?;
-    let inner = text[quote.span().start..quote.span().end]
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ',' | '?' | '!'));
+    let inner = &text[quote.span().start..quote.span().end];
     let mut k = qe;
-    if !inner.ends_with([',', '?', '!']) {
+    if !matches!(closing_punct(inner), Some(',' | '?' | '!')) {
         if !(k < s_end && toks[k].is_punct(',')) {
             return None;
         }

@@ -687,6 +687,12 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     Some((s, e))
 }
 
+/// A noun for a person by role or as an unnamed source ("lawyer",
+/// "official", "witnesses"), lowercased.
+pub fn is_person_noun(w: &str) -> bool {
+    ROLE_NOUNS.contains(w) || UNNAMED_HEADS.contains(w)
+}
+
 /// A count that picks people out of a group: "one of the lawyers", "two of
 /// his aides", "some of the protesters".
 pub fn is_quantifier(w: &str) -> bool {
@@ -1091,7 +1097,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             singular
                 .iter()
                 .flatten()
-                .any(|w| ROLE_NOUNS.contains(w) || UNNAMED_HEADS.contains(w))
+                .any(|w| is_person_noun(w))
                 .then(|| Phrase {
                     toks: Phrase::pack_range((s, e)),
                     at: Phrase::pack_span(span),
