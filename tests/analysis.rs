@@ -1622,3 +1622,89 @@ fn another_and_commenters_are_unnamed_sources() {
         Some("Another")
     );
 }
+
+/// "“…,” said Cuban, who …": capitalised words alone after an inverted cue
+/// are a name, even where the word is also a nationality.
+#[test]
+fn a_name_that_is_also_a_nationality_after_an_inverted_cue() {
+    let text = "The investor was asked about a run for office.\n\n“It is too soon to say,” said Cuban, who hosts a television show. “It depends on the field.”\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "too soon").as_deref(), Some("Cuban"));
+}
+
+/// "WASHINGTON, Dec. 8 (UPI) — A spokesman … saying: “…”": a dateline with a
+/// date and an agency is skipped on the way to the subject.
+#[test]
+fn a_dateline_with_a_date_and_an_agency_is_not_the_subject() {
+    let text = "WASHINGTON, Dec. 8 (UPI) — The senator's chief aide rallied supporters on Tuesday, saying: “We have to be ready for the vote.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "ready for the vote").as_deref(),
+        Some("The senator's chief aide")
+    );
+}
+
+/// A digest: "HEADLINE IN CAPITALS - Jane Ruiz: “…”", "… - More from Ruiz:
+/// “…”". The name after the dash introduces the quotation, not the
+/// headline's first words.
+#[test]
+fn a_digest_headline_then_a_dash_and_a_name_before_the_colon() {
+    let text = "POLLING DAILY\n\nRED COUNTIES NOW OUTNUMBER BLUE ONES - Jane M. Ruiz: “Our count shows a shift in the suburbs.”\n\nWhat the shift means for the autumn - More from Ruiz: “Turnout decides the rest.”\n\nPollsters agree - Tom Bell: “The lesson is a simple one.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "shift in the suburbs").as_deref(),
+        Some("Jane M. Ruiz")
+    );
+    assert_eq!(
+        mention_of(text, &a, "Turnout decides").as_deref(),
+        Some("Ruiz")
+    );
+    assert_eq!(
+        mention_of(text, &a, "simple one").as_deref(),
+        Some("Tom Bell")
+    );
+}
+
+/// "Later on Sunday, Mills shared a letter, writing “…”": an adverb of time
+/// opening the sentence is passed over to its subject.
+#[test]
+fn an_opening_adverb_of_time_is_not_the_subject() {
+    let text = "The candidate was asked about his record.\n\nLater on Sunday, Mills shared a letter on his page, writing “Allow me to explain the record here.”\n\nEarlier this week, Ana Reyes shared a note with donors, saying “The count is close.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "explain the record").as_deref(),
+        Some("Mills")
+    );
+    assert_eq!(
+        mention_of(text, &a, "count is close").as_deref(),
+        Some("Ana Reyes")
+    );
+}
+
+/// "“…” Ohio delegate Mary Lane, wearing a hat and “Kasich” pins, said": a
+/// short term quoted inside an appositive does not hide the speaker.
+#[test]
+fn a_quoted_term_inside_an_appositive_is_passed_over() {
+    let text = "Not everyone at the convention was pleased.\n\n“We have had better weeks than this,” Ohio delegate Mary Lane, wearing a straw hat and “Kasich” pins, said.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "better weeks").as_deref(),
+        Some("Ohio delegate Mary Lane")
+    );
+}
+
+/// "“…!” beamed Janet Ruiz of Dayton": a verb outside the cue list, inverted
+/// after a sentence-opening quotation, with a name closing the clause.
+#[test]
+fn an_unlisted_verb_inverted_before_a_name() {
+    let text = "The crowd cheered as the results came in.\n\n“This is wonderful!” beamed Janet Ruiz of Dayton, who came with her son.\n\n“We waited all night,” grinned the organiser.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "wonderful").as_deref(),
+        Some("Janet Ruiz")
+    );
+    assert_eq!(
+        mention_of(text, &a, "waited all night").as_deref(),
+        Some("the organiser")
+    );
+}

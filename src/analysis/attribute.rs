@@ -253,6 +253,13 @@ pub fn attribute(
     if let Some((r, true)) = right {
         return (Some(r), None);
     }
+    // "Pollsters agree - Carl Bialik: “…”": the name after a dash, not the
+    // headline's cue, introduces the quotation.
+    if qs > s_start + 1 && toks[qs - 1].is_punct(':') {
+        if let Some(c) = dash_name_intro(toks, text, (s_start, qs)) {
+            return (Some(c), None);
+        }
+    }
     if let Some(l) = search_left(toks, text, qs, s_start) {
         return (Some(l), None);
     }
@@ -423,7 +430,15 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
                     // noun phrase after the cue is the speaker.
                     let tight = cs == qe || !toks[qe].is_word();
                     let p = if tight {
-                        classify_after_cue(toks, text, np)
+                        classify_after_cue(toks, text, np).or_else(|| {
+                            // "…,” said Cuban, who …": capitalised words
+                            // alone after the cue, closing the clause, are a
+                            // name even where one is also a nationality.
+                            let closes = toks.get(np.1).is_none_or(|t| {
+                                np.1 >= s_end || t.is_punct(',') || t.is_punct('.')
+                            });
+                            closes.then(|| name_in_cue_slot(toks, text, np)).flatten()
+                        })
                     } else {
                         classify(toks, text, np)
                     };
@@ -493,6 +508,9 @@ fn unlisted_verb_cue(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option
         }
         k += 1;
     }
+    if let Some(f) = unlisted_inverted_cue(toks, text, k, s_end) {
+        return Some(f);
+    }
     let np = np_after(toks, k, s_end)?;
     if np.0 != k || np.1 >= s_end {
         return None;
@@ -553,6 +571,37 @@ fn unlisted_verb_cue(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option
     }
     let appositive = None;
     Some(Found::by_cue(p, verb.span(), false, appositive))
+}
+
+/// "“…!” beamed Donald Hale of Dayton, who …": a past-tense verb outside the
+/// cue list, then a name or a person's description that closes the clause.
+fn unlisted_inverted_cue(toks: &Toks, text: &str, k: usize, s_end: usize) -> Option<Found> {
+    let verb = toks.get(k).filter(|v| v.is_word() && !v.cap())?;
+    let w = toks.w(verb);
+    if !(w.len() > 4 && w.ends_with("ed")) || w.is(Lex::FUNCTION_WORDS) || w.is(Lex::CUES) {
+        return None;
+    }
+    let np = np_after(toks, k + 1, s_end).filter(|np| np.0 == k + 1)?;
+    let closes = np.1 >= s_end || {
+        let n = &toks[np.1];
+        n.is_punct(',')
+            || n.is_punct('.')
+            || n.is_word() && matches!(toks.w(n).as_str(), "of" | "who" | "as" | "from")
+    };
+    if !closes {
+        return None;
+    }
+    let p = classify(toks, text, np).filter(plausible_source)?;
+    let person = match p.kind {
+        MentionKind::Name => true,
+        MentionKind::Nominal | MentionKind::Unnamed => p
+            .role
+            .split_whitespace()
+            .last()
+            .is_some_and(|h| is_person_noun(&h.to_lowercase())),
+        _ => false,
+    };
+    person.then(|| Found::by_cue(p, verb.span(), false, None))
 }
 
 /// Before the quotation: "Qin said: “…”", "X said on Tuesday that “…”",
@@ -752,10 +801,32 @@ fn outer_source(toks: &Toks, text: &str, inner_start: usize, s_start: usize) -> 
     best
 }
 
+/// "RED STATES GAIN — Jeffrey M. Jones:", "… all along - More from Hale:":
+/// a digest's headline, a dash, and a name alone that introduces the
+/// quotation after the colon closing `s_end`.
+fn dash_name_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
+    let d = (s_start..s_end - 1)
+        .rev()
+        .find(|&k| matches!(toks[k].kind(), super::tokens::Kind::Punct('-' | '–' | '—')))?;
+    let mut k = d + 1;
+    for w in ["more", "from"] {
+        if k < s_end && toks[k].is_word() && toks.w(&toks[k]) == w {
+            k += 1;
+        }
+    }
+    let np = np_after(toks, k, s_end - 1).filter(|np| np.0 == k && np.1 == s_end - 1)?;
+    let p = classify(toks, text, np)?;
+    matches!(p.kind, MentionKind::Name | MentionKind::Organization)
+        .then(|| Found::new(p, None, AttributionMethod::Colon, false, None))
+}
+
 /// "The newspaper reports:" closing the paragraph before a quotation.
 pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
     if s_end == 0 || !toks[s_end - 1].is_punct(':') {
         return None;
+    }
+    if let Some(f) = dash_name_intro(toks, text, (s_start, s_end)) {
+        return Some(f);
     }
     let mut f = search_left(toks, text, s_end - 1, s_start);
     if f.is_none() {
@@ -890,7 +961,27 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
                 let w = &text[t.span().start..t.span().end];
                 w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
             });
-        let dash_at = if agency { k + 3 } else { k };
+        let is_dash = |t: &super::tokens::Tok| {
+            matches!(t.kind(), super::tokens::Kind::Punct('-' | '–' | '—'))
+        };
+        // "WASHINGTON, Dec. 8 (UPI) —": a date and an agency before the dash.
+        let dated = (shouted && k < limit && toks[k].is_punct(','))
+            .then(|| {
+                (k + 1..limit.min(k + 10))
+                    .take_while(|&m| {
+                        let t = &toks[m];
+                        is_dash(t)
+                            || !t.is_word() && t.quote().is_none()
+                            || t.is_word()
+                                && (t.cap()
+                                    || text[t.span().start..t.span().end]
+                                        .bytes()
+                                        .all(|b| b.is_ascii_digit()))
+                    })
+                    .find(|&m| is_dash(&toks[m]))
+            })
+            .flatten();
+        let dash_at = dated.unwrap_or(if agency { k + 3 } else { k });
         if words > 0
             && (agency || shouted)
             && dash_at < limit
@@ -918,8 +1009,29 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         && matches!(toks.w(&toks[i]).as_str(), "here" | "there")
         && toks[i + 1].is_word()
         && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str());
+    // "Later, Mills …", "Earlier this week, Mills …": an adverb of time
+    // with its comma a few words on.
+    let adverb = i < limit
+        && toks[i].is_word()
+        && matches!(
+            toks.w(&toks[i]).as_str(),
+            "later"
+                | "earlier"
+                | "separately"
+                | "afterward"
+                | "afterwards"
+                | "previously"
+                | "recently"
+                | "yesterday"
+                | "today"
+                | "tonight"
+        )
+        && (i + 1..limit.min(i + 5))
+            .find(|&k| !toks[k].is_word())
+            .is_some_and(|k| toks[k].is_punct(','));
     let fronted = participle
         || here
+        || adverb
         || i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
     if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
         return None;

@@ -376,7 +376,14 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
     if toks[e - 1].is_punct(',') && e >= 2 {
         let mut k = e - 2;
         let mut n = 0;
-        while k > floor && !toks[k].is_punct(',') && toks[k].quote().is_none() && n < 25 {
+        // (A short term quoted inside it is passed over: "Bill Lane, wearing
+        // a hat and “Kasich” pins, said".)
+        let term = |t: &Tok| t.quote().is_some() && t.span().end - t.span().start <= 40;
+        while k > floor
+            && !toks[k].is_punct(',')
+            && (toks[k].quote().is_none() || term(&toks[k]) && toks[k - 1].is_word())
+            && n < 25
+        {
             k -= 1;
             n += 1;
         }
