@@ -1708,3 +1708,34 @@ fn an_unlisted_verb_inverted_before_a_name() {
         Some("the organiser")
     );
 }
+
+/// A quotation-only paragraph over a line with only a full name, a comma and
+/// an affiliation ("Dean Hale, Center for Policy Research.") names its
+/// speaker, as a dash byline does; a line of narration does not.
+#[test]
+fn a_name_and_affiliation_line_under_a_quotation_is_its_byline() {
+    let text = "Economists disagree about the year ahead.\n\n\"I worry that we may see a slump next year.\"\n\nDean Hale, Center for Policy Research.\n\n\"Debt will matter less than rates.\"\n\nJosh Bell, a teacher, disagreed.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "slump next year").as_deref(),
+        Some("Dean Hale")
+    );
+    assert_ne!(
+        mention_of(text, &a, "less than rates").as_deref(),
+        Some("Josh Bell")
+    );
+}
+
+/// "Reading from a prepared text, Ben Hale …", "Continuing to explain his
+/// view, Hale …": an -ing word that is also a name or a cue opens a fronted
+/// clause when a preposition or an article follows it; "Fielding hit" is a
+/// name and its verb.
+#[test]
+fn a_fronted_participle_that_is_also_a_name_or_a_cue() {
+    let text = "The speech went badly.\n\nContinuing to explain his view, Ben Hale rejected the charge, saying that if he \"found something rotten, I would fix it.\"\n\nReading from a prepared text, Hale added, \"We will win this state.\"\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "found something rotten").as_deref(),
+        Some("Ben Hale")
+    );
+}

@@ -995,13 +995,19 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     }
     // "Reading from a prepared text, Carson …": a participle clause before
     // the subject, up to its comma.
+    // ("Reading from …", "Continuing to …": a word that is also a name or a
+    // cue is a participle when a preposition or an article follows it, not
+    // a verb: "Fielding hit".)
     let participle = i < limit && toks[i].is_word() && {
         let w = toks.w(&toks[i]);
+        let lower_next = toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && !n.cap()
+                && (PREPOSITIONS.contains(&toks.w(n).as_str()) || toks.w(n).is(Lex::DETERMINERS))
+        });
         w.len() > 5
             && w.ends_with("ing")
-            && w.first_name().is_none()
-            && !w.is_surname()
-            && !w.is(Lex::CUES)
+            && (lower_next || w.first_name().is_none() && !w.is_surname() && !w.is(Lex::CUES))
     };
     // "Here in Columbia, Reyes …": a place adverb opening a fronted phrase.
     let here = i + 1 < limit

@@ -1756,11 +1756,10 @@ fn byline_paragraph(
 ) -> Option<Found> {
     let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
     let &(s, _) = sents.get(k)?;
-    if toks[s].para() != para
-        || !matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―'))
-    {
+    if toks[s].para() != para {
         return None;
     }
+    let dash = matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―'));
     // The paragraph's end, and no more than a line's words in it.
     let end = (s..toks.len().min(s + 30))
         .find(|&j| toks[j].para() != para)
@@ -1768,10 +1767,28 @@ fn byline_paragraph(
     if end == s + 30 || end - s < 2 {
         return None;
     }
-    let np = mentions::np_after(toks, s + 1, end)?;
+    let np = mentions::np_after(toks, if dash { s + 1 } else { s }, end)?;
     let p = mentions::classify(toks, prose, np)?;
     if !matches!(p.kind, MentionKind::Name | MentionKind::Organization) {
         return None;
+    }
+    // Without a dash: "Dean Hale, Center for Policy Research." — a person's
+    // full name, a comma and an affiliation in capitals, nothing else.
+    if !dash {
+        let affiliation = &toks[(np.1 + 1).min(end)..end];
+        let fits = p.kind == MentionKind::Name
+            && np.0 == s
+            && p.name.split_whitespace().count() >= 2
+            && toks.get(np.1).is_some_and(|t| t.is_punct(','))
+            && affiliation.iter().any(|t| t.is_word())
+            && affiliation.iter().all(|t| {
+                t.is_word() && (t.cap() || toks.w(t).is(lexicon::Lex::FUNCTION_WORDS))
+                    || t.is_punct('.')
+                    || t.is_punct(',')
+            });
+        if !fits {
+            return None;
+        }
     }
     Some(Found::new(
         p,
