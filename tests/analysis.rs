@@ -1739,3 +1739,33 @@ fn a_fronted_participle_that_is_also_a_name_or_a_cue() {
         Some("Ben Hale")
     );
 }
+
+/// "“…,” said Cuban, who hosts “Shark Tank.” “…”": the second half of a
+/// split quotation keeps the speaker across a title quoted in the cue's
+/// sentence, and a name that is also a nationality stays a name.
+#[test]
+fn a_split_quotation_across_a_quoted_title() {
+    let text = "The investor was asked about a run.\n\n\"It is too early to tell,\" said Cuban, who also hosts the show \"Shark Tank.\" \"I mean, it depends on the field.\"\n\n\"It is more likely than it was,\" Cuban said in an interview airing Sunday on \"Meet the Press.\" \"You do not have to be perfect.\"\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "depends on the field").as_deref(),
+        Some("Cuban")
+    );
+    assert_eq!(
+        mention_of(text, &a, "have to be perfect").as_deref(),
+        Some("Cuban")
+    );
+}
+
+/// "“…!” The party's county chairman, Glenn Thompson, said on Tuesday
+/// night.": after an exclamation that ends a sentence, a speaker phrase with
+/// an appositive still names the speaker.
+#[test]
+fn a_long_speaker_phrase_after_an_exclamation() {
+    let text = "The count ended late.\n\n“We won the county!” The party’s county chairman, Glenn Thompson, said on Tuesday night.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "won the county").as_deref(),
+        Some("Glenn Thompson")
+    );
+}

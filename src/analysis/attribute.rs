@@ -430,15 +430,7 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
                     // noun phrase after the cue is the speaker.
                     let tight = cs == qe || !toks[qe].is_word();
                     let p = if tight {
-                        classify_after_cue(toks, text, np).or_else(|| {
-                            // "…,” said Cuban, who …": capitalised words
-                            // alone after the cue, closing the clause, are a
-                            // name even where one is also a nationality.
-                            let closes = toks.get(np.1).is_none_or(|t| {
-                                np.1 >= s_end || t.is_punct(',') || t.is_punct('.')
-                            });
-                            closes.then(|| name_in_cue_slot(toks, text, np)).flatten()
-                        })
+                        after_inverted_cue(toks, text, np, s_end)
                     } else {
                         classify(toks, text, np)
                     };
@@ -455,6 +447,18 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         j += 1;
     }
     None
+}
+
+/// The speaker phrase `np` right after an inverted cue ("…,” said the
+/// minister"); capitalised words alone that close the clause are a name even
+/// where one is also a nationality ("…,” said Cuban, who …").
+fn after_inverted_cue(toks: &Toks, text: &str, np: (usize, usize), s_end: usize) -> Option<Phrase> {
+    classify_after_cue(toks, text, np).or_else(|| {
+        let closes = toks
+            .get(np.1)
+            .is_none_or(|t| np.1 >= s_end || t.is_punct(',') || t.is_punct('.'));
+        closes.then(|| name_in_cue_slot(toks, text, np)).flatten()
+    })
 }
 
 /// The punctuation that closes a quotation's words ("…,”" gives ','), past
@@ -672,7 +676,17 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             np_before(toks, cs, s_start)
         };
         if let Some(np) = np {
-            if let Some(mut p) = classify(toks, text, np).filter(plausible_source) {
+            // ("“…,” Cuban said on Sunday. “…”": capitalised words alone
+            // between a quotation and its cue are a name.)
+            let slot = || {
+                (np.0 > s_start && toks[np.0 - 1].quote().is_some() && np.1 == cs)
+                    .then(|| name_in_cue_slot(toks, text, np))
+                    .flatten()
+            };
+            if let Some(mut p) = classify(toks, text, np)
+                .filter(plausible_source)
+                .or_else(slot)
+            {
                 if relative {
                     // The mention runs to the pronoun: "Anna Berg, who".
                     p.set_span(Span::new(p.span().start, toks[r].span().end));
@@ -696,7 +710,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
                 || toks[cs - 1].is_punct(',') && cs >= 2 && toks[cs - 2].quote().is_some())
         {
             if let Some(np) = np_after(toks, ce, qs) {
-                if let Some(p) = classify_after_cue(toks, text, np) {
+                if let Some(p) = after_inverted_cue(toks, text, np, qs) {
                     if p.kind != MentionKind::Nominal || p.role.split(' ').count() <= 4 {
                         return Some(Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, None));
                     }

@@ -194,12 +194,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // the same paragraph, holds an attributed quotation.
                     let prev = sents[sent_of.at(qs) - 1];
                     if toks[prev.1 - 1].para() == toks[qs].para() {
-                        let before = (prev.0..prev.1)
+                        let mut before = (prev.0..prev.1)
                             .rev()
-                            .find_map(|k| toks[k].quote())
-                            .filter(|&pq| pq != qi);
-                        if let Some(pq) = before {
-                            f = found.get(pq).cloned().flatten().map(|mut x| {
+                            .filter_map(|k| toks[k].quote())
+                            .filter(|&pq| pq != qi)
+                            .peekable();
+                        if before.peek().is_some() {
+                            // (The last attributed one: a title quoted after
+                            // the cue, "…,” Cuban said on “Meet the Press.”",
+                            // has no speaker of its own.)
+                            let pq = before.find(|&pq| found.get(pq).is_some_and(Option::is_some));
+                            f = pq.and_then(|pq| found[pq].clone()).map(|mut x| {
                                 x.method = AttributionMethod::Continuation;
                                 x
                             });
@@ -217,7 +222,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     // A full stop inside the marks cut the sentence: "“….” Trump
                     // said." The next sentence is only the speaker and the cue.
                     let next = sents[sent_of.at(qe - 1) + 1];
-                    if next.1 - next.0 <= 8 && toks[next.0].para() == toks[qe - 1].para() {
+                    if next.1 - next.0 <= 16 && toks[next.0].para() == toks[qe - 1].para() {
                         f = attribute(&toks, &prose, (qe, qe), (qe, next.1))
                             .0
                             .filter(|x| x.method == AttributionMethod::Cue && !x.weak);
