@@ -1769,3 +1769,20 @@ fn a_long_speaker_phrase_after_an_exclamation() {
         Some("Glenn Thompson")
     );
 }
+
+/// "“…,” Ana Ruiz, 31, of Dayton, Ohio, said": the person with an age and a
+/// home town speaks, not the town; "First, Tom Hale …" opens with an
+/// ordinal adverb, not a name.
+#[test]
+fn a_person_with_age_and_home_town_and_an_ordinal_opener() {
+    let text = "Supporters gathered downtown.\n\n\"We are not done,\" Ana Ruiz, 31, of Dayton, Ohio, said.\n\nFirst, Tom Hale attacked the nominee, saying he was \"a failed candidate who cannot win.\"\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "not done").as_deref(),
+        Some("Ana Ruiz")
+    );
+    assert_eq!(
+        mention_of(text, &a, "failed candidate").as_deref(),
+        Some("Tom Hale")
+    );
+}

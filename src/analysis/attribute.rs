@@ -1045,6 +1045,8 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
                 | "yesterday"
                 | "today"
                 | "tonight"
+                | "first"
+                | "second"
         )
         && (i + 1..limit.min(i + 5))
             .find(|&k| !toks[k].is_word())

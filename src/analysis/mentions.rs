@@ -415,6 +415,20 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
                     best = prev;
                     guard += 1;
                 }
+                // "Ana Ruiz, 31, of Dayton, Ohio, said": a person, an age and
+                // a home town; the person speaks, not the town.
+                let age = |t: &Tok| t.is_word() && toks.w(t).bytes().all(|b| b.is_ascii_digit());
+                if best.0 >= floor + 5
+                    && toks[best.0 - 1].is_word()
+                    && toks.w(&toks[best.0 - 1]) == "of"
+                    && toks[best.0 - 2].is_punct(',')
+                    && age(&toks[best.0 - 3])
+                    && toks[best.0 - 4].is_punct(',')
+                {
+                    if let Some(person) = np_core_before(toks, best.0 - 4, floor) {
+                        return Some(person);
+                    }
+                }
                 return Some(best);
             }
         }
