@@ -1786,3 +1786,52 @@ fn a_person_with_age_and_home_town_and_an_ordinal_opener() {
         Some("Tom Hale")
     );
 }
+
+/// Roles given to people outside speech cues ("Shipping minister Alan
+/// Reeve urged …", "Alan Reeve, the shipping minister, …") let a later
+/// description ("the minister told reporters") find them, rather than the
+/// person the article quotes most; "the 52-year-old" is a person, never an
+/// organisation; "Union leader" opening a sentence is not an organisation.
+#[test]
+fn roles_outside_cues_resolve_later_descriptions() {
+    let text = "Harbour board rejects strike deal\n\nUnion leader Maria Okafor said the decision was a betrayal. \"We bargained in good faith,\" she said. \"We will not be bullied.\"\n\nShipping minister Alan Reeve urged both sides to return to talks. \"Nobody wins a long strike,\" the minister told reporters.\n\nA report by the Institute for Trade Studies put the cost at $40 million.\n\n\"We will stay out as long as it takes,\" the 52-year-old said.\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "Nobody wins").as_deref(),
+        Some("Alan Reeve")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "stay out").as_deref(),
+        Some("Maria Okafor")
+    );
+    assert!(
+        !a.entities.iter().any(|e| e.name == "Union"),
+        "{:?}",
+        a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    let reeve = a.entities.iter().find(|e| e.name == "Alan Reeve").unwrap();
+    assert!(reeve
+        .roles
+        .iter()
+        .any(|r| r.to_lowercase().contains("minister")));
+}
+
+/// "Alan Reeve, the shipping minister, urged …" and "the shipping minister,
+/// Alan Reeve, urged …": roles in apposition to a name that is not a
+/// speaker are the person's.
+#[test]
+fn roles_in_apposition_to_a_name_that_is_not_a_speaker() {
+    let text = "Talks resumed on Monday.\n\nAlan Reeve, the shipping minister, urged both sides to compromise.\n\nThe labour secretary, Jane Cole, said nothing.\n";
+    let a = run(text);
+    let role_of = |n: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.name == n)
+            .map(|e| e.roles.clone())
+    };
+    assert_eq!(
+        role_of("Alan Reeve"),
+        Some(vec!["the shipping minister".to_string()])
+    );
+    assert!(role_of("Jane Cole").is_some_and(|r| r.iter().any(|x| x.contains("labour secretary"))));
+}

@@ -1009,7 +1009,10 @@ fn resolve_nominal(
     // A document or possessive phrase that names its issuer ("a Government
     // Accountability Office report", "Ivana Trump's brief") speaks for it.
     // (Not a person's: "Reyes's campaign manager" is not Reyes.)
-    let person_head = ROLE_NOUNS.contains(head.as_str()) || gender_of_noun(&head).is_some();
+    // ("the 52-year-old" is a person.)
+    let person_head = ROLE_NOUNS.contains(head.as_str())
+        || gender_of_noun(&head).is_some()
+        || head.ends_with("-year-old");
     if p.document || possessive && !person_head {
         // "A document on the Trump campaign's website": the body named by a
         // name and an organisation word ("the Harlow administration").

@@ -1034,6 +1034,71 @@ pub fn name_in_cue_slot(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Opti
     })
 }
 
+/// A lowercase role next to a person's name outside a speech cue: "shipping
+/// minister Alan Reeve", "Alan Reeve, the shipping minister,", "the shipping
+/// minister, Alan Reeve,". The role's words, or `None`.
+fn role_around(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String> {
+    let para = toks[s].para();
+    let role_head = |t: &Tok| t.is_word() && !t.cap() && toks.w(t).is(Lex::ROLE_NOUNS);
+    let lower =
+        |t: &Tok| t.is_word() && !t.cap() && t.para() == para && !toks.w(t).is(Lex::FUNCTION_WORDS);
+    let words = |a: usize, b: usize| {
+        let w: Vec<&Tok> = toks[a..b].iter().collect();
+        join_words(toks, text, &w)
+    };
+    // Before the name, with no comma: "shipping minister Alan Reeve" (and
+    // the capitalised word opening the sentence: "Union leader Maria Okafor").
+    if s > 0 && role_head(&toks[s - 1]) && toks[s - 1].para() == para {
+        let mut k = s - 1;
+        while k > 0 && s - k < 4 && lower(&toks[k - 1]) {
+            k -= 1;
+        }
+        let opener = k > 0 && {
+            let b = &toks[k - 1];
+            let first = k == 1
+                || toks[k - 2].para() != para
+                || toks[k - 2].is_punct('.')
+                || toks[k - 2].quote().is_some();
+            b.is_word()
+                && b.cap()
+                && b.para() == para
+                && first
+                && !toks.w(b).is(Lex::FUNCTION_WORDS)
+        };
+        return Some(words(if opener { k - 1 } else { k }, s));
+    }
+    // In apposition after it: "Alan Reeve, the shipping minister,".
+    if e + 2 < toks.len() && toks[e].is_punct(',') && toks[e + 1].para() == para {
+        let d = e + 1;
+        let det = toks[d].is_word() && matches!(toks.w(&toks[d]).as_str(), "the" | "a" | "an");
+        let mut k = if det { d + 1 } else { d };
+        while k < toks.len() && k - d < 5 && lower(&toks[k]) {
+            k += 1;
+        }
+        let closes = toks
+            .get(k)
+            .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.para() != para);
+        if det && k > d + 1 && closes && role_head(&toks[k - 1]) {
+            return Some(words(d, k));
+        }
+    }
+    // In apposition before it: "the shipping minister, Alan Reeve,".
+    if s >= 3 && toks[s - 1].is_punct(',') && role_head(&toks[s - 2]) {
+        let mut k = s - 2;
+        while k > 0 && s - 1 - k < 5 && lower(&toks[k - 1]) {
+            k -= 1;
+        }
+        let det = k > 0
+            && toks[k - 1].is_word()
+            && toks[k - 1].para() == para
+            && toks.w(&toks[k - 1]) == "the";
+        if det {
+            return Some(words(k - 1, s - 1));
+        }
+    }
+    None
+}
+
 /// Where an organisation's name starts when the name found at `name_start`
 /// continues backwards over small words to a run of capitalised words with an
 /// organisation word ("Alliance" in "Alliance to Reclaim Our Schools"), and
@@ -1743,6 +1808,24 @@ impl NameScan {
                 i = j;
                 continue;
             }
+            // "Union leader Maria Okafor said": one capitalised word opening
+            // the sentence, lowercase words ending in a role, then a name.
+            // The word is part of the role, not a name.
+            let opens = i == 0 || toks[i - 1].para() != toks[i].para() || {
+                let b = &toks[i - 1];
+                b.is_punct('.') || b.is_punct('!') || b.is_punct('?') || b.quote().is_some()
+            };
+            if j == i + 1 && opens {
+                let mut k = j;
+                while k < end && k - j < 3 && toks[k].is_word() && !toks[k].cap() {
+                    k += 1;
+                }
+                let role = k > j && toks.w(&toks[k - 1]).is(Lex::ROLE_NOUNS);
+                if role && toks.get(k).is_some_and(|t| t.is_word() && t.cap()) {
+                    i = j;
+                    continue;
+                }
+            }
             // Include a preceding determiner ("the Kremlin") when present. A
             // name between "the" and a noun ("the Obama administration", "the
             // Smith campaign") only modifies that noun: no mention.
@@ -1758,11 +1841,16 @@ impl NameScan {
             match classify(toks, text, (s, j)) {
                 // (`keep` is asked once the arm is chosen: a name it turns
                 // down is not read again as an organisation below.)
-                Some(p)
+                Some(mut p)
                     if matches!(p.kind, MentionKind::Name | MentionKind::Organization)
                         && !p.name.is_empty() =>
                 {
                     if keep(&p) {
+                        if p.kind == MentionKind::Name && p.role.is_empty() {
+                            if let Some(r) = role_around(toks, text, (s, j)) {
+                                p.role = r;
+                            }
+                        }
                         out.push(p)
                     }
                 }
