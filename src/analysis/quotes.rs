@@ -48,14 +48,11 @@ impl RawQuote {
         self
     }
 
-    /// A quotation of one piece so far (the pieces' room sized for one: most
-    /// quotations stay in one paragraph).
+    /// A quotation of one piece.
     fn one(span: Span, piece: Span, single: bool) -> RawQuote {
-        let mut pieces = Vec::with_capacity(1);
-        pieces.push(piece);
         RawQuote {
             span,
-            pieces,
+            pieces: vec![piece],
             terminated: true,
             single,
             content: [0; 2],
