@@ -467,8 +467,31 @@ fn closing_punct(quoted: &str) -> Option<char> {
     quoted
         .chars()
         .rev()
-        .find(|&c| c.is_alphanumeric() || matches!(c, '.' | '?' | '!' | ','))
-        .filter(|c| !c.is_alphanumeric())
+        .find(|&c| is_alphanumeric(c) || matches!(c, '.' | '?' | '!' | ','))
+        .filter(|&c| !is_alphanumeric(c))
+}
+
+/// `char::is_alphanumeric`, answered at once for the quotation marks,
+/// dashes and ellipsis that close a quotation's words (which are none: for
+/// characters outside ASCII the standard library searches its Unicode
+/// tables, several hundred instructions a mark).
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(
+        c,
+        '“' | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‹'
+            | '›'
+            | '—'
+            | '–'
+            | '…'
+    ) && c.is_alphanumeric()
 }
 
 /// The speaker after an inverted cue (", said Tom Hale, an analyst."): a

@@ -1894,14 +1894,16 @@ fn headline_paragraph(toks: &Toks, i: usize) -> bool {
         .iter()
         .rposition(|t| t.para() != para)
         .map_or(0, |k| k + 1);
-    let end = toks[i..]
-        .iter()
-        .position(|t| t.para() != para)
-        .map_or(toks.len(), |k| i + k);
     // Title case: the words left in lower case are small function words
     // ("Minister Opens New Pier in the Harbour"), not "opened" or "pier".
+    // (The paragraph's end is not sought first: most paragraphs are
+    // turned down at their first words.)
     let (mut n_words, mut caps) = (0, 0);
-    for t in toks[start..end].iter().filter(|t| t.is_word()) {
+    for t in toks[start..]
+        .iter()
+        .take_while(|t| t.para() == para)
+        .filter(|t| t.is_word())
+    {
         n_words += 1;
         if n_words > 25 {
             return false;

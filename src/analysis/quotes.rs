@@ -17,11 +17,46 @@ pub struct RawQuote {
     /// Delimited by single marks at the top level (British style or a
     /// headline), which needs more evidence before it counts as speech.
     pub single: bool,
+    /// `content()` as `u32`s, noted by `scan` once the pieces are final (the
+    /// pieces are a heap allocation of their own: reading them for each
+    /// look-up missed the cache on long texts). Offsets fit: `analyze`
+    /// cuts texts of 4 GB and more into pieces.
+    content: [u32; 2],
 }
 
+const _: () = assert!(std::mem::size_of::<RawQuote>() <= 56);
+
 impl RawQuote {
+    /// From the start of the first piece to the end of the last one.
+    #[inline]
     pub fn content(&self) -> Span {
+        debug_assert_eq!(
+            Span::new(self.content[0] as usize, self.content[1] as usize),
+            self.content_of_pieces()
+        );
+        Span::new(self.content[0] as usize, self.content[1] as usize)
+    }
+
+    fn content_of_pieces(&self) -> Span {
         Span::new(self.pieces[0].start, self.pieces[self.pieces.len() - 1].end)
+    }
+
+    /// Notes `content()` from the pieces, which are final.
+    fn settle(mut self) -> RawQuote {
+        let c = self.content_of_pieces();
+        self.content = [c.start as u32, c.end as u32];
+        self
+    }
+
+    /// A quotation of one piece.
+    fn one(span: Span, piece: Span, single: bool) -> RawQuote {
+        RawQuote {
+            span,
+            pieces: vec![piece],
+            terminated: true,
+            single,
+            content: [0; 2],
+        }
     }
 }
 
@@ -183,12 +218,11 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         // style: "He said “no” twice" or “She read "Ozymandias"”.
                         if let Some((io, ic)) = inner {
                             if closes_style(ic, c) && r != Role::Open {
-                                nested.push(RawQuote {
-                                    span: Span::new(io, at + c.len_utf8()),
-                                    pieces: vec![Span::new(io + ic.len_utf8(), at)],
-                                    terminated: true,
-                                    single: false,
-                                });
+                                nested.push(RawQuote::one(
+                                    Span::new(io, at + c.len_utf8()),
+                                    Span::new(io + ic.len_utf8(), at),
+                                    false,
+                                ));
                                 inner = None;
                                 continue;
                             }
@@ -201,12 +235,11 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                             // quotation inside the quotation, in the same
                             // typographic marks.
                             if let Some(k) = same_style_nested(text, i + c.len_utf8(), om, c) {
-                                nested.push(RawQuote {
-                                    span: Span::new(at, para.start + k + '”'.len_utf8()),
-                                    pieces: vec![Span::new(at + c.len_utf8(), para.start + k)],
-                                    terminated: true,
-                                    single: false,
-                                });
+                                nested.push(RawQuote::one(
+                                    Span::new(at, para.start + k + '”'.len_utf8()),
+                                    Span::new(at + c.len_utf8(), para.start + k),
+                                    false,
+                                ));
                                 skip_to = para.start + k + '”'.len_utf8();
                                 continue;
                             }
@@ -308,7 +341,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                 .iter()
                 .any(|p| transcript_label(&prose[p.start..p.end]).is_some())
         {
-            out.push(q);
+            out.push(q.settle());
             continue;
         }
         let mut cur: Option<RawQuote> = None;
@@ -316,7 +349,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
             let label = k > 0 && transcript_label(&prose[p.start..p.end]).is_some();
             if label {
                 if let Some(c) = cur.take() {
-                    out.push(c);
+                    out.push(c.settle());
                 }
             }
             // The opening mark sits right before the piece.
@@ -326,9 +359,10 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                 .map_or(p.start, |(i, _)| i);
             let c = cur.get_or_insert_with(|| RawQuote {
                 span: Span::new(open, open),
-                pieces: Vec::new(),
+                pieces: Vec::with_capacity(1),
                 terminated: true,
                 single: q.single,
+                content: [0; 2],
             });
             c.pieces.push(*p);
             c.span.end = if k + 1 == q.pieces.len() {
@@ -339,7 +373,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
         }
         if let Some(mut c) = cur {
             c.terminated = q.terminated;
-            out.push(c);
+            out.push(c.settle());
         }
     }
     out
@@ -431,9 +465,10 @@ fn closes_style(open: char, close: char) -> bool {
 fn new_quote(open_at: usize) -> RawQuote {
     RawQuote {
         span: Span::new(open_at, open_at),
-        pieces: Vec::new(),
+        pieces: Vec::with_capacity(1),
         terminated: true,
         single: false,
+        content: [0; 2],
     }
 }
 
@@ -490,12 +525,11 @@ fn scan_singles(
                         continue;
                     }
                 }
-                out.push(RawQuote {
-                    span: Span::new(o, at + c.len_utf8()),
-                    pieces: vec![Span::new(o + om.len_utf8(), at)],
-                    terminated: true,
-                    single: true,
-                });
+                out.push(RawQuote::one(
+                    Span::new(o, at + c.len_utf8()),
+                    Span::new(o + om.len_utf8(), at),
+                    true,
+                ));
                 open = None;
             }
             _ => {}

@@ -264,6 +264,11 @@ pub struct IncrementalAnalysis {
 /// those it replaced as spares.
 const SPARE_AFTER: usize = 8;
 
+/// The longest text read ahead for finding the new sections that is kept
+/// while they are analysed (a longer one is let go and each section's text
+/// asked for again; smaller in tests, so that they take both ways).
+const KEPT_CHUNK: usize = if cfg!(test) { THRESHOLD } else { 2 << 20 };
+
 impl IncrementalAnalysis {
     /// The analysis of `text`: [`analyze`] itself under [`THRESHOLD`],
     /// otherwise the joined analyses of its sections, reusing every section
@@ -474,9 +479,21 @@ impl IncrementalAnalysis {
         let mut parts = Vec::with_capacity(starts.len());
         let mut fresh = Vec::with_capacity(starts.len());
         let (mut analysed, mut analysed_bytes) = (0, 0);
+        // A long chunk (an edit that turned the fences: megabytes) is not
+        // kept while its sections are analysed, for the peak of memory:
+        // each section's text is asked for again on its own.
+        let chunk = (chunk.len() <= KEPT_CHUNK).then_some(chunk);
         for (k, &(s, fence)) in starts.iter().enumerate() {
             let e = starts.get(k + 1).map_or(end, |&(b, _)| b);
-            let t = &chunk[s - from..e - from];
+            let own;
+            let t = match &chunk {
+                Some(chunk) => &chunk[s - from..e - from],
+                None => {
+                    own = text(s..e);
+                    debug_assert_eq!(own.len(), e - s);
+                    &own[..]
+                }
+            };
             let hash = text_hash(t);
             let spare = self
                 .spare
@@ -510,20 +527,15 @@ impl IncrementalAnalysis {
         let removed = self.sections[i..j]
             .iter()
             .fold([0; 4], |acc, s| add(acc, s.counts));
-        if parts.len() > SPARE_AFTER {
-            // Keep what this update replaced (and drop older spares).
-            let mut at = before;
-            self.spare = self.sections[i..j]
-                .iter()
-                .map(|s| {
-                    let a = extract(&self.analysis, at, s.counts, s.start);
-                    at = add(at, s.counts);
-                    (s.hash, s.end - s.start, s.fence, a)
-                })
-                .collect();
-        }
+        let keep_spares = parts.len() > SPARE_AFTER;
         let analysis = Arc::make_mut(&mut self.analysis);
-        splice(analysis, before, removed, parts, delta);
+        let replaced = splice(analysis, before, removed, parts, delta);
+        if keep_spares {
+            // Keep what this update replaced (and drop older spares), moved
+            // out of the joined analysis rather than copied (for the peak
+            // of memory).
+            self.spare = spares(replaced, &self.sections[i..j], before);
+        }
         for s in &mut self.sections[j..] {
             s.start = (s.start as isize + delta) as usize;
             s.end = (s.end as isize + delta) as usize;
@@ -582,15 +594,16 @@ fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
 /// Replaces, in the joined analysis `out`, the items of the sections whose
 /// items start at index `before` (quotations, mentions, entities, findings)
 /// and number `removed`, by those of `parts` (section start, analysis);
-/// the items after them move by `delta` bytes and are renumbered.
+/// the items after them move by `delta` bytes and are renumbered. Returns
+/// the items replaced, as they were.
 fn splice(
     out: &mut Analysis,
     before: [usize; 4],
     removed: [usize; 4],
     parts: Vec<(usize, Analysis)>,
     delta: isize,
-) {
-    let mut mid = join_from(parts, before);
+) -> Analysis {
+    let mid = join_from(parts, before);
     let added = counts(&mid);
     let d = |k: usize| added[k] as isize - removed[k] as isize;
     let (dq, dm, de) = (d(0), d(1), d(2));
@@ -606,31 +619,49 @@ fn splice(
         [dq, dm, de],
     );
     let range = |k: usize| before[k]..before[k] + removed[k];
-    out.quotations
-        .splice(range(0), std::mem::take(&mut mid.quotations));
-    out.mentions
-        .splice(range(1), std::mem::take(&mut mid.mentions));
-    out.entities
-        .splice(range(2), std::mem::take(&mut mid.entities));
-    out.findings
-        .splice(range(3), std::mem::take(&mut mid.findings));
+    Analysis {
+        quotations: replace(&mut out.quotations, range(0), mid.quotations),
+        mentions: replace(&mut out.mentions, range(1), mid.mentions),
+        entities: replace(&mut out.entities, range(2), mid.entities),
+        findings: replace(&mut out.findings, range(3), mid.findings),
+    }
 }
 
-/// The analysis of one section alone, as [`analyze_section`] gave it,
-/// taken from the joined analysis `out`: its items start at index `at`
-/// (quotations, mentions, entities, findings) and number `n`, and the
-/// section starts at byte `start`. The inverse of [`append`].
-fn extract(out: &Analysis, at: [usize; 4], n: [usize; 4], start: usize) -> Analysis {
-    let range = |k: usize| at[k]..at[k] + n[k];
-    let mut a = Analysis {
-        quotations: out.quotations[range(0)].to_vec(),
-        mentions: out.mentions[range(1)].to_vec(),
-        entities: out.entities[range(2)].to_vec(),
-        findings: out.findings[range(3)].to_vec(),
-    };
-    let back = |k: usize| -(at[k] as isize);
-    relocate(a.items(), -(start as isize), [back(0), back(1), back(2)]);
-    a
+/// Replaces `v[r]` by `new`; returns what was there.
+fn replace<T>(v: &mut Vec<T>, r: std::ops::Range<usize>, new: Vec<T>) -> Vec<T> {
+    v.splice(r, new).collect()
+}
+
+/// The analyses of the sections `old` alone, as [`analyze_section`] gave
+/// them, with their text hash, length and fence, from `replaced`: their
+/// items, taken out of the joined analysis, where they started at index
+/// `before` (moved, not copied: the inverse of [`append`] for each).
+fn spares(
+    mut replaced: Analysis,
+    old: &[Section],
+    before: [usize; 4],
+) -> Vec<(u64, usize, Fence, Analysis)> {
+    // Each section's items are split off the end, the last section first.
+    let mut at = old.iter().fold(before, |acc, s| add(acc, s.counts));
+    let mut out: Vec<_> = old
+        .iter()
+        .rev()
+        .map(|s| {
+            at = [0, 1, 2, 3].map(|k| at[k] - s.counts[k]);
+            let from = |k: usize| at[k] - before[k];
+            let mut a = Analysis {
+                quotations: replaced.quotations.split_off(from(0)),
+                mentions: replaced.mentions.split_off(from(1)),
+                entities: replaced.entities.split_off(from(2)),
+                findings: replaced.findings.split_off(from(3)),
+            };
+            let back = |k: usize| -(at[k] as isize);
+            relocate(a.items(), -(s.start as isize), [back(0), back(1), back(2)]);
+            (s.hash, s.end - s.start, s.fence, a)
+        })
+        .collect();
+    out.reverse();
+    out
 }
 
 /// Some of an analysis's items, to be moved together.
