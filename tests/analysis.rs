@@ -1835,3 +1835,22 @@ fn roles_in_apposition_to_a_name_that_is_not_a_speaker() {
     );
     assert!(role_of("Jane Cole").is_some_and(|r| r.iter().any(|x| x.contains("labour secretary"))));
 }
+
+/// "A spokesman for Fielder, Mark Dunn, said …" gives Mark Dunn the role, so
+/// "the spokesman said" is Dunn; with no spokesman named, "the spokesman"
+/// is someone unnamed, not the senator the article is about.
+#[test]
+fn a_spokesman_is_the_one_named_or_someone_unnamed() {
+    let named = "Bill stalls\n\nSenator Tom Fielder opposed the bill on Monday.\n\nA spokesman for Fielder, Mark Dunn, said the senator would offer amendments. \"He has concerns about cost,\" the spokesman said.\n";
+    let a = run(named);
+    assert_eq!(
+        speaker_of(named, &a, "concerns about cost").as_deref(),
+        Some("Mark Dunn")
+    );
+    let unnamed = "Bill stalls\n\nSenator Tom Fielder opposed the bill on Monday.\n\n\"He has concerns about cost,\" the spokesman said.\n";
+    let a = run(unnamed);
+    assert_ne!(
+        speaker_of(unnamed, &a, "concerns about cost").as_deref(),
+        Some("Tom Fielder")
+    );
+}

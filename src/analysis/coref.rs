@@ -1151,6 +1151,19 @@ fn resolve_nominal(
             };
         }
     }
+    // "the spokesman said", no spokesman named: someone speaking for
+    // another is never the person the article is most about.
+    if matches!(
+        head.as_str(),
+        "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
+    ) {
+        let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
+        return Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::Itself),
+            ambiguous_with: None,
+        };
+    }
     // No role fits: the person of a compatible gender the article is most
     // about: most mentions (speaking counts twice), from the leaders by sex
     // kept as entities are seen.

@@ -1067,33 +1067,55 @@ fn role_around(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String
         };
         return Some(words(if opener { k - 1 } else { k }, s));
     }
-    // In apposition after it: "Alan Reeve, the shipping minister,".
-    if e + 2 < toks.len() && toks[e].is_punct(',') && toks[e + 1].para() == para {
-        let d = e + 1;
-        let det = toks[d].is_word() && matches!(toks.w(&toks[d]).as_str(), "the" | "a" | "an");
-        let mut k = if det { d + 1 } else { d };
-        while k < toks.len() && k - d < 5 && lower(&toks[k]) {
+    // A role phrase: a determiner, up to three lowercase words ending in a
+    // role, and a complement with "for", "of", "at" or "to" ("a spokesman
+    // for Fielder", "the head of the union"), the whole of `[d, end)` with
+    // no punctuation inside; the role's own words end at the head.
+    let role_phrase = |d: usize, end: usize| -> bool {
+        if !(toks[d].is_word() && matches!(toks.w(&toks[d]).as_str(), "the" | "a" | "an")) {
+            return false;
+        }
+        let mut k = d + 1;
+        while k < end && k - d <= 3 && lower(&toks[k]) && !role_head(&toks[k]) {
             k += 1;
         }
-        let closes = toks
-            .get(k)
-            .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.para() != para);
-        if det && k > d + 1 && closes && role_head(&toks[k - 1]) {
+        if !(k < end && role_head(&toks[k])) {
+            return false;
+        }
+        k += 1;
+        k == end
+            || toks[k].is_word()
+                && matches!(toks.w(&toks[k]).as_str(), "for" | "of" | "at" | "to")
+                && end - k <= 6
+                && toks[k..end].iter().all(|t| t.is_word() && t.para() == para)
+    };
+    // In apposition after it: "Alan Reeve, the shipping minister,", "Mark
+    // Dunn, a spokesman for Fielder,".
+    if e + 2 < toks.len() && toks[e].is_punct(',') && toks[e + 1].para() == para {
+        let d = e + 1;
+        let close = (d + 1..toks.len().min(d + 12))
+            .find(|&k| !toks[k].is_word() || toks[k].para() != para)
+            .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('.') || toks[k].para() != para);
+        if let Some(k) = close.filter(|&k| role_phrase(d, k)) {
             return Some(words(d, k));
         }
     }
-    // In apposition before it: "the shipping minister, Alan Reeve,".
-    if s >= 3 && toks[s - 1].is_punct(',') && role_head(&toks[s - 2]) {
-        let mut k = s - 2;
-        while k > 0 && s - 1 - k < 5 && lower(&toks[k - 1]) {
-            k -= 1;
-        }
-        let det = k > 0
-            && toks[k - 1].is_word()
-            && toks[k - 1].para() == para
-            && toks.w(&toks[k - 1]) == "the";
-        if det {
-            return Some(words(k - 1, s - 1));
+    // In apposition before it: "the shipping minister, Alan Reeve,", "A
+    // spokesman for Fielder, Mark Dunn,", opening the sentence or a clause.
+    if s >= 3 && toks[s - 1].is_punct(',') {
+        let opens = |d: usize| {
+            d == 0 || toks[d - 1].para() != para || {
+                let b = &toks[d - 1];
+                b.is_punct(',') || b.is_punct('.') || b.quote().is_some()
+            }
+        };
+        let d = (s.saturating_sub(11)..s - 1)
+            .rev()
+            .take_while(|&k| toks[k].is_word() && toks[k].para() == para)
+            .filter(|&k| matches!(toks.w(&toks[k]).as_str(), "the" | "a" | "an"))
+            .find(|&d| opens(d) && role_phrase(d, s - 1));
+        if let Some(d) = d {
+            return Some(words(d, s - 1));
         }
     }
     None
