@@ -1854,3 +1854,35 @@ fn a_spokesman_is_the_one_named_or_someone_unnamed() {
         Some("Tom Fielder")
     );
 }
+
+/// "said the second official": an ordinal after the article is part of the
+/// description, and that official is someone unnamed, not the person the
+/// article names most; "An unnamed official … / said the official" is the
+/// unnamed official.
+#[test]
+fn an_ordinal_official_and_an_unnamed_official_named_again() {
+    let text = "Campaign shake-up\n\nThe paper quoted an unnamed official as saying that Lane was not opposed by Hale.\n\n“What he is saying is that the kids decided,” said the second official.\n\n“We are fine,” said the official.\n";
+    let a = run(text);
+    assert!(mention_of(text, &a, "kids decided").is_some_and(|m| m.contains("second official")));
+    assert_ne!(
+        speaker_of(text, &a, "kids decided").as_deref(),
+        Some("Lane")
+    );
+    assert_ne!(speaker_of(text, &a, "We are fine").as_deref(), Some("Lane"));
+}
+
+/// "“…?” a staffer at the back of the room asked": the places between the
+/// speaker and the cue are passed over.
+#[test]
+fn places_between_a_speaker_and_the_cue() {
+    let text = "The mayor spoke for an hour.\n\n“Will he run again?” a Democratic staffer in the room wondered.\n\n“He will win,” a volunteer at the back of the hall said.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "run again").as_deref(),
+        Some("a Democratic staffer")
+    );
+    assert_eq!(
+        mention_of(text, &a, "He will win").as_deref(),
+        Some("a volunteer")
+    );
+}

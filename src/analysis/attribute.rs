@@ -380,7 +380,7 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
             let np = if cue.participle && !progressive(toks, cs) {
                 name_before_participle(toks, text, cs, qe)
             } else {
-                np_before(toks, cs, qe)
+                np_before(toks, cs, qe).map(|np| subject_over_places(toks, text, np, qe))
             };
             if let Some(np) = np {
                 // Right after the quotation means the speaker phrase starts
@@ -459,6 +459,39 @@ fn after_inverted_cue(toks: &Toks, text: &str, np: (usize, usize), s_end: usize)
             .is_none_or(|t| np.1 >= s_end || t.is_punct(',') || t.is_punct('.'));
         closes.then(|| name_in_cue_slot(toks, text, np)).flatten()
     })
+}
+
+/// "…?” a staffer at the back of the room wondered": the phrase before the
+/// cue is the object of a preposition; the subject is the phrase the
+/// prepositions hang from, right after the quotation ending at `qe` (the
+/// places are left out of it), when it can speak.
+fn subject_over_places(toks: &Toks, text: &str, np: (usize, usize), qe: usize) -> (usize, usize) {
+    let mut cur = np;
+    for _ in 0..3 {
+        if cur.0 <= qe + 1 {
+            break;
+        }
+        let prep = &toks[cur.0 - 1];
+        if !(prep.is_word()
+            && matches!(
+                toks.w(prep).as_str(),
+                "in" | "at" | "from" | "of" | "near" | "outside" | "inside" | "behind" | "on"
+            ))
+        {
+            return np;
+        }
+        match np_before(toks, cur.0 - 1, qe) {
+            Some(prev) => cur = prev,
+            None => return np,
+        }
+    }
+    let words_between = toks[qe..cur.0].iter().any(|t| t.is_word());
+    let speaks = || classify(toks, text, cur).is_some_and(|p| plausible_source(&p) && !p.document);
+    if cur.0 <= qe + 1 && !words_between && cur != np && speaks() {
+        cur
+    } else {
+        np
+    }
 }
 
 /// The punctuation that closes a quotation's words ("…,”" gives ','), past

@@ -1151,12 +1151,33 @@ fn resolve_nominal(
             };
         }
     }
+    // "An unnamed official said … / “…,” said the official": an unnamed
+    // source of that noun in the last stretch of the text, before the
+    // person the article is most about.
+    let stem = head.trim_end_matches('s');
+    let unnamed = history.iter().rev().take(40).map(|h| h.1).find(|&e| {
+        c.entities[e].kind == EntityKind::Unnamed
+            && c.name_words[e]
+                .iter()
+                .any(|w| w.trim_end_matches('s') == stem)
+    });
+    if let Some(e) = unnamed {
+        return Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::Description),
+            ambiguous_with: None,
+        };
+    }
     // "the spokesman said", no spokesman named: someone speaking for
-    // another is never the person the article is most about.
+    // another is never the person the article is most about; nor is "the
+    // second official".
     if matches!(
         head.as_str(),
         "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
-    ) {
+    ) || desc
+        .iter()
+        .any(|w| matches!(w.as_str(), "second" | "third" | "other" | "another"))
+    {
         let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
         return Resolved {
             entity: Some(e),

@@ -926,7 +926,19 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             e += 1;
             break;
         }
+        // "the second official", "a third aide": an ordinal after the
+        // article modifies the noun after it.
+        let ordinal = e > s
+            && toks.w(&toks[e - 1]).is(Lex::DETERMINERS)
+            && matches!(
+                w,
+                "first" | "second" | "third" | "fourth" | "fifth" | "same" | "next"
+            )
+            && toks
+                .get(e + 1)
+                .is_some_and(|n| n.is_word() && !n.cap() && e + 1 < ceil);
         if toks.w(t).is(Lex::FUNCTION_WORDS)
+            && !ordinal
             && !(w == "of" && e > s && toks.w(&toks[e - 1]).is(Lex::ROLE_NOUNS))
         {
             break;
