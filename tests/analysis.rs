@@ -459,6 +459,20 @@ fn a_description_opening_the_narration_speaks_next() {
     );
 }
 
+/// An action beat right after an exclamation or a question, in the same
+/// sentence as the quotation, gives its speaker: "“Fine!” He closed the
+/// book.", "“…?”--she tapped the glass."
+#[test]
+fn a_beat_after_an_exclamation_gives_the_speaker() {
+    let text = "Agnes Pole sat at the window. Her cousin Walter Hume was mending a net.\n\n“The boats are late!” She pressed her face to the glass.\n\n“Are they?”--he put down the needle.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "boats").as_deref(), Some("Agnes Pole"));
+    assert_eq!(
+        speaker_of(text, &a, "Are they").as_deref(),
+        Some("Walter Hume")
+    );
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

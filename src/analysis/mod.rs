@@ -1697,6 +1697,23 @@ fn beat_subject(
         // The narration before any quotation in that sentence.
         let limit = (s..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
         if limit == s || (si == here && s <= qs && qs < e && limit <= qs && limit == qs) {
+            // In the quotation's own sentence, the narration right after it
+            // ("“Fine!” He closed the book.", "“…”--he tapped the desk."):
+            // the sentence runs on past a question or exclamation mark.
+            if si == here && qs == s && qe < e {
+                let from = (qe..e)
+                    .find(|&k| !toks[k].is_punct('-') && !toks[k].is_punct('—'))
+                    .unwrap_or(e);
+                let to = (from..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
+                if from < to && toks[from].is_word() {
+                    if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
+                        .filter(|p| is_person_subject(p) && p.tok_range().0 == from)
+                    {
+                        best = Some((0, p));
+                        break;
+                    }
+                }
+            }
             continue;
         }
         // A sentence of reported speech ("The diplomat pointed out that …")
