@@ -473,6 +473,22 @@ fn a_beat_after_an_exclamation_gives_the_speaker() {
     );
 }
 
+/// A paragraph is one speaker's turn: a later quotation in it with no cue
+/// of its own is the speaker's of an earlier one.
+#[test]
+fn a_later_quotation_in_a_paragraph_keeps_its_speaker() {
+    let text = "The ferry was full.\n\n“Two shillings,” the ferryman said; “and the dog goes free, miss.”\n\n“Wait here.” Marion Lacey set down the lamp and looked out. “The water is rising.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "dog goes").as_deref(),
+        Some("the ferryman")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "rising").as_deref(),
+        Some("Marion Lacey")
+    );
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

@@ -378,6 +378,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
             }
         }
+        // A later quotation in a paragraph whose earlier one has a speaker
+        // is theirs: a paragraph is one speaker's turn ("“That makes ten,”
+        // the clerk said; “and not a penny more.”", "“Wait.” He went out.
+        // “I'll be back.”").
+        if found[qi].is_none() && context_from[qi].is_none() {
+            context_from[qi] = last_attributed_in_para[para];
+        }
         let end_para = last_para[qi] as usize;
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
@@ -1694,26 +1701,29 @@ fn beat_subject(
         if toks[s].para() != para || toks[e - 1].para() != para {
             continue;
         }
+        // A sentence that starts inside the quotation (the quotation's own,
+        // or the rest of it after a full stop inside the marks): the
+        // narration right after the quotation, its subject first ("“Fine!”
+        // He closed the book.", "“Wait.” She went out.", "“…”--he tapped the
+        // desk.").
+        if (qs..qe).contains(&s) {
+            let from = (qe..e)
+                .find(|&k| !toks[k].is_punct('-') && !toks[k].is_punct('—'))
+                .unwrap_or(e);
+            let to = (from..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
+            if from < to && toks[from].is_word() {
+                if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
+                    .filter(|p| is_person_subject(p) && p.tok_range().0 == from)
+                {
+                    best = Some((0, p));
+                    break;
+                }
+            }
+            continue;
+        }
         // The narration before any quotation in that sentence.
         let limit = (s..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
         if limit == s || (si == here && s <= qs && qs < e && limit <= qs && limit == qs) {
-            // In the quotation's own sentence, the narration right after it
-            // ("“Fine!” He closed the book.", "“…”--he tapped the desk."):
-            // the sentence runs on past a question or exclamation mark.
-            if si == here && qs == s && qe < e {
-                let from = (qe..e)
-                    .find(|&k| !toks[k].is_punct('-') && !toks[k].is_punct('—'))
-                    .unwrap_or(e);
-                let to = (from..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
-                if from < to && toks[from].is_word() {
-                    if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
-                        .filter(|p| is_person_subject(p) && p.tok_range().0 == from)
-                    {
-                        best = Some((0, p));
-                        break;
-                    }
-                }
-            }
             continue;
         }
         // A sentence of reported speech ("The diplomat pointed out that …")
