@@ -489,6 +489,18 @@ fn a_later_quotation_in_a_paragraph_keeps_its_speaker() {
     );
 }
 
+/// A surname no name list knows, after a title ("Mrs. Quarle"), is a person
+/// when the narration before a quotation is about them.
+#[test]
+fn a_titled_unlisted_surname_in_the_narration_speaks_next() {
+    let text = "The parlour was cold.\n\nMrs. Quarle looked at the boy over her spectacles.\n\n“You have been at the jam again.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "jam again").as_deref(),
+        Some("Mrs. Quarle")
+    );
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

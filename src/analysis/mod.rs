@@ -1545,11 +1545,13 @@ fn plausible_source(p: &Phrase) -> bool {
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
         MentionKind::Name => {
-            // Two words or more, or a known surname or first name.
+            // Two words or more, a title ("Mrs. Pett", which gives a sex),
+            // or a known surname or first name.
             let mut words = p.name.split_whitespace();
             let first = words.next();
             words.next().is_some()
                 || !p.role.is_empty()
+                || p.gender != types::Gender::Unknown
                 || first.is_some_and(|w| {
                     let w = w.to_lowercase();
                     lexicon::is_surname(&w) || lexicon::first_name_gender(&w).is_some()
