@@ -501,6 +501,16 @@ fn a_titled_unlisted_surname_in_the_narration_speaks_next() {
     );
 }
 
+/// A one-word name no list knows is a person once a cue shows it speaking
+/// ("asked Zelk"): then the narration about it names the next speaker.
+#[test]
+fn a_name_seen_speaking_is_a_person_in_the_narration() {
+    let text = "The window was open.\n\n“Where is the key?” asked Zelk.\n\nThe lamp flickered.\n\nZelk sighed.\n\n“Gone, then.”\n\n“It must be here.” Zelk turned the drawer out.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "Gone").as_deref(), Some("Zelk"));
+    assert_eq!(speaker_of(text, &a, "must be").as_deref(), Some("Zelk"));
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

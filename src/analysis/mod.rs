@@ -239,7 +239,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 if f.is_none() {
                     // An action beat: the person the narration around the quotation
                     // in the same paragraph is about ("“Young!” He held it up.").
-                    f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| {
+                    f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe, &[]).map(|phrase| {
                         Found::new(phrase, None, AttributionMethod::Subject, true, None)
                     });
                 }
@@ -343,6 +343,21 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
+    // The names the text shows speaking through a cue ("hinted Tuppence"):
+    // a one-word name no list knows is a person where the narration is
+    // about it ("Tuppence sighed.").
+    let mut cue_names: Vec<String> = found
+        .iter()
+        .zip(&keep)
+        .filter_map(|(f, &k)| {
+            f.as_ref()
+                .filter(|f| k && f.method == AttributionMethod::Cue)
+        })
+        .filter(|f| f.phrase.kind == MentionKind::Name)
+        .map(turn_key)
+        .collect();
+    cue_names.sort_unstable();
+    cue_names.dedup();
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
     // (How many kept quotations have a speaker, counted as each is settled:
     // the size of a table below.)
@@ -374,9 +389,15 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
-                found[qi] = narration_subject(&toks, &prose, &sents, para - 1)
+                found[qi] = narration_subject(&toks, &prose, &sents, para - 1, &cue_names)
                     .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
             }
+        }
+        if found[qi].is_none() && context_from[qi].is_none() && !cue_names.is_empty() {
+            // The beat again, now that the names that speak are known.
+            let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
+            found[qi] = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe, &cue_names)
+                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
         }
         // A later quotation in a paragraph whose earlier one has a speaker
         // is theirs: a paragraph is one speaker's turn ("“That makes ten,”
@@ -1693,6 +1714,7 @@ fn beat_subject(
     sent_of: &SentOf,
     qs: usize,
     qe: usize,
+    speakers: &[String],
 ) -> Option<Phrase> {
     let para = toks[qs].para();
     let here = sent_of.at(qs);
@@ -1715,7 +1737,7 @@ fn beat_subject(
             let to = (from..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
             if from < to && toks[from].is_word() {
                 if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
-                    .filter(|p| is_person_subject(p) && p.tok_range().0 == from)
+                    .filter(|p| is_person_subject(p, speakers) && p.tok_range().0 == from)
                 {
                     best = Some((0, p));
                     break;
@@ -1736,7 +1758,7 @@ fn beat_subject(
         let Some(p) = attribute::sentence_subject(toks, prose, s, limit) else {
             continue;
         };
-        if !is_person_subject(&p) {
+        if !is_person_subject(&p, speakers) {
             continue;
         }
         let dist = if e <= qs {
@@ -1757,6 +1779,7 @@ fn narration_subject(
     prose: &str,
     sents: &[(usize, usize)],
     para: usize,
+    speakers: &[String],
 ) -> Option<Phrase> {
     // The paragraph's sentences, last first.
     let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
@@ -1767,7 +1790,7 @@ fn narration_subject(
         let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
             continue;
         };
-        if is_person_subject(&p) {
+        if is_person_subject(&p, speakers) {
             return Some(p);
         }
     }
@@ -1812,11 +1835,18 @@ fn byline_paragraph(
 }
 
 /// A sentence subject that is a person: "he" or "she", a plausible name, or
-/// a description headed by a sex noun or a role ("the nurse", "the doctor").
-fn is_person_subject(p: &Phrase) -> bool {
+/// a description headed by a sex noun or a role ("the nurse", "the doctor");
+/// a name is also one of `speakers` (as `turn_key` gives them, sorted).
+fn is_person_subject(p: &Phrase, speakers: &[String]) -> bool {
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
-        MentionKind::Name => plausible_source(p),
+        MentionKind::Name => {
+            plausible_source(p)
+                || p.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| speakers.binary_search(&w.to_lowercase()).is_ok())
+        }
         MentionKind::Nominal => p.role.split_whitespace().last().is_some_and(|h| {
             let h = h.to_lowercase();
             mentions::gender_of_noun(&h).is_some() || lexicon::ROLE_NOUNS.contains(h.as_str())
