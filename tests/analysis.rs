@@ -511,6 +511,22 @@ fn a_name_seen_speaking_is_a_person_in_the_narration() {
     assert_eq!(speaker_of(text, &a, "must be").as_deref(), Some("Zelk"));
 }
 
+/// In a run of turns, a turn with no cue is the speaker's of two turns
+/// before or after, even where no two named turns stand side by side.
+#[test]
+fn turns_alternate_around_speakers_that_are_not_adjacent() {
+    let text = "The quay was empty.\n\n“Is the boat ready?” asked Tom Ashby.\n\n“Not before the tide turns.”\n\n“And when is that?”\n\n“Near midnight,” said the ferryman.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "tide turns").as_deref(),
+        Some("the ferryman")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "when is").as_deref(),
+        Some("Tom Ashby")
+    );
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

@@ -413,9 +413,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         n_found += usize::from(found[qi].is_some());
     }
 
-    // Dialogue: in a run of paragraphs that open with a quotation, where the
-    // explicitly attributed ones show two people taking turns, a paragraph
-    // with no cue is the turn of whoever spoke two paragraphs before.
+    // Dialogue: in a run of paragraphs that open with a quotation, people
+    // take turns: a paragraph with no cue is the turn of whoever spoke two
+    // paragraphs before (or after).
     let dialogue = turn_taking(
         &prose,
         &raw,
@@ -1660,14 +1660,17 @@ fn turn_taking(
                 })
             })
             .collect();
-        let keys: Vec<Option<String>> = who
+        // Each named turn gives the turns two, four, … paragraphs away. With
+        // two people named in the run (side by side or not) that settles the
+        // turns; with one, only those that nothing else attributes (a turn
+        // the paragraph before attributes by context keeps it).
+        let mut keys = who
             .iter()
-            .map(|w| w.and_then(|q| found[q].as_ref()).map(turn_key))
-            .collect();
-        let turns = keys
-            .windows(2)
-            .any(|w| matches!(w, [Some(a), Some(b)] if a != b));
-        if turns {
+            .flatten()
+            .filter_map(|&q| found[q].as_ref().map(turn_key));
+        let first = keys.next();
+        let two = keys.any(|k| Some(&k) != first.as_ref());
+        if first.is_some() {
             for i in 0..run.len() {
                 if who[i].is_some() {
                     continue;
@@ -1691,7 +1694,7 @@ fn turn_taking(
                 }
                 if let Some(src) = source {
                     for &q in run[i].1 {
-                        if found[q].is_none() {
+                        if found[q].is_none() && (two || context_from[q].is_none()) {
                             context_from[q] = Some(src);
                             out[q] = true;
                         }
