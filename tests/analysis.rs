@@ -527,6 +527,22 @@ fn turns_alternate_around_speakers_that_are_not_adjacent() {
     );
 }
 
+/// A turn that addresses someone named in the dialogue ("…, Nell?") is
+/// answered by them in the next turn, whatever the alternation says.
+#[test]
+fn the_person_addressed_answers_the_next_turn() {
+    let text = "The quay was empty.\n\n“The fog is lifting,” said Nell Crane.\n\n“Is the boat ready?” asked Tom Ashby.\n\n“Not yet,” said the ferryman.\n\n“What do you say, Nell?”\n\n“I say we wait.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "we wait").as_deref(),
+        Some("Nell Crane")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "do you say").as_deref(),
+        Some("Tom Ashby")
+    );
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

@@ -1677,10 +1677,29 @@ fn turn_taking(
                 }
                 let mut source = if i >= 2 { who[i - 2] } else { None }
                     .or_else(|| who.get(i + 2).copied().flatten());
+                let key_of = |q: usize| found[q].as_ref().map(turn_key);
+                // A turn after one that addresses someone named in the run
+                // by either name ("…, Harry?") is theirs: the reply.
+                if i >= 1 {
+                    let asked = vocatives(prose, run[i - 1].1, raw);
+                    if !asked.is_empty() {
+                        let named = |q: usize| {
+                            found[q].as_ref().is_some_and(|f| {
+                                matches!(f.phrase.kind, MentionKind::Name)
+                                    && f.phrase
+                                        .name
+                                        .split_whitespace()
+                                        .any(|w| asked.contains(&w.to_lowercase()))
+                            })
+                        };
+                        if let Some(q) = who.iter().flatten().copied().find(|&q| named(q)) {
+                            source = Some(q);
+                        }
+                    }
+                }
                 // A turn that addresses someone by name ("Yes, Beatrice.")
                 // is not spoken by them: then it is the other party's.
                 let addressed = vocatives(prose, run[i].1, raw);
-                let key_of = |q: usize| found[q].as_ref().map(turn_key);
                 if source
                     .and_then(key_of)
                     .is_some_and(|k| addressed.contains(&k))
