@@ -473,6 +473,14 @@ fn a_beat_after_an_exclamation_gives_the_speaker() {
     );
 }
 
+/// A title opening a sentence ("“Harbour Lights” star Ann Lee …") is not
+/// speech with an action beat after it.
+#[test]
+fn a_title_before_the_subject_is_not_a_beat() {
+    let text = "The season's surprises.\n\n“Harbour Lights” star Mara Quell opened up about the pressure of the role.\n";
+    quotations(text, 0);
+}
+
 /// A paragraph is one speaker's turn: a later quotation in it with no cue
 /// of its own is the speaker's of an earlier one.
 #[test]

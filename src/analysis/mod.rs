@@ -1752,12 +1752,22 @@ fn beat_subject(
         // narration right after the quotation, its subject first ("“Fine!”
         // He closed the book.", "“Wait.” She went out.", "“…”--he tapped the
         // desk.").
+        // (Only after words that end as speech does, or a dash: not after a
+        // title, "“Broad City” star Ann Lee …".)
         if (qs..qe).contains(&s) {
             let from = (qe..e)
                 .find(|&k| !toks[k].is_punct('-') && !toks[k].is_punct('—'))
                 .unwrap_or(e);
             let to = (from..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
-            if from < to && toks[from].is_word() {
+            // (The words inside the marks end in punctuation or a space, as
+            // speech broken off does.)
+            let ends = |c: char| c.is_whitespace() || ".,:;!?-—–…".contains(c);
+            let quoted = &prose[toks[qs].span().start..toks[qe - 1].span().end];
+            let spoken = from > qe
+                || quoted
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !ends(c))
+                    .ends_with(ends);
+            if spoken && from < to && toks[from].is_word() {
                 if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
                     .filter(|p| is_person_subject(p, speakers) && p.tok_range().0 == from)
                 {
