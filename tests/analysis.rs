@@ -459,6 +459,98 @@ fn a_description_opening_the_narration_speaks_next() {
     );
 }
 
+/// An action beat right after an exclamation or a question, in the same
+/// sentence as the quotation, gives its speaker: "“Fine!” He closed the
+/// book.", "“…?”--she tapped the glass."
+#[test]
+fn a_beat_after_an_exclamation_gives_the_speaker() {
+    let text = "Agnes Pole sat at the window. Her cousin Walter Hume was mending a net.\n\n“The boats are late!” She pressed her face to the glass.\n\n“Are they?”--he put down the needle.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "boats").as_deref(), Some("Agnes Pole"));
+    assert_eq!(
+        speaker_of(text, &a, "Are they").as_deref(),
+        Some("Walter Hume")
+    );
+}
+
+/// A title opening a sentence ("“Harbour Lights” star Ann Lee …") is not
+/// speech with an action beat after it.
+#[test]
+fn a_title_before_the_subject_is_not_a_beat() {
+    let text = "The season's surprises.\n\n“Harbour Lights” star Mara Quell opened up about the pressure of the role.\n";
+    quotations(text, 0);
+}
+
+/// A paragraph is one speaker's turn: a later quotation in it with no cue
+/// of its own is the speaker's of an earlier one.
+#[test]
+fn a_later_quotation_in_a_paragraph_keeps_its_speaker() {
+    let text = "The ferry was full.\n\n“Two shillings,” the ferryman said; “and the dog goes free, miss.”\n\n“Wait here.” Marion Lacey set down the lamp and looked out. “The water is rising.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "dog goes").as_deref(),
+        Some("the ferryman")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "rising").as_deref(),
+        Some("Marion Lacey")
+    );
+}
+
+/// A surname no name list knows, after a title ("Mrs. Quarle"), is a person
+/// when the narration before a quotation is about them.
+#[test]
+fn a_titled_unlisted_surname_in_the_narration_speaks_next() {
+    let text = "The parlour was cold.\n\nMrs. Quarle looked at the boy over her spectacles.\n\n“You have been at the jam again.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "jam again").as_deref(),
+        Some("Mrs. Quarle")
+    );
+}
+
+/// A one-word name no list knows is a person once a cue shows it speaking
+/// ("asked Zelk"): then the narration about it names the next speaker.
+#[test]
+fn a_name_seen_speaking_is_a_person_in_the_narration() {
+    let text = "The window was open.\n\n“Where is the key?” asked Zelk.\n\nThe lamp flickered.\n\nZelk sighed.\n\n“Gone, then.”\n\n“It must be here.” Zelk turned the drawer out.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(text, &a, "Gone").as_deref(), Some("Zelk"));
+    assert_eq!(speaker_of(text, &a, "must be").as_deref(), Some("Zelk"));
+}
+
+/// In a run of turns, a turn with no cue is the speaker's of two turns
+/// before or after, even where no two named turns stand side by side.
+#[test]
+fn turns_alternate_around_speakers_that_are_not_adjacent() {
+    let text = "The quay was empty.\n\n“Is the boat ready?” asked Tom Ashby.\n\n“Not before the tide turns.”\n\n“And when is that?”\n\n“Near midnight,” said the ferryman.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "tide turns").as_deref(),
+        Some("the ferryman")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "when is").as_deref(),
+        Some("Tom Ashby")
+    );
+}
+
+/// A turn that addresses someone named in the dialogue ("…, Nell?") is
+/// answered by them in the next turn, whatever the alternation says.
+#[test]
+fn the_person_addressed_answers_the_next_turn() {
+    let text = "The quay was empty.\n\n“The fog is lifting,” said Nell Crane.\n\n“Is the boat ready?” asked Tom Ashby.\n\n“Not yet,” said the ferryman.\n\n“What do you say, Nell?”\n\n“I say we wait.”\n";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(text, &a, "we wait").as_deref(),
+        Some("Nell Crane")
+    );
+    assert_eq!(
+        speaker_of(text, &a, "do you say").as_deref(),
+        Some("Tom Ashby")
+    );
+}
+
 /// "Another critic, Dana Whitfield, …": the name in apposition to a
 /// description is the speaker.
 #[test]

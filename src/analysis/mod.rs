@@ -244,7 +244,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 if f.is_none() {
                     // An action beat: the person the narration around the quotation
                     // in the same paragraph is about ("“Young!” He held it up.").
-                    f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe).map(|phrase| {
+                    f = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe, &[]).map(|phrase| {
                         Found::new(phrase, None, AttributionMethod::Subject, true, None)
                     });
                 }
@@ -348,6 +348,21 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         }
     }
     let mut context_from: Vec<Option<usize>> = vec![None; raw.len()];
+    // The names the text shows speaking through a cue ("hinted Tuppence"):
+    // a one-word name no list knows is a person where the narration is
+    // about it ("Tuppence sighed.").
+    let mut cue_names: Vec<String> = found
+        .iter()
+        .zip(&keep)
+        .filter_map(|(f, &k)| {
+            f.as_ref()
+                .filter(|f| k && f.method == AttributionMethod::Cue)
+        })
+        .filter(|f| f.phrase.kind == MentionKind::Name)
+        .map(turn_key)
+        .collect();
+    cue_names.sort_unstable();
+    cue_names.dedup();
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
     // (How many kept quotations have a speaker, counted as each is settled:
     // the size of a table below.)
@@ -379,9 +394,22 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
-                found[qi] = narration_subject(&toks, &prose, &sents, para - 1)
+                found[qi] = narration_subject(&toks, &prose, &sents, para - 1, &cue_names)
                     .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
             }
+        }
+        if found[qi].is_none() && context_from[qi].is_none() && !cue_names.is_empty() {
+            // The beat again, now that the names that speak are known.
+            let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
+            found[qi] = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe, &cue_names)
+                .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
+        }
+        // A later quotation in a paragraph whose earlier one has a speaker
+        // is theirs: a paragraph is one speaker's turn ("“That makes ten,”
+        // the clerk said; “and not a penny more.”", "“Wait.” He went out.
+        // “I'll be back.”").
+        if found[qi].is_none() && context_from[qi].is_none() {
+            context_from[qi] = last_attributed_in_para[para];
         }
         let end_para = last_para[qi] as usize;
         if found[qi].is_some() || context_from[qi].is_some() {
@@ -390,9 +418,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         n_found += usize::from(found[qi].is_some());
     }
 
-    // Dialogue: in a run of paragraphs that open with a quotation, where the
-    // explicitly attributed ones show two people taking turns, a paragraph
-    // with no cue is the turn of whoever spoke two paragraphs before.
+    // Dialogue: in a run of paragraphs that open with a quotation, people
+    // take turns: a paragraph with no cue is the turn of whoever spoke two
+    // paragraphs before (or after).
     let dialogue = turn_taking(
         &prose,
         &raw,
@@ -1543,11 +1571,13 @@ fn plausible_source(p: &Phrase) -> bool {
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she" | "they"),
         MentionKind::Name => {
-            // Two words or more, or a known surname or first name.
+            // Two words or more, a title ("Mrs. Pett", which gives a sex),
+            // or a known surname or first name.
             let mut words = p.name.split_whitespace();
             let first = words.next();
             words.next().is_some()
                 || !p.role.is_empty()
+                || p.gender != types::Gender::Unknown
                 || first.is_some_and(|w| {
                     let w = w.to_lowercase();
                     lexicon::is_surname(&w) || lexicon::first_name_gender(&w).is_some()
@@ -1635,24 +1665,46 @@ fn turn_taking(
                 })
             })
             .collect();
-        let keys: Vec<Option<String>> = who
+        // Each named turn gives the turns two, four, … paragraphs away. With
+        // two people named in the run (side by side or not) that settles the
+        // turns; with one, only those that nothing else attributes (a turn
+        // the paragraph before attributes by context keeps it).
+        let mut keys = who
             .iter()
-            .map(|w| w.and_then(|q| found[q].as_ref()).map(turn_key))
-            .collect();
-        let turns = keys
-            .windows(2)
-            .any(|w| matches!(w, [Some(a), Some(b)] if a != b));
-        if turns {
+            .flatten()
+            .filter_map(|&q| found[q].as_ref().map(turn_key));
+        let first = keys.next();
+        let two = keys.any(|k| Some(&k) != first.as_ref());
+        if first.is_some() {
             for i in 0..run.len() {
                 if who[i].is_some() {
                     continue;
                 }
                 let mut source = if i >= 2 { who[i - 2] } else { None }
                     .or_else(|| who.get(i + 2).copied().flatten());
+                let key_of = |q: usize| found[q].as_ref().map(turn_key);
+                // A turn after one that addresses someone named in the run
+                // by either name ("…, Harry?") is theirs: the reply.
+                if i >= 1 {
+                    let asked = vocatives(prose, run[i - 1].1, raw);
+                    if !asked.is_empty() {
+                        let named = |q: usize| {
+                            found[q].as_ref().is_some_and(|f| {
+                                matches!(f.phrase.kind, MentionKind::Name)
+                                    && f.phrase
+                                        .name
+                                        .split_whitespace()
+                                        .any(|w| asked.contains(&w.to_lowercase()))
+                            })
+                        };
+                        if let Some(q) = who.iter().flatten().copied().find(|&q| named(q)) {
+                            source = Some(q);
+                        }
+                    }
+                }
                 // A turn that addresses someone by name ("Yes, Beatrice.")
                 // is not spoken by them: then it is the other party's.
                 let addressed = vocatives(prose, run[i].1, raw);
-                let key_of = |q: usize| found[q].as_ref().map(turn_key);
                 if source
                     .and_then(key_of)
                     .is_some_and(|k| addressed.contains(&k))
@@ -1666,7 +1718,7 @@ fn turn_taking(
                 }
                 if let Some(src) = source {
                     for &q in run[i].1 {
-                        if found[q].is_none() {
+                        if found[q].is_none() && (two || context_from[q].is_none()) {
                             context_from[q] = Some(src);
                             out[q] = true;
                         }
@@ -1689,6 +1741,7 @@ fn beat_subject(
     sent_of: &SentOf,
     qs: usize,
     qe: usize,
+    speakers: &[String],
 ) -> Option<Phrase> {
     let para = toks[qs].para();
     let here = sent_of.at(qs);
@@ -1697,6 +1750,36 @@ fn beat_subject(
     let hi = (here + 4).min(sents.len());
     for (si, &(s, e)) in sents.iter().enumerate().take(hi).skip(lo) {
         if toks[s].para() != para || toks[e - 1].para() != para {
+            continue;
+        }
+        // A sentence that starts inside the quotation (the quotation's own,
+        // or the rest of it after a full stop inside the marks): the
+        // narration right after the quotation, its subject first ("“Fine!”
+        // He closed the book.", "“Wait.” She went out.", "“…”--he tapped the
+        // desk.").
+        // (Only after words that end as speech does, or a dash: not after a
+        // title, "“Broad City” star Ann Lee …".)
+        if (qs..qe).contains(&s) {
+            let from = (qe..e)
+                .find(|&k| !toks[k].is_punct('-') && !toks[k].is_punct('—'))
+                .unwrap_or(e);
+            let to = (from..e).find(|&k| toks[k].quote().is_some()).unwrap_or(e);
+            // (The words inside the marks end in punctuation or a space, as
+            // speech broken off does.)
+            let ends = |c: char| c.is_whitespace() || ".,:;!?-—–…".contains(c);
+            let quoted = &prose[toks[qs].span().start..toks[qe - 1].span().end];
+            let spoken = from > qe
+                || quoted
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !ends(c))
+                    .ends_with(ends);
+            if spoken && from < to && toks[from].is_word() {
+                if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
+                    .filter(|p| is_person_subject(p, speakers) && p.tok_range().0 == from)
+                {
+                    best = Some((0, p));
+                    break;
+                }
+            }
             continue;
         }
         // The narration before any quotation in that sentence.
@@ -1712,7 +1795,7 @@ fn beat_subject(
         let Some(p) = attribute::sentence_subject(toks, prose, s, limit) else {
             continue;
         };
-        if !is_person_subject(&p) {
+        if !is_person_subject(&p, speakers) {
             continue;
         }
         let dist = if e <= qs {
@@ -1733,6 +1816,7 @@ fn narration_subject(
     prose: &str,
     sents: &[(usize, usize)],
     para: usize,
+    speakers: &[String],
 ) -> Option<Phrase> {
     // The paragraph's sentences, last first.
     let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
@@ -1743,7 +1827,7 @@ fn narration_subject(
         let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
             continue;
         };
-        if is_person_subject(&p) {
+        if is_person_subject(&p, speakers) {
             return Some(p);
         }
     }
@@ -1805,11 +1889,18 @@ fn byline_paragraph(
 }
 
 /// A sentence subject that is a person: "he" or "she", a plausible name, or
-/// a description headed by a sex noun or a role ("the nurse", "the doctor").
-fn is_person_subject(p: &Phrase) -> bool {
+/// a description headed by a sex noun or a role ("the nurse", "the doctor");
+/// a name is also one of `speakers` (as `turn_key` gives them, sorted).
+fn is_person_subject(p: &Phrase, speakers: &[String]) -> bool {
     match p.kind {
         MentionKind::Pronoun => matches!(p.role.as_str(), "he" | "she"),
-        MentionKind::Name => plausible_source(p),
+        MentionKind::Name => {
+            plausible_source(p)
+                || p.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| speakers.binary_search(&w.to_lowercase()).is_ok())
+        }
         MentionKind::Nominal => p.role.split_whitespace().last().is_some_and(|h| {
             let h = h.to_lowercase();
             mentions::gender_of_noun(&h).is_some() || lexicon::ROLE_NOUNS.contains(h.as_str())
