@@ -1978,3 +1978,19 @@ fn places_between_a_speaker_and_the_cue() {
         Some("a volunteer")
     );
 }
+
+/// "in Salem, New Hampshire," and "in Columbus, Ohio,": a town and its
+/// state are one place, not the subject or the speaker.
+#[test]
+fn a_town_and_its_state_are_one_place() {
+    let text = "The race tightened.\n\nSpeaking at a town hall event in Salem, New Hampshire, Tom Hale went after Bush, calling him “a total stiff.”\n\nAna Ruiz, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners back to work.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "total stiff").as_deref(),
+        Some("Tom Hale")
+    );
+    assert_eq!(
+        mention_of(text, &a, "miners back").as_deref(),
+        Some("Ana Ruiz")
+    );
+}

@@ -1114,8 +1114,16 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
         return None;
     }
+    // (A town and its state stay one place: "in Salem, New Hampshire,".)
+    let past_place = |k: usize| {
+        (k + 1..limit.min(k + 6))
+            .find(|&c| toks[c].is_punct(','))
+            .filter(|&c| super::mentions::place_comma(toks, k, c))
+            .unwrap_or(k)
+    };
     if fronted {
         if let Some(k) = (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')) {
+            let k = past_place(k);
             i = k + 1;
             // "On Thursday, after months of silence, Warren …": fronted
             // phrases one after another.
@@ -1129,7 +1137,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
                 else {
                     break;
                 };
-                i = k + 1;
+                i = past_place(k) + 1;
             }
         } else {
             // No comma: "In the hall the doctor stopped." The subject starts

@@ -379,13 +379,23 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
         // (A short term quoted inside it is passed over: "Bill Lane, wearing
         // a hat and “Kasich” pins, said".)
         let term = |t: &Tok| t.quote().is_some() && t.span().end - t.span().start <= 40;
-        while k > floor
-            && !toks[k].is_punct(',')
-            && (toks[k].quote().is_none() || term(&toks[k]) && toks[k - 1].is_word())
-            && n < 25
-        {
-            k -= 1;
-            n += 1;
+        loop {
+            while k > floor
+                && !toks[k].is_punct(',')
+                && (toks[k].quote().is_none() || term(&toks[k]) && toks[k - 1].is_word())
+                && n < 25
+            {
+                k -= 1;
+                n += 1;
+            }
+            // "Clinton, during a meeting in Columbus, Ohio, said": the comma
+            // between a town and its state is inside the appositive.
+            if k > floor + 1 && toks[k].is_punct(',') && n < 25 && place_comma(toks, k, e - 1) {
+                k -= 1;
+                n += 1;
+                continue;
+            }
+            break;
         }
         // "X, president of Y, which represents the teachers, said": the
         // clause describes the organisation; the phrase before it speaks.
@@ -456,6 +466,29 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
         }
     }
     Some(np)
+}
+
+/// The comma at `k` separates a town from its state or country ("in
+/// Columbus, Ohio", "at a rally in Salem, N.H."): a capitalised word before
+/// it with "in", "at", "from", "of" or "near" a few words earlier, and one to
+/// three capitalised words from it up to `end` (the next comma).
+pub fn place_comma(toks: &Toks, k: usize, end: usize) -> bool {
+    let place = &toks[k + 1..end.min(toks.len())];
+    let words = place.iter().filter(|t| t.is_word()).count();
+    (1..=3).contains(&words)
+        && place
+            .iter()
+            .all(|t| t.is_word() && t.cap() || t.is_punct('.'))
+        && k >= 2
+        && toks[k - 1].is_word()
+        && toks[k - 1].cap()
+        && (k.saturating_sub(5)..k - 1).any(|j| {
+            toks[j].is_word()
+                && matches!(
+                    toks.w(&toks[j]).as_str(),
+                    "in" | "at" | "from" | "of" | "near"
+                )
+        })
 }
 
 /// Drops a parenthetical right before `e`: "Sen. Jane Doe (D-Mo.) said".
