@@ -538,7 +538,11 @@ impl IncrementalAnalysis {
             // fences): the replaced items are taken off the end, a section
             // at a time, and the new ones appended, without a copy of
             // either half of the joined analysis.
+            // Room for the new items, and a little more for the next
+            // keystrokes' (a vector with no room left is copied whole when
+            // one item is added).
             let room = parts.iter().fold(before, |acc, (_, a)| add(acc, counts(a)));
+            let room = room.map(|n| n + n / 32);
             let spares = take_tail(analysis, &self.sections[i..], before, room, keep_spares);
             if keep_spares {
                 self.spare = spares;
@@ -645,8 +649,6 @@ fn splice(
 
 /// Replaces `v[r]` by `new`; returns what was there.
 fn replace<T>(v: &mut Vec<T>, r: std::ops::Range<usize>, new: Vec<T>) -> Vec<T> {
-    // Grown to the exact size first: `splice` would double the capacity.
-    v.reserve_exact(new.len().saturating_sub(r.len()));
     v.splice(r, new).collect()
 }
 
@@ -703,10 +705,10 @@ fn shrink(a: &mut Analysis, room: [usize; 4]) {
 /// of the sections before them, with a `base` of zero).
 fn extend(out: &mut Analysis, parts: Vec<(usize, Analysis)>, base: [usize; 4]) {
     let total = parts.iter().fold([0; 4], |acc, (_, a)| add(acc, counts(a)));
-    out.quotations.reserve_exact(total[0]);
-    out.mentions.reserve_exact(total[1]);
-    out.entities.reserve_exact(total[2]);
-    out.findings.reserve_exact(total[3]);
+    out.quotations.reserve(total[0]);
+    out.mentions.reserve(total[1]);
+    out.entities.reserve(total[2]);
+    out.findings.reserve(total[3]);
     for (off, a) in parts {
         append(out, off, a, base);
     }
