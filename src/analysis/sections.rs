@@ -529,12 +529,32 @@ impl IncrementalAnalysis {
             .fold([0; 4], |acc, s| add(acc, s.counts));
         let keep_spares = parts.len() > SPARE_AFTER;
         let analysis = Arc::make_mut(&mut self.analysis);
-        let replaced = splice(analysis, before, removed, parts, delta);
         if keep_spares {
-            // Keep what this update replaced (and drop older spares), moved
-            // out of the joined analysis rather than copied (for the peak
-            // of memory).
-            self.spare = spares(replaced, &self.sections[i..j], before);
+            // Older spares go first (for the peak of memory).
+            self.spare = Vec::new();
+        }
+        if j == self.sections.len() {
+            // Nothing after the new sections (an edit that turned the
+            // fences): the replaced items are taken off the end, a section
+            // at a time, and the new ones appended, without a copy of
+            // either half of the joined analysis.
+            // Room for the new items, and a little more for the next
+            // keystrokes' (a vector with no room left is copied whole when
+            // one item is added).
+            let room = parts.iter().fold(before, |acc, (_, a)| add(acc, counts(a)));
+            let room = room.map(|n| n + n / 32);
+            let spares = take_tail(analysis, &self.sections[i..], before, room, keep_spares);
+            if keep_spares {
+                self.spare = spares;
+            }
+            extend(analysis, parts, [0; 4]);
+        } else {
+            let replaced = splice(analysis, before, removed, parts, delta);
+            if keep_spares {
+                // Keep what this update replaced, moved out of the joined
+                // analysis rather than copied (for the peak of memory).
+                self.spare = spares(replaced, &self.sections[i..j], before);
+            }
         }
         for s in &mut self.sections[j..] {
             s.start = (s.start as isize + delta) as usize;
@@ -632,6 +652,68 @@ fn replace<T>(v: &mut Vec<T>, r: std::ops::Range<usize>, new: Vec<T>) -> Vec<T> 
     v.splice(r, new).collect()
 }
 
+/// Takes the items of the sections `old`, the last ones of the joined
+/// analysis `out` (their items start at index `before`), off its end, the
+/// last section first, and gives the memory back as it goes. Returns them
+/// as spares ([`spares`]) if `keep`, else drops them. The memory past
+/// `room` items is given back as they go.
+fn take_tail(
+    out: &mut Analysis,
+    old: &[Section],
+    before: [usize; 4],
+    room: [usize; 4],
+    keep: bool,
+) -> Vec<(u64, usize, Fence, Analysis)> {
+    if !keep {
+        out.quotations.truncate(before[0]);
+        out.mentions.truncate(before[1]);
+        out.entities.truncate(before[2]);
+        out.findings.truncate(before[3]);
+        return Vec::new();
+    }
+    let mut spares: Vec<_> = old
+        .iter()
+        .rev()
+        .map(|s| {
+            let len = counts(out);
+            let at = [0, 1, 2, 3].map(|k| len[k] - s.counts[k]);
+            let a = Analysis {
+                quotations: out.quotations.drain(at[0]..).collect(),
+                mentions: out.mentions.drain(at[1]..).collect(),
+                entities: out.entities.drain(at[2]..).collect(),
+                findings: out.findings.drain(at[3]..).collect(),
+            };
+            shrink(out, room);
+            spare(s, a, at)
+        })
+        .collect();
+    spares.reverse();
+    spares
+}
+
+/// Gives back the memory past the items, and past `room` of them
+/// (shrinking in place).
+fn shrink(a: &mut Analysis, room: [usize; 4]) {
+    a.quotations.shrink_to(room[0]);
+    a.mentions.shrink_to(room[1]);
+    a.entities.shrink_to(room[2]);
+    a.findings.shrink_to(room[3]);
+}
+
+/// Appends `parts` (section start, analysis) to `out`, numbering them
+/// after `base` plus what `out` holds (the joined analysis holds the items
+/// of the sections before them, with a `base` of zero).
+fn extend(out: &mut Analysis, parts: Vec<(usize, Analysis)>, base: [usize; 4]) {
+    let total = parts.iter().fold([0; 4], |acc, (_, a)| add(acc, counts(a)));
+    out.quotations.reserve(total[0]);
+    out.mentions.reserve(total[1]);
+    out.entities.reserve(total[2]);
+    out.findings.reserve(total[3]);
+    for (off, a) in parts {
+        append(out, off, a, base);
+    }
+}
+
 /// The analyses of the sections `old` alone, as [`analyze_section`] gave
 /// them, with their text hash, length and fence, from `replaced`: their
 /// items, taken out of the joined analysis, where they started at index
@@ -649,19 +731,26 @@ fn spares(
         .map(|s| {
             at = [0, 1, 2, 3].map(|k| at[k] - s.counts[k]);
             let from = |k: usize| at[k] - before[k];
-            let mut a = Analysis {
+            let a = Analysis {
                 quotations: replaced.quotations.split_off(from(0)),
                 mentions: replaced.mentions.split_off(from(1)),
                 entities: replaced.entities.split_off(from(2)),
                 findings: replaced.findings.split_off(from(3)),
             };
-            let back = |k: usize| -(at[k] as isize);
-            relocate(a.items(), -(s.start as isize), [back(0), back(1), back(2)]);
-            (s.hash, s.end - s.start, s.fence, a)
+            spare(s, a, at)
         })
         .collect();
     out.reverse();
     out
+}
+
+/// The spare analysis of the section `s` alone, from its items `a` as
+/// they were in the joined analysis, where they started at index `at`
+/// (the inverse of [`append`]).
+fn spare(s: &Section, mut a: Analysis, at: [usize; 4]) -> (u64, usize, Fence, Analysis) {
+    let back = |k: usize| -(at[k] as isize);
+    relocate(a.items(), -(s.start as isize), [back(0), back(1), back(2)]);
+    (s.hash, s.end - s.start, s.fence, a)
 }
 
 /// Some of an analysis's items, to be moved together.
@@ -730,14 +819,7 @@ pub fn join(parts: Vec<(usize, Analysis)>) -> Analysis {
 /// that many came before.
 fn join_from(parts: Vec<(usize, Analysis)>, base: [usize; 4]) -> Analysis {
     let mut out = Analysis::default();
-    let total = parts.iter().fold([0; 4], |acc, (_, a)| add(acc, counts(a)));
-    out.quotations.reserve(total[0]);
-    out.mentions.reserve(total[1]);
-    out.entities.reserve(total[2]);
-    out.findings.reserve(total[3]);
-    for (off, a) in parts {
-        append(&mut out, off, a, base);
-    }
+    extend(&mut out, parts, base);
     out
 }
 
