@@ -230,32 +230,31 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_json = Vec::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
-    // Files are read on every core; then their settings are found in order
-    // (one thread walks the folders) while the files already settled are
-    // analysed and rendered on the other cores, and the results are written
-    // in the files' order, so the output is the same as serially.
+    // Their settings are found in order (one thread walks the folders,
+    // asking each file's size of the file system) while the files already
+    // settled are read, analysed and rendered on every core, and the results
+    // are written in the files' order, so the output is the same as
+    // serially. (Each file is read on the thread that analyses it: a text
+    // read on one thread and freed on another made the two threads wait on
+    // each other's allocator locks.)
     let mut skipped = 0usize;
     let mut settings = crate::config::PerFile::default();
-    let texts: Vec<Result<String, String>> = {
-        use rayon::prelude::*;
-        files.par_iter().map(|p| read_text(p)).collect()
-    };
-    let progress = progress_bar(files.len() - texts.iter().filter(|t| t.is_err()).count());
-    let slots: Vec<std::sync::OnceLock<Checked>> = (0..files.len())
+    let progress = progress_bar(files.len());
+    let slots: Vec<std::sync::OnceLock<Result<Checked, String>>> = (0..files.len())
         .map(|_| std::sync::OnceLock::new())
         .collect();
     rayon::scope(|scope| {
-        for (i, (p, text)) in files.iter().zip(texts).enumerate() {
-            let text = match text {
-                Ok(t) => t,
+        for (i, p) in files.iter().enumerate() {
+            let len = match std::fs::metadata(p) {
+                Ok(m) => usize::try_from(m.len()).unwrap_or(usize::MAX),
                 Err(e) => {
                     // Said on stderr at the end; the other files go on.
-                    problems.push(e);
+                    problems.push(format!("{}: {e}", p.display()));
                     skipped += 1;
                     continue;
                 }
             };
-            let Some(config) = settings.for_file(p, text.len()) else {
+            let Some(config) = settings.for_file(p, len) else {
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -263,7 +262,8 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
             };
             let (slot, progress) = (&slots[i], &progress);
             scope.spawn(move |_| {
-                let _ = slot.set(check_one(p, &text, &config, json_out));
+                let checked = read_text(p).map(|text| check_one(p, &text, &config, json_out));
+                let _ = slot.set(checked);
                 if let Some(bar) = progress {
                     bar.inc(1);
                 }
@@ -277,6 +277,14 @@ pub fn check(paths: &[PathBuf], json_out: bool) -> u8 {
         .into_iter()
         .filter_map(std::sync::OnceLock::into_inner);
     for c in results {
+        let c = match c {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(e);
+                skipped += 1;
+                continue;
+            }
+        };
         errors += c.counts[0];
         warnings += c.counts[1];
         others += c.counts[2];
