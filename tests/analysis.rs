@@ -1994,3 +1994,17 @@ fn a_town_and_its_state_are_one_place() {
         Some("Ana Ruiz")
     );
 }
+
+/// "“…,” Ebeling said, and her husband cut in. “…”": a clause of its own
+/// closing the sentence on its cue hands the next quotation to its subject;
+/// "…,” Hale said. “…”" keeps the speaker.
+#[test]
+fn a_closing_clause_with_its_own_cue_hands_on_the_turn() {
+    let text = "The couple waited for the candidate.\n\n“Tell her I promised you a picture,” Ebeling said, and her husband cut in. “Do not forget me.”\n\n“We will win,” Hale said. “We always do.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "forget me").as_deref(),
+        Some("her husband")
+    );
+    assert_eq!(speaker_of(text, &a, "always do").as_deref(), Some("Hale"));
+}

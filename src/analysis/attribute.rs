@@ -1329,6 +1329,37 @@ pub fn speaker_of_sentence(
     (f.method != AttributionMethod::Subject && !f.weak).then_some(f)
 }
 
+/// "“…,” Ebeling said, and her husband cut in.": after the last quotation
+/// of the sentence `(s_start, s_end)`, a clause opened by "and", "but" or
+/// "then" whose subject and cue close the sentence. The speaker of the
+/// quotation that follows, or `None`.
+pub fn closing_turn(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
+    let last_q = (s_start..s_end)
+        .rev()
+        .find(|&k| toks[k].quote().is_some())?;
+    let end = if toks[s_end - 1].is_punct('.') || toks[s_end - 1].is_punct(':') {
+        s_end - 1
+    } else {
+        s_end
+    };
+    let conj = (last_q + 1..end).rev().find(|&k| {
+        toks[k].is_word() && matches!(toks.w(&toks[k]).as_str(), "and" | "but" | "then")
+    })?;
+    if !(conj > last_q + 1 && toks[conj - 1].is_punct(',')) {
+        return None;
+    }
+    let f = search_left(toks, text, end, conj + 1)?;
+    let ce = f.cue()?;
+    let closes = toks[end - 1].span().end == ce.end;
+    let person =
+        f.phrase.kind != MentionKind::Pronoun || matches!(f.phrase.role.as_str(), "he" | "she");
+    (closes && !f.weak && person).then(|| {
+        let mut f = f;
+        f.method = AttributionMethod::Continuation;
+        f
+    })
+}
+
 /// Nouns that name what someone said ("Trump's claim", "the mayor's call").
 const SPEECH_NOUNS: &[&str] = &[
     "claim",

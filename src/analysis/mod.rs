@@ -208,6 +208,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                                 x.method = AttributionMethod::Continuation;
                                 x
                             });
+                            // "“…,” Ebeling said, and her husband cut in. “…”":
+                            // a clause of its own after the sentence's last
+                            // quotation, ending on its cue, hands the turn on.
+                            if let Some(next) =
+                                attribute::closing_turn(&toks, &prose, prev).filter(|n| {
+                                    f.as_ref()
+                                        .is_some_and(|x| x.phrase.span() != n.phrase.span())
+                                })
+                            {
+                                f = Some(next);
+                            }
                         } else {
                             // Reported speech then the quotation: "Schiff said the
                             // administration may wait. “The other factor is …”"
