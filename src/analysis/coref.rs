@@ -1082,14 +1082,7 @@ fn resolve_nominal(
     }
     // "the source added": the unnamed source named before.
     if UNNAMED_HEADS.contains(head.as_str()) && !ROLE_NOUNS.contains(head.as_str()) || possessive {
-        let stem = head.trim_end_matches('s');
-        let e = history.iter().rev().map(|h| h.1).find(|&e| {
-            c.entities[e].kind == EntityKind::Unnamed
-                && c.name_words[e]
-                    .iter()
-                    .any(|w| w.trim_end_matches('s') == stem)
-        });
-        if let Some(e) = e {
+        if let Some(e) = unnamed_source_named(c, history, &head, usize::MAX) {
             return Resolved {
                 entity: Some(e),
                 resolution: Some(Resolution::Description),
@@ -1154,14 +1147,7 @@ fn resolve_nominal(
     // "An unnamed official said … / “…,” said the official": an unnamed
     // source of that noun in the last stretch of the text, before the
     // person the article is most about.
-    let stem = head.trim_end_matches('s');
-    let unnamed = history.iter().rev().take(40).map(|h| h.1).find(|&e| {
-        c.entities[e].kind == EntityKind::Unnamed
-            && c.name_words[e]
-                .iter()
-                .any(|w| w.trim_end_matches('s') == stem)
-    });
-    if let Some(e) = unnamed {
+    if let Some(e) = unnamed_source_named(c, history, &head, 40) {
         return Resolved {
             entity: Some(e),
             resolution: Some(Resolution::Description),
@@ -1204,6 +1190,23 @@ fn resolve_nominal(
         },
         None => d(),
     }
+}
+
+/// The unnamed source last seen (among the `within` latest mentions) whose
+/// words have the noun `head` ("officials" for "the official").
+fn unnamed_source_named(
+    c: &Coref,
+    history: &[(usize, usize, bool)],
+    head: &str,
+    within: usize,
+) -> Option<usize> {
+    let stem = head.trim_end_matches('s');
+    history.iter().rev().take(within).map(|h| h.1).find(|&e| {
+        c.entities[e].kind == EntityKind::Unnamed
+            && c.name_words[e]
+                .iter()
+                .any(|w| w.trim_end_matches('s') == stem)
+    })
 }
 
 /// The organisation mentioned last whose name has one of `words` (from the

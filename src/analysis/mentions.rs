@@ -1079,6 +1079,15 @@ pub fn name_in_cue_slot(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Opti
     })
 }
 
+/// Token `i` opens a sentence: the first of its paragraph, or after a full
+/// stop, a question or exclamation mark, or a quotation.
+fn opens_sentence(toks: &Toks, i: usize) -> bool {
+    i == 0 || toks[i - 1].para() != toks[i].para() || {
+        let b = &toks[i - 1];
+        b.is_punct('.') || b.is_punct('!') || b.is_punct('?') || b.quote().is_some()
+    }
+}
+
 /// A lowercase role next to a person's name outside a speech cue: "shipping
 /// minister Alan Reeve", "Alan Reeve, the shipping minister,", "the shipping
 /// minister, Alan Reeve,". The role's words, or `None`.
@@ -1100,14 +1109,10 @@ fn role_around(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String
         }
         let opener = k > 0 && {
             let b = &toks[k - 1];
-            let first = k == 1
-                || toks[k - 2].para() != para
-                || toks[k - 2].is_punct('.')
-                || toks[k - 2].quote().is_some();
             b.is_word()
                 && b.cap()
                 && b.para() == para
-                && first
+                && opens_sentence(toks, k - 1)
                 && !toks.w(b).is(Lex::FUNCTION_WORDS)
         };
         return Some(words(if opener { k - 1 } else { k }, s));
@@ -1148,12 +1153,7 @@ fn role_around(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String
     // In apposition before it: "the shipping minister, Alan Reeve,", "A
     // spokesman for Fielder, Mark Dunn,", opening the sentence or a clause.
     if s >= 3 && toks[s - 1].is_punct(',') {
-        let opens = |d: usize| {
-            d == 0 || toks[d - 1].para() != para || {
-                let b = &toks[d - 1];
-                b.is_punct(',') || b.is_punct('.') || b.quote().is_some()
-            }
-        };
+        let opens = |d: usize| opens_sentence(toks, d) || toks[d - 1].is_punct(',');
         let d = (s.saturating_sub(11)..s - 1)
             .rev()
             .take_while(|&k| toks[k].is_word() && toks[k].para() == para)
@@ -1878,11 +1878,7 @@ impl NameScan {
             // "Union leader Maria Okafor said": one capitalised word opening
             // the sentence, lowercase words ending in a role, then a name.
             // The word is part of the role, not a name.
-            let opens = i == 0 || toks[i - 1].para() != toks[i].para() || {
-                let b = &toks[i - 1];
-                b.is_punct('.') || b.is_punct('!') || b.is_punct('?') || b.quote().is_some()
-            };
-            if j == i + 1 && opens {
+            if j == i + 1 && opens_sentence(toks, i) {
                 let mut k = j;
                 while k < end && k - j < 3 && toks[k].is_word() && !toks[k].cap() {
                     k += 1;
