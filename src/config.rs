@@ -367,7 +367,12 @@ pub struct Loaded {
 /// folder upward), read and parsed.
 pub fn load_for(path: &Path) -> Option<Loaded> {
     let dir = if path.is_dir() { path } else { path.parent()? };
-    let file = find_file(dir)?;
+    Some(load_file(find_file(dir)?))
+}
+
+/// The `quoth.toml` at `file`, read and parsed (a file that cannot be read
+/// is a problem reported with empty settings).
+fn load_file(file: PathBuf) -> Loaded {
     let (layer, problems) = match std::fs::read_to_string(&file) {
         Ok(text) => parse_toml(&text),
         Err(e) => (
@@ -378,11 +383,11 @@ pub fn load_for(path: &Path) -> Option<Loaded> {
             }],
         ),
     };
-    Some(Loaded {
+    Loaded {
         path: file,
         layer,
         problems,
-    })
+    }
 }
 
 /// The settings in force for one document.
@@ -543,6 +548,9 @@ impl Config {
 pub struct PerFile {
     by_file: HashMap<PathBuf, Config>,
     none: Option<Config>,
+    /// The `quoth.toml` that applies in each folder seen (the search up
+    /// the folders is made once per folder, not once per article).
+    found: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl PerFile {
@@ -550,12 +558,21 @@ impl PerFile {
     /// `None` (with a note on stderr) when it is ignored or too large.
     pub fn for_file(&mut self, path: &Path, len: usize) -> Option<Config> {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let config = match load_for(&absolute) {
+        let file = match absolute.parent() {
+            Some(dir) => self
+                .found
+                .entry(dir.to_path_buf())
+                .or_insert_with_key(|dir| find_file(dir))
+                .clone(),
+            None => None,
+        };
+        let config = match file {
             None => self.none.get_or_insert_with(Config::default).clone(),
-            Some(loaded) => {
-                if let Some(c) = self.by_file.get(&loaded.path) {
+            Some(file) => {
+                if let Some(c) = self.by_file.get(&file) {
                     c.clone()
                 } else {
+                    let loaded = load_file(file);
                     let base = loaded.path.parent();
                     let (c, more) = Config::build(&[(&loaded.layer, base)]);
                     let shown = loaded.path.display().to_string();
