@@ -871,13 +871,16 @@ fn outer_source(toks: &Toks, text: &str, inner_start: usize, s_start: usize) -> 
     best
 }
 
+/// A hyphen, en dash or em dash token (a dateline's or a digest's dash).
+fn is_dash(t: &super::tokens::Tok) -> bool {
+    matches!(t.kind(), super::tokens::Kind::Punct('-' | '–' | '—'))
+}
+
 /// "RED STATES GAIN — Jeffrey M. Jones:", "… all along - More from Hale:":
 /// a digest's headline, a dash, and a name alone that introduces the
 /// quotation after the colon closing `s_end`.
 fn dash_name_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) -> Option<Found> {
-    let d = (s_start..s_end - 1)
-        .rev()
-        .find(|&k| matches!(toks[k].kind(), super::tokens::Kind::Punct('-' | '–' | '—')))?;
+    let d = (s_start..s_end - 1).rev().find(|&k| is_dash(&toks[k]))?;
     let mut k = d + 1;
     for w in ["more", "from"] {
         if k < s_end && toks[k].is_word() && toks.w(&toks[k]) == w {
@@ -1031,9 +1034,6 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
                 let w = &text[t.span().start..t.span().end];
                 w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
             });
-        let is_dash = |t: &super::tokens::Tok| {
-            matches!(t.kind(), super::tokens::Kind::Punct('-' | '–' | '—'))
-        };
         // "WASHINGTON, Dec. 8 (UPI) —": a date and an agency before the dash.
         let dated = (shouted && k < limit && toks[k].is_punct(','))
             .then(|| {
@@ -1052,14 +1052,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             })
             .flatten();
         let dash_at = dated.unwrap_or(if agency { k + 3 } else { k });
-        if words > 0
-            && (agency || shouted)
-            && dash_at < limit
-            && matches!(
-                toks[dash_at].kind(),
-                super::tokens::Kind::Punct('-' | '–' | '—')
-            )
-        {
+        if words > 0 && (agency || shouted) && dash_at < limit && is_dash(&toks[dash_at]) {
             i = dash_at + 1;
         }
     }
