@@ -2008,3 +2008,28 @@ fn a_closing_clause_with_its_own_cue_hands_on_the_turn() {
     );
     assert_eq!(speaker_of(text, &a, "always do").as_deref(), Some("Hale"));
 }
+
+/// "…,” the veteran lawmakers wrote": right after the quotation, a plural
+/// description speaks even when its noun is no known role.
+#[test]
+fn a_plural_description_after_the_quotation_speaks() {
+    let text = "Two former governors sent a letter to the board on Friday.\n\n“This plan leaves the valley without water for a decade,” the veteran heavyweights wrote in a joint statement.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "without water").as_deref(),
+        Some("the veteran heavyweights")
+    );
+}
+
+/// "…,” a notice on the county website reads": a weak cue far from the
+/// quotation is near when all between is its subject and the places the
+/// subject is in.
+#[test]
+fn a_weak_cue_after_a_subject_with_places_is_near() {
+    let text = "The county closed the bridge on Monday.\n\n“The crossing will stay shut until the spring,” a notice on the county website reads. “Drivers should use the ferry.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "until the spring").as_deref(),
+        Some("a notice")
+    );
+}

@@ -339,7 +339,13 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         if let Some(((cs, ce), cue)) =
             cue_at(toks, j).filter(|&((cs, _), cue)| !noun_usage(toks, cs, cue))
         {
-            let near = cs - qe <= 4;
+            // (A subject with places after it is near too: "…,” a message
+            // on the website reads".)
+            let near = cs - qe <= 4
+                || cue.weak
+                    && !cue.participle
+                    && np_before(toks, cs, qe)
+                        .is_some_and(|np| subject_over_places(toks, text, np, qe).0 <= qe + 1);
             if cue.weak && !near {
                 j = ce;
                 continue;
@@ -486,7 +492,7 @@ fn subject_over_places(toks: &Toks, text: &str, np: (usize, usize), qe: usize) -
         }
     }
     let words_between = toks[qe..cur.0].iter().any(|t| t.is_word());
-    let speaks = || classify(toks, text, cur).is_some_and(|p| plausible_source(&p) && !p.document);
+    let speaks = || classify(toks, text, cur).is_some_and(|p| plausible_source(&p));
     if cur.0 <= qe + 1 && !words_between && cur != np && speaks() {
         cur
     } else {

@@ -1614,7 +1614,6 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
         || !age && !head.chars().all(|c| c.is_alphabetic() || c == '-')
         || is_pronoun(head)
         || FUNCTION_WORDS.contains(head) && head != "another" && head != "other"
-        || head.ends_with('s') && !head.ends_with("ss")
     {
         return None;
     }
@@ -1647,7 +1646,7 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
             .iter()
             .find_map(|w| gender_of_noun(toks.w(w)))
             .unwrap_or(Gender::Unknown),
-        plural: false,
+        plural: head.ends_with('s') && !head.ends_with("ss"),
         document: false,
     })
 }
