@@ -2033,3 +2033,13 @@ fn a_weak_cue_after_a_subject_with_places_is_near() {
         Some("a notice")
     );
 }
+
+/// "…, with Dole reportedly yelling: “…”": an adverb between a name and its
+/// -ing cue leaves the name the speaker; "said Jane, faintly smiling" keeps
+/// the inverted cue's name.
+#[test]
+fn an_adverb_between_a_name_and_its_participle_cue() {
+    let text = "At a rally in Mobile on Saturday, some of the crowd pushed a heckler toward the exit, with Dole reportedly yelling: “Get him out of here!”\n";
+    let a = run(text);
+    assert_eq!(mention_of(text, &a, "Get him out").as_deref(), Some("Dole"));
+}

@@ -1184,10 +1184,24 @@ fn name_before_participle(
     floor: usize,
 ) -> Option<(usize, usize)> {
     // "Turner Broadcasting" is a name, not a name and a cue.
-    if cs == 0 || cs <= floor || toks[cs].cap() || !toks[cs - 1].is_word() || !toks[cs - 1].cap() {
+    if cs == 0 || cs <= floor || toks[cs].cap() {
         return None;
     }
-    let np = np_before(toks, cs, floor)?;
+    // "with Dole reportedly yelling": an adverb may come between.
+    let adverb = |t: &super::tokens::Tok| t.is_word() && !t.cap() && toks.w(t).ends_with("ly");
+    let at = if cs > floor + 1 && adverb(&toks[cs - 1]) {
+        cs - 1
+    } else {
+        cs
+    };
+    if !toks[at - 1].is_word() || !toks[at - 1].cap() {
+        return None;
+    }
+    let np = np_before(toks, at, floor)?;
+    // ("said Jane, faintly smiling": the name is the inverted cue's.)
+    if at != cs && np.0 > 0 && cue_at(toks, np.0 - 1).is_some() {
+        return None;
+    }
     let p = classify(toks, text, np)?;
     let person = p.kind == MentionKind::Name
         && (p.gender != super::types::Gender::Unknown
