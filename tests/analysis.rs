@@ -2043,3 +2043,19 @@ fn an_adverb_between_a_name_and_its_participle_cue() {
     let a = run(text);
     assert_eq!(mention_of(text, &a, "Get him out").as_deref(), Some("Dole"));
 }
+
+/// "Shortly after the vote, Hale issued a statement, “…”": an adverb before
+/// a fronted phrase is passed over on the way to the subject.
+#[test]
+fn an_adverb_before_a_fronted_phrase_is_passed_over() {
+    let text = "The council voted to close the library.\n\nShortly after the vote ended, Mayor Ana Ruiz issued a statement, “This is a sad day for every reader in our town.”\n\nEven before the count was done, Tom Hale sent supporters a message saying he expected “a long night and a good morning.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "sad day").as_deref(),
+        Some("Mayor Ana Ruiz")
+    );
+    assert_eq!(
+        mention_of(text, &a, "long night").as_deref(),
+        Some("Tom Hale")
+    );
+}

@@ -1062,6 +1062,22 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             i = dash_at + 1;
         }
     }
+    // "Shortly after the call ended, …", "Even before Sanders spoke, …": an
+    // adverb before a fronted clause or phrase.
+    if i + 1 < limit
+        && toks[i].is_word()
+        && toks[i + 1].is_word()
+        && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str())
+        && {
+            let w = toks.w(&toks[i]);
+            matches!(
+                w.as_str(),
+                "even" | "just" | "soon" | "long" | "right" | "only" | "well"
+            ) || w.ends_with("ly") && w.len() > 4
+        }
+    {
+        i += 1;
+    }
     // "Reading from a prepared text, Carson …": a participle clause before
     // the subject, up to its comma.
     // ("Reading from …", "Continuing to …": a word that is also a name or a
