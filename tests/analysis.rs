@@ -2059,3 +2059,15 @@ fn an_adverb_before_a_fronted_phrase_is_passed_over() {
         Some("Tom Hale")
     );
 }
+
+/// "The campaign sent out a message saying …": a body's noun after a
+/// determiner ends the subject when no noun follows it.
+#[test]
+fn a_body_noun_heads_the_subject_of_a_participle_cue() {
+    let text = "Turnout was high in the north.\n\nThe campaign sent out a text message to supporters saying: “With your help, we won every county in the valley.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "every county").as_deref(),
+        Some("The campaign")
+    );
+}

@@ -999,6 +999,26 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             }
         }
         e += 1;
+        // "The campaign sent out …": a body's noun after a determiner, with
+        // a word after it that no noun phrase goes on with, is the head.
+        if toks.w(t).is(Lex::ORG_WORDS)
+            && !saw_head
+            && toks.w(&toks[s]).is(Lex::DETERMINERS)
+            && toks.get(e).is_some_and(|n| {
+                let nw = toks.w(n);
+                n.is_word()
+                    && !n.cap()
+                    && nw != "of"
+                    && !nw.is(Lex::ROLE_NOUNS)
+                    && !nw.is(Lex::TITLE_WORDS)
+                    && !nw.is(Lex::ORG_WORDS)
+                    && !nw.is(Lex::UNNAMED_HEADS)
+                    && !DOCUMENT_NOUNS.contains(nw.as_str())
+            })
+        {
+            saw_head = true;
+            break;
+        }
         if toks.w(t).is(Lex::ROLE_NOUNS)
             || toks.w(t).is(Lex::UNNAMED_HEADS)
             || DOCUMENT_NOUNS.contains(w)
