@@ -2071,3 +2071,15 @@ fn a_body_noun_heads_the_subject_of_a_participle_cue() {
         Some("The campaign")
     );
 }
+
+/// "… any “top secret” email chains": a cue's base form right after a
+/// quoted term is a noun, and the phrase after it no speaker.
+#[test]
+fn a_base_form_after_a_quoted_term_is_a_noun() {
+    let text = "The hearing ran late.\n\nSenator Dana Whitfield last week said Hale was not the author of any “top secret” email chains.\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "top secret").as_deref(),
+        Some("Senator Dana Whitfield")
+    );
+}

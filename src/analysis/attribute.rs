@@ -435,7 +435,18 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
                     // Straight after the quotation (no "and" between), any
                     // noun phrase after the cue is the speaker.
                     let tight = cs == qe || !toks[qe].is_word();
-                    let p = if tight {
+                    // "any “top secret” email chains": a base form right
+                    // after a quoted term is a noun the term modifies,
+                    // unless a speaker follows it.
+                    let term_then_noun = cue.base
+                        && cs == qe
+                        && qe > 0
+                        && toks[qe - 1].quote().is_some()
+                        && closing_punct(&text[toks[qe - 1].span().start..toks[qe - 1].span().end])
+                            .is_none();
+                    let p = if term_then_noun {
+                        classify(toks, text, np).filter(|p| p.kind == MentionKind::Name)
+                    } else if tight {
                         after_inverted_cue(toks, text, np, s_end)
                     } else {
                         classify(toks, text, np)
