@@ -2083,3 +2083,17 @@ fn a_base_form_after_a_quoted_term_is_a_noun() {
         Some("Senator Dana Whitfield")
     );
 }
+
+/// "When Ruiz announced her bid, he called …": a cue inside a fronted
+/// clause belongs to that clause; the main clause's subject speaks. "After
+/// a pause she said, with a smile, “…”" has no fronted clause.
+#[test]
+fn a_cue_in_a_fronted_clause_is_not_the_main_clauses() {
+    let text = "The feud began early.\n\nWhen Ana Ruiz announced her candidacy in June, he infamously referred to her backers as “people who could not find the town hall with a map.”\n\nAfter a long pause she said, with a smile, “We will see who finds it first.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "find the town hall").as_deref(),
+        Some("he")
+    );
+    assert_eq!(mention_of(text, &a, "who finds it").as_deref(), Some("she"));
+}

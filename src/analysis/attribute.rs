@@ -681,13 +681,75 @@ fn unlisted_inverted_cue(toks: &Toks, text: &str, k: usize, s_end: usize) -> Opt
     person.then(|| Found::by_cue(p, verb.span(), false, None))
 }
 
+/// Where the main clause starts after a fronted subordinate clause ("When
+/// Hale spoke, he …", "Last month, when I asked him, he …", "Ever since
+/// Hale ran, he …"), when that clause closes with a comma before `qs`.
+/// ("As Hale put it, “…”" names the source: not a fronted clause here.)
+fn fronted_clause_end(toks: &Toks, text: &str, s_start: usize, qs: usize) -> Option<usize> {
+    let word = |k: usize| (k < qs && toks[k].is_word()).then(|| toks.w(&toks[k]).as_str());
+    let mut i = s_start;
+    if matches!(word(i), Some("but" | "and" | "so" | "yet")) {
+        i += 1;
+    }
+    for attempt in 0..2 {
+        if matches!(
+            word(i),
+            Some("even" | "ever" | "just" | "shortly" | "soon" | "long" | "right")
+        ) {
+            i += 1;
+        }
+        if matches!(
+            word(i),
+            Some(
+                "when"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "since"
+                    | "once"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "until"
+                    | "whereas"
+            )
+        ) {
+            let comma = (i + 1..qs.min(i + 30)).find(|&k| toks[k].is_punct(','))?;
+            // (The quotation comes after it, in the main clause, which has
+            // words before it: not "After lunch Tony said, “…”".)
+            // It opens with its subject, a pronoun or a name ("After a
+            // pause she said, with a chill, “…”" has none after the comma).
+            let subject = || {
+                np_after(toks, comma + 1, qs)
+                    .filter(|np| np.0 == comma + 1 && np.1 < qs)
+                    .and_then(|np| classify(toks, text, np).map(|p| p.kind))
+                    .is_some_and(|k| matches!(k, MentionKind::Pronoun | MentionKind::Name))
+            };
+            return (toks[i + 1..comma].iter().all(|t| t.quote().is_none()) && subject())
+                .then_some(comma + 1);
+        }
+        if attempt == 0 {
+            // "Last month, when …": a short time phrase first.
+            i = (i + 1..qs.min(i + 5)).find(|&k| toks[k].is_punct(','))? + 1;
+        }
+    }
+    None
+}
+
 /// Before the quotation: "Qin said: “…”", "X said on Tuesday that “…”",
 /// "…,” he said, “…” (the second half of a split quotation).
 fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Found> {
     let mut j = qs;
     let mut participle_seen: Option<(usize, usize)> = None;
+    // A cue inside a fronted clause ("When Hale announced it, he called
+    // them “…”") is not the main clause's, where the quotation is.
+    let main = fronted_clause_end(toks, text, s_start, qs).unwrap_or(s_start);
     while j > s_start {
         j -= 1;
+        if j < main {
+            break;
+        }
         if toks[j].is_word()
             && toks.w(&toks[j]) == "according"
             && toks.get(j + 1).is_some_and(|t| toks.w(t) == "to")
@@ -1083,7 +1145,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             let w = toks.w(&toks[i]);
             matches!(
                 w.as_str(),
-                "even" | "just" | "soon" | "long" | "right" | "only" | "well"
+                "even" | "ever" | "just" | "soon" | "long" | "right" | "only" | "well"
             ) || w.ends_with("ly") && w.len() > 4
         }
     {
