@@ -52,6 +52,19 @@ fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
     })
 }
 
+/// Each quotation containing the first words of a pair is attributed, in
+/// the text itself, to the second.
+fn expect_mentions(text: &str, pairs: &[(&str, &str)]) {
+    let a = run(text);
+    for &(words, expected) in pairs {
+        assert_eq!(
+            mention_of(text, &a, words).as_deref(),
+            Some(expected),
+            "{words:?}"
+        );
+    }
+}
+
 /// (quoted words, canonical speaker) of the `n` quotations `text` must have.
 fn quotations(text: &str, n: usize) -> Vec<(String, Option<String>)> {
     let w = who(text, &run(text));
@@ -2014,11 +2027,7 @@ fn a_closing_clause_with_its_own_cue_hands_on_the_turn() {
 #[test]
 fn a_plural_description_after_the_quotation_speaks() {
     let text = "Two former governors sent a letter to the board on Friday.\n\n“This plan leaves the valley without water for a decade,” the veteran heavyweights wrote in a joint statement.\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "without water").as_deref(),
-        Some("the veteran heavyweights")
-    );
+    expect_mentions(text, &[("without water", "the veteran heavyweights")]);
 }
 
 /// "…,” a notice on the county website reads": a weak cue far from the
@@ -2027,11 +2036,7 @@ fn a_plural_description_after_the_quotation_speaks() {
 #[test]
 fn a_weak_cue_after_a_subject_with_places_is_near() {
     let text = "The county closed the bridge on Monday.\n\n“The crossing will stay shut until the spring,” a notice on the county website reads. “Drivers should use the ferry.”\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "until the spring").as_deref(),
-        Some("a notice")
-    );
+    expect_mentions(text, &[("until the spring", "a notice")]);
 }
 
 /// "…, with Dole reportedly yelling: “…”": an adverb between a name and its
@@ -2049,14 +2054,9 @@ fn an_adverb_between_a_name_and_its_participle_cue() {
 #[test]
 fn an_adverb_before_a_fronted_phrase_is_passed_over() {
     let text = "The council voted to close the library.\n\nShortly after the vote ended, Mayor Ana Ruiz issued a statement, “This is a sad day for every reader in our town.”\n\nEven before the count was done, Tom Hale sent supporters a message saying he expected “a long night and a good morning.”\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "sad day").as_deref(),
-        Some("Mayor Ana Ruiz")
-    );
-    assert_eq!(
-        mention_of(text, &a, "long night").as_deref(),
-        Some("Tom Hale")
+    expect_mentions(
+        text,
+        &[("sad day", "Mayor Ana Ruiz"), ("long night", "Tom Hale")],
     );
 }
 
@@ -2065,11 +2065,7 @@ fn an_adverb_before_a_fronted_phrase_is_passed_over() {
 #[test]
 fn a_body_noun_heads_the_subject_of_a_participle_cue() {
     let text = "Turnout was high in the north.\n\nThe campaign sent out a text message to supporters saying: “With your help, we won every county in the valley.”\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "every county").as_deref(),
-        Some("The campaign")
-    );
+    expect_mentions(text, &[("every county", "The campaign")]);
 }
 
 /// "… any “top secret” email chains": a cue's base form right after a
@@ -2077,11 +2073,7 @@ fn a_body_noun_heads_the_subject_of_a_participle_cue() {
 #[test]
 fn a_base_form_after_a_quoted_term_is_a_noun() {
     let text = "The hearing ran late.\n\nSenator Dana Whitfield last week said Hale was not the author of any “top secret” email chains.\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "top secret").as_deref(),
-        Some("Senator Dana Whitfield")
-    );
+    expect_mentions(text, &[("top secret", "Senator Dana Whitfield")]);
 }
 
 /// "When Ruiz announced her bid, he called …": a cue inside a fronted
@@ -2090,10 +2082,15 @@ fn a_base_form_after_a_quoted_term_is_a_noun() {
 #[test]
 fn a_cue_in_a_fronted_clause_is_not_the_main_clauses() {
     let text = "The feud began early.\n\nWhen Ana Ruiz announced her candidacy in June, he infamously referred to her backers as “people who could not find the town hall with a map.”\n\nAfter a long pause she said, with a smile, “We will see who finds it first.”\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "find the town hall").as_deref(),
-        Some("he")
+    expect_mentions(
+        text,
+        &[("find the town hall", "he"), ("who finds it", "she")],
     );
-    assert_eq!(mention_of(text, &a, "who finds it").as_deref(), Some("she"));
+}
+
+/// "…,” the two write": "the" and a count name the people just mentioned.
+#[test]
+fn the_two_speak() {
+    let text = "Senators Ana Ruiz and Tom Hale wrote to the director on Monday.\n\n“Your office has invented a new standard out of thin air,” the two write. “We ask you to explain it.”\n";
+    expect_mentions(text, &[("invented a new standard", "the two")]);
 }

@@ -593,15 +593,16 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     // "the 34-year-old mother of three": a count of children after a
     // person noun (the phrase is the noun's: the count is no head).
     if e >= floor + 3
-        && matches!(
-            toks.w(last).as_str(),
-            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        )
+        && is_count(toks.w(last))
         && toks.w(&toks[e - 2]) == "of"
         && (toks.w(&toks[e - 3]).is(Lex::ROLE_NOUNS)
             || gender_of_noun(toks.w(&toks[e - 3])).is_some())
     {
         return np_core_before(toks, e - 2, floor);
+    }
+    // "the two": a count of people already named.
+    if e >= floor + 2 && is_count(toks.w(last)) && toks.w(&toks[e - 2]) == "the" {
+        return Some((e - 2, e));
     }
     let mut s = e - 1;
     if !last.cap() && (toks.w(last).is(Lex::FUNCTION_WORDS) && !toks.w(last).is(Lex::UNNAMED_HEADS))
@@ -1016,7 +1017,6 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
                     && !DOCUMENT_NOUNS.contains(nw.as_str())
             })
         {
-            saw_head = true;
             break;
         }
         if toks.w(t).is(Lex::ROLE_NOUNS)
@@ -1633,7 +1633,10 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
     if last.cap()
         || !age && !head.chars().all(|c| c.is_alphabetic() || c == '-')
         || is_pronoun(head)
-        || FUNCTION_WORDS.contains(head) && head != "another" && head != "other"
+        || FUNCTION_WORDS.contains(head)
+            && head != "another"
+            && head != "other"
+            && !(is_count(head) && first == "the")
     {
         return None;
     }
@@ -1666,7 +1669,7 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
             .iter()
             .find_map(|w| gender_of_noun(toks.w(w)))
             .unwrap_or(Gender::Unknown),
-        plural: head.ends_with('s') && !head.ends_with("ss"),
+        plural: head.ends_with('s') && !head.ends_with("ss") || is_count(head),
         document: false,
     })
 }
@@ -1677,6 +1680,14 @@ fn description_role(toks: &Toks, text: &str, words: &[&Tok], kind: MentionKind) 
     join_kept_words(toks, text, words, |w| {
         kind == MentionKind::Unnamed || !toks.w(w).is(Lex::DETERMINERS)
     })
+}
+
+/// "two" to "ten": the count in "the two", "the three".
+fn is_count(w: &str) -> bool {
+    matches!(
+        w,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
 }
 
 /// "XX", "iv", "12": a chapter number.
