@@ -2094,3 +2094,11 @@ fn the_two_speak() {
     let text = "Senators Ana Ruiz and Tom Hale wrote to the director on Monday.\n\n“Your office has invented a new standard out of thin air,” the two write. “We ask you to explain it.”\n";
     expect_mentions(text, &[("invented a new standard", "the two")]);
 }
+
+/// "… when Hale in his launch speech called them “…”": a prepositional
+/// phrase between the subject and its cue is passed over.
+#[test]
+fn a_phrase_between_the_subject_and_its_cue_is_passed_over() {
+    let text = "Mayor Ana Ruiz spoke first.\n\nThe break was complete when Tom Hale in his launch speech called the harbour board “a club for people who never met a ship.”\n";
+    expect_mentions(text, &[("never met a ship", "Tom Hale")]);
+}

@@ -511,6 +511,48 @@ fn subject_over_places(toks: &Toks, text: &str, np: (usize, usize), qe: usize) -
     }
 }
 
+/// "Hale during a rally on Sunday thanked …": the phrase before the cue is
+/// the object of a preposition and speaks for no one; the subject is the
+/// name or pronoun the prepositional phrases follow.
+fn subject_before_phrases(
+    toks: &Toks,
+    text: &str,
+    np: (usize, usize),
+    floor: usize,
+) -> (usize, usize) {
+    let speaks =
+        |np: (usize, usize)| classify(toks, text, np).is_some_and(|p| plausible_source(&p));
+    if speaks(np) {
+        return np;
+    }
+    let mut cur = np;
+    for _ in 0..3 {
+        if cur.0 <= floor + 1 {
+            return np;
+        }
+        let prep = &toks[cur.0 - 1];
+        if !(prep.is_word()
+            && !prep.cap()
+            && matches!(
+                toks.w(prep).as_str(),
+                "in" | "at" | "on" | "during" | "after" | "before" | "from" | "near"
+            ))
+        {
+            return np;
+        }
+        cur = match np_before(toks, cur.0 - 1, floor) {
+            Some(prev) => prev,
+            None => return np,
+        };
+        if classify(toks, text, cur)
+            .is_some_and(|p| matches!(p.kind, MentionKind::Name | MentionKind::Pronoun))
+        {
+            return cur;
+        }
+    }
+    np
+}
+
 /// The punctuation that closes a quotation's words ("…,”" gives ','), past
 /// its closing marks and brackets; `None` when a word ends it.
 fn closing_punct(quoted: &str) -> Option<char> {
@@ -808,7 +850,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
             let e = if toks[r - 1].is_punct(',') { r - 1 } else { r };
             np_before(toks, e, s_start)
         } else {
-            np_before(toks, cs, s_start)
+            np_before(toks, cs, s_start).map(|np| subject_before_phrases(toks, text, np, s_start))
         };
         if let Some(np) = np {
             // ("“…,” Cuban said on Sunday. “…”": capitalised words alone
