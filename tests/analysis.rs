@@ -2102,3 +2102,11 @@ fn a_phrase_between_the_subject_and_its_cue_is_passed_over() {
     let text = "Mayor Ana Ruiz spoke first.\n\nThe break was complete when Tom Hale in his launch speech called the harbour board “a club for people who never met a ship.”\n";
     expect_mentions(text, &[("never met a ship", "Tom Hale")]);
 }
+
+/// "Lind said that according to its analysis, the party has won, but “…”":
+/// "according to" inside reported speech leaves the outer source speaking.
+#[test]
+fn according_to_inside_reported_speech_keeps_the_outer_source() {
+    let text = "Crowds gathered outside the party offices.\n\nMara Lind, a member of the party's executive board, said on Tuesday that according to its analysis, the party had won most of the vote, but “we are still counting the seats.”\n";
+    expect_mentions(text, &[("still counting", "Mara Lind")]);
+}

@@ -798,13 +798,17 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         {
             if let Some(np) = np_after(toks, j + 2, qs) {
                 if let Some(p) = classify(toks, text, np) {
-                    return Some(Found::new(
+                    let f = Found::new(
                         p,
                         Some(span_of(toks, (j, j + 2))),
                         AttributionMethod::AccordingTo,
                         false,
                         None,
-                    ));
+                    );
+                    // "Lind said that according to its analysis, the party
+                    // has won, but “…”": inside reported speech, the
+                    // outer source speaks.
+                    return Some(outer_source(toks, text, j, s_start).unwrap_or(f));
                 }
             }
         }
