@@ -2110,3 +2110,18 @@ fn according_to_inside_reported_speech_keeps_the_outer_source() {
     let text = "Crowds gathered outside the party offices.\n\nMara Lind, a member of the party's executive board, said on Tuesday that according to its analysis, the party had won most of the vote, but “we are still counting the seats.”\n";
     expect_mentions(text, &[("still counting", "Mara Lind")]);
 }
+
+/// "The lawmakers, who wrote to the director last week, said …": a role
+/// noun's plural speaks, and a relative clause set off by commas stands
+/// between it and its cue.
+#[test]
+fn a_plural_role_speaks_across_a_relative_clause() {
+    let text = "The letter arrived on Friday.\n\nThe senators said the rule was “a standard invented for one case.”\n\nThe lawmakers, who wrote to the director last week, said the new rule was “a standard invented out of thin air.”\n";
+    expect_mentions(
+        text,
+        &[
+            ("for one case", "The senators"),
+            ("out of thin air", "The lawmakers"),
+        ],
+    );
+}

@@ -1592,6 +1592,8 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         || head_lex.has(Lex::TITLE_WORDS)
         || head_lex.has(Lex::ORG_WORDS)
         || gender_of_noun(head).is_some()
+        // "the lawmakers", "the senators": a role noun's plural.
+        || plural && head.strip_suffix('s').is_some_and(|one| ROLE_NOUNS.contains(one))
     {
         MentionKind::Nominal
     } else {
