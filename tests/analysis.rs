@@ -2008,3 +2008,24 @@ fn a_closing_clause_with_its_own_cue_hands_on_the_turn() {
     );
     assert_eq!(speaker_of(text, &a, "always do").as_deref(), Some("Hale"));
 }
+
+/// In a text of short replies, a paragraph that is only a quotation after
+/// someone's turn is the reply of the person who spoke before them, not
+/// more from the same speaker (as a news story's next paragraph would be).
+#[test]
+fn a_bare_reply_in_dialogue_goes_back_to_the_other_party() {
+    let text = "Martha Quill came into the kitchen at dusk.\n\n“Have you seen the boy?” asked Martha Quill.\n\nThe cook shook her head and went on stirring the pot.\n\n“Not since noon,” said the cook.\n\n“Then where can he be?”\n\n“Out in the top field, I dare say.”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "where can he").as_deref(),
+        Some("Martha Quill"),
+        "{:#?}",
+        who(text, &a)
+    );
+    assert_eq!(
+        mention_of(text, &a, "top field").as_deref(),
+        Some("the cook"),
+        "{:#?}",
+        who(text, &a)
+    );
+}

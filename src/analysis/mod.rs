@@ -375,6 +375,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     cue_names.sort_unstable();
     cue_names.dedup();
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
+    // Dialogue: replies of a line or less, paragraphs of their own ("“Yes,
+    // sir.”"). A news story quotes at length; a text with two such replies
+    // is one where people talk to each other.
+    let short_replies = (0..paras.len())
+        .filter(|&p| para_has_quote[p] && !para_has_word[p] && paras[p].len() <= SHORT_REPLY)
+        .count();
+    let dialogue_text = short_replies >= 2;
+    // The turns so far, in order: (paragraph, source quotation), for
+    // finding who spoke before the last speaker.
+    let mut turns: Vec<(usize, usize)> = Vec::new();
     // (How many kept quotations have a speaker, counted as each is settled:
     // the size of a table below.)
     let mut n_found = 0;
@@ -402,6 +412,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if found[qi].is_none() && para > 0 && !para_has_word[para] {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
+                // In dialogue a paragraph of its own is a reply: the turn
+                // goes back to whoever spoke just before the last speaker.
+                if dialogue_text {
+                    if let Some(other) = other_party(&turns, &found, prev, para) {
+                        context_from[qi] = Some(other);
+                    }
+                }
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
@@ -425,6 +442,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let end_para = last_para[qi] as usize;
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
+            turns.push((para, context_from[qi].unwrap_or(qi)));
         }
         n_found += usize::from(found[qi].is_some());
     }
@@ -1596,6 +1614,28 @@ fn plausible_source(p: &Phrase) -> bool {
         }
         _ => true,
     }
+}
+
+/// The longest paragraph (in bytes) that counts as a short reply.
+const SHORT_REPLY: usize = 60;
+
+/// The speaker of the turn before the one of `prev` (the last turn, in the
+/// paragraph before `para`), when it is someone else and came in one of the
+/// few paragraphs just before: the other party of a conversation.
+fn other_party(
+    turns: &[(usize, usize)],
+    found: &[Option<Found>],
+    prev: usize,
+    para: usize,
+) -> Option<usize> {
+    let key = found[prev].as_ref().map(turn_key)?;
+    turns
+        .iter()
+        .rev()
+        .skip_while(|&&(p, _)| p + 1 >= para)
+        .take_while(|&&(p, _)| p + 7 >= para)
+        .map(|&(_, src)| src)
+        .find(|&src| found[src].as_ref().is_some_and(|f| turn_key(f) != key))
 }
 
 /// Who a speaker phrase names, for telling turns apart: the last word of a
