@@ -2029,3 +2029,18 @@ fn a_bare_reply_in_dialogue_goes_back_to_the_other_party() {
         who(text, &a)
     );
 }
+
+/// A paragraph of narration that keeps its subject silent ("… said
+/// nothing.") does not hand them the next quotation: the last speaker
+/// goes on.
+#[test]
+fn the_one_who_says_nothing_does_not_speak_next() {
+    let text = "The lamp smoked on the table between them.\n\n“You will carry the letters to the mill,” said Dr. Varley. “Do you hear?”\n\nJenny Marsh looked at the floor and said nothing.\n\n“Do you hear me, girl?”\n";
+    let a = run(text);
+    assert_eq!(
+        mention_of(text, &a, "hear me").as_deref(),
+        Some("Dr. Varley"),
+        "{:#?}",
+        who(text, &a)
+    );
+}

@@ -422,8 +422,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
-                found[qi] = narration_subject(&toks, &prose, &sents, para - 1, &cue_names)
+                let (subject, silent) =
+                    narration_subject(&toks, &prose, &sents, para - 1, &cue_names).unzip();
+                found[qi] = subject
                     .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
+                // "Rosa said nothing." / "“Understand?”": the one the
+                // narration keeps silent does not speak; the last one who
+                // spoke (someone else) goes on.
+                if silent == Some(true) {
+                    let key = found[qi].as_ref().map(turn_key);
+                    found[qi] = None;
+                    context_from[qi] = turns
+                        .iter()
+                        .rev()
+                        .take_while(|&&(p, _)| p + 8 >= para)
+                        .map(|&(_, src)| src)
+                        .find(|&src| found[src].as_ref().map(turn_key) != key);
+                }
             }
         }
         if found[qi].is_none() && context_from[qi].is_none() && !cue_names.is_empty() {
@@ -1861,14 +1876,15 @@ fn beat_subject(
     best.map(|b| b.1)
 }
 
-/// The person the last sentences of a narration paragraph are about.
+/// The person the last sentences of a narration paragraph are about, and
+/// whether that sentence says they kept silent.
 fn narration_subject(
     toks: &Toks,
     prose: &str,
     sents: &[(usize, usize)],
     para: usize,
     speakers: &[String],
-) -> Option<Phrase> {
+) -> Option<(Phrase, bool)> {
     // The paragraph's sentences, last first.
     let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
     for &(s, e) in sents[..end].iter().rev().take(3) {
@@ -1879,10 +1895,28 @@ fn narration_subject(
             continue;
         };
         if is_person_subject(&p, speakers) {
-            return Some(p);
+            return Some((p, tells_silence(toks, s, e)));
         }
     }
     None
+}
+
+/// The sentence says its subject kept silent: "said nothing", "made no
+/// answer", "did not reply", "was silent".
+fn tells_silence(toks: &Toks, s: usize, e: usize) -> bool {
+    let words: Vec<&str> = toks[s..e]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| toks.w(t).as_str())
+        .collect();
+    let speech = |w: &str| matches!(w, "answer" | "reply" | "response" | "speak" | "respond");
+    words.windows(2).any(|p| match p {
+        ["said" | "answered" | "replied", "nothing"] | ["was" | "remained" | "kept", "silent"] => {
+            true
+        }
+        ["no" | "not" | "n't" | "didn't", w] => speech(w),
+        _ => false,
+    })
 }
 
 /// The source a paragraph of its own names after a dash, under a paragraph
