@@ -61,13 +61,29 @@ fn quotations(text: &str, n: usize) -> Vec<(String, Option<String>)> {
 
 /// The quotation containing `words` is attributed to `expected`.
 fn expect_speaker(text: &str, words: &str, expected: &str) {
+    expect_found(text, words, expected, speaker_of);
+}
+
+/// What `find` gives for the quotation containing `words` is `expected`.
+fn expect_found(
+    text: &str,
+    words: &str,
+    expected: &str,
+    find: fn(&str, &Analysis, &str) -> Option<String>,
+) {
     let a = run(text);
     assert_eq!(
-        speaker_of(text, &a, words).as_deref(),
+        find(text, &a, words).as_deref(),
         Some(expected),
         "{:#?}",
         who(text, &a)
     );
+}
+
+/// The quotation containing `words` is attributed to the local words
+/// `expected`.
+fn expect_mention(text: &str, words: &str, expected: &str) {
+    expect_found(text, words, expected, mention_of);
 }
 
 const SUMMIT: &str = "Indonesian Trade Minister Ratna Wijaya has warned that the tariff dispute could \"spiral into a full trade war\" within months.\n\
@@ -2015,19 +2031,8 @@ fn a_closing_clause_with_its_own_cue_hands_on_the_turn() {
 #[test]
 fn a_bare_reply_in_dialogue_goes_back_to_the_other_party() {
     let text = "Martha Quill came into the kitchen at dusk.\n\n“Have you seen the boy?” asked Martha Quill.\n\nThe cook shook her head and went on stirring the pot.\n\n“Not since noon,” said the cook.\n\n“Then where can he be?”\n\n“Out in the top field, I dare say.”\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "where can he").as_deref(),
-        Some("Martha Quill"),
-        "{:#?}",
-        who(text, &a)
-    );
-    assert_eq!(
-        mention_of(text, &a, "top field").as_deref(),
-        Some("the cook"),
-        "{:#?}",
-        who(text, &a)
-    );
+    expect_mention(text, "where can he", "Martha Quill");
+    expect_mention(text, "top field", "the cook");
 }
 
 /// A paragraph of narration that keeps its subject silent ("… said
@@ -2036,11 +2041,5 @@ fn a_bare_reply_in_dialogue_goes_back_to_the_other_party() {
 #[test]
 fn the_one_who_says_nothing_does_not_speak_next() {
     let text = "The lamp smoked on the table between them.\n\n“You will carry the letters to the mill,” said Dr. Varley. “Do you hear?”\n\nJenny Marsh looked at the floor and said nothing.\n\n“Do you hear me, girl?”\n";
-    let a = run(text);
-    assert_eq!(
-        mention_of(text, &a, "hear me").as_deref(),
-        Some("Dr. Varley"),
-        "{:#?}",
-        who(text, &a)
-    );
+    expect_mention(text, "hear me", "Dr. Varley");
 }
