@@ -2043,3 +2043,12 @@ fn the_one_who_says_nothing_does_not_speak_next() {
     let text = "The lamp smoked on the table between them.\n\n“You will carry the letters to the mill,” said Dr. Varley. “Do you hear?”\n\nJenny Marsh looked at the floor and said nothing.\n\n“Do you hear me, girl?”\n";
     expect_mention(text, "hear me", "Dr. Varley");
 }
+
+/// After a paragraph of narration, the person it is about speaks, also when
+/// a phrase of time or place comes before them ("That evening Hugh came
+/// in.").
+#[test]
+fn a_name_after_a_fronted_phrase_speaks_next() {
+    let text = "“The roof leaks again,” said Agnes.\n\n“Then mend it,” said Hugh.\n\nThat evening after supper Hugh climbed the ladder with a bucket of tar.\n\n“It will hold till spring, I think.”\n";
+    expect_mention(text, "hold till spring", "Hugh");
+}

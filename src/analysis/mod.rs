@@ -1891,14 +1891,50 @@ fn narration_subject(
         if toks[s].para() != para {
             break;
         }
-        let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
-            continue;
-        };
-        if is_person_subject(&p, speakers) {
+        let p = attribute::sentence_subject(toks, prose, s, e)
+            .filter(|p| is_person_subject(p, speakers))
+            .or_else(|| name_then_verb(toks, prose, s, e, speakers));
+        if let Some(p) = p {
             return Some((p, tells_silence(toks, s, e)));
         }
     }
     None
+}
+
+/// The first name in the sentence that someone speaks under elsewhere
+/// (`speakers`, as `turn_key` gives them) or that a list knows as a first
+/// name, followed by a lowercase word that is not a function word, a verb
+/// most likely: the subject after a fronted phrase
+/// ("That evening Tony came up behind her.").
+fn name_then_verb(
+    toks: &Toks,
+    prose: &str,
+    s: usize,
+    e: usize,
+    speakers: &[String],
+) -> Option<Phrase> {
+    let k = (s..e.saturating_sub(1)).find(|&k| {
+        let (t, next) = (&toks[k], &toks[k + 1]);
+        t.is_word()
+            && t.cap()
+            && next.is_word()
+            && !next.cap()
+            && !toks.w(next).is(Lex::FUNCTION_WORDS)
+            && (speakers
+                .binary_search_by(|x| x.as_str().cmp(toks.w(t).as_str()))
+                .is_ok()
+                || toks.w(t).first_name().is_some())
+    })?;
+    let start = (s..k)
+        .rev()
+        .take_while(|&j| toks[j].is_word() && toks[j].cap())
+        .last()
+        .unwrap_or(k);
+    // (With the capitalised words before it, else alone: "Then Tony".)
+    [start, k]
+        .into_iter()
+        .filter_map(|a| mentions::classify(toks, prose, (a, k + 1)))
+        .find(|p| p.kind == MentionKind::Name)
 }
 
 /// The sentence says its subject kept silent: "said nothing", "made no
