@@ -2052,3 +2052,12 @@ fn a_name_after_a_fronted_phrase_speaks_next() {
     let text = "“The roof leaks again,” said Agnes.\n\n“Then mend it,” said Hugh.\n\nThat evening after supper Hugh climbed the ladder with a bucket of tar.\n\n“It will hold till spring, I think.”\n";
     expect_mention(text, "hold till spring", "Hugh");
 }
+
+/// In dialogue, a paragraph that opens with a quotation and has narration
+/// about no one after it is a reply like a paragraph that is only a
+/// quotation.
+#[test]
+fn a_reply_with_narration_about_no_one_goes_back_to_the_other_party() {
+    let text = "“Will you walk with me to the river?” asked Clara Penn.\n\nThe curate shook his head. “Not today,” he said.\n\n“Why not?”\n\n“Because of the sermon.” The bell began to ring in the tower.\n\n“Then I shall go alone.”\n";
+    expect_mention(text, "Because of", "he");
+}

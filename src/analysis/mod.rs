@@ -447,6 +447,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             found[qi] = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe, &cue_names)
                 .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
         }
+        // In dialogue, a paragraph opening with a quotation nothing in it
+        // attributes is a reply too ("“No.” This was always his answer.").
+        if dialogue_text
+            && found[qi].is_none()
+            && context_from[qi].is_none()
+            && para > 0
+            && before[qi].is_none()
+        {
+            if let Some(prev) = last_attributed_in_para[para - 1] {
+                context_from[qi] = other_party(&turns, &found, prev, para);
+            }
+        }
         // A later quotation in a paragraph whose earlier one has a speaker
         // is theirs: a paragraph is one speaker's turn ("“That makes ten,”
         // the clerk said; “and not a penny more.”", "“Wait.” He went out.
