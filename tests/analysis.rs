@@ -2061,3 +2061,11 @@ fn a_reply_with_narration_about_no_one_goes_back_to_the_other_party() {
     let text = "“Will you walk with me to the river?” asked Clara Penn.\n\nThe curate shook his head. “Not today,” he said.\n\n“Why not?”\n\n“Because of the sermon.” The bell began to ring in the tower.\n\n“Then I shall go alone.”\n";
     expect_mention(text, "Because of", "he");
 }
+
+/// A paragraph of narration about no one between two quotations does not
+/// end the turn: the speaker before it goes on.
+#[test]
+fn narration_about_no_one_leaves_the_turn_with_the_speaker() {
+    let text = "“I have lost my gloves,” said Maud Ferrier.\n\nThe rain beat against the window of the little parlour.\n\n“They were my mother's, and I shall never find another pair.”\n";
+    expect_mention(text, "my mother's", "Maud Ferrier");
+}

@@ -439,6 +439,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         .map(|&(_, src)| src)
                         .find(|&src| found[src].as_ref().map(turn_key) != key);
                 }
+                // Narration about no one between two quotations ("“I have
+                // lost my gloves,” said Maud." / "The rain beat on the
+                // glass." / "“They were my mother's.”"): the speaker goes on.
+                if silent.is_none() {
+                    if let Some(&(_, src)) = turns.last().filter(|&&(p, _)| p + 2 == para) {
+                        context_from[qi] = Some(src);
+                    }
+                }
             }
         }
         if found[qi].is_none() && context_from[qi].is_none() && !cue_names.is_empty() {
