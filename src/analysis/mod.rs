@@ -442,7 +442,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 // Narration about no one between two quotations ("“I have
                 // lost my gloves,” said Maud." / "The rain beat on the
                 // glass." / "“They were my mother's.”"): the speaker goes on.
-                if silent.is_none() {
+                // (Not a byline: "“…”" / "— the usual objection".)
+                if silent.is_none()
+                    && !opens_with_dash(&toks, &sents, para - 1)
+                    && !opens_with_dash(&toks, &sents, last_para[qi] as usize + 1)
+                {
                     if let Some(&(_, src)) = turns.last().filter(|&&(p, _)| p + 2 == para) {
                         context_from[qi] = Some(src);
                     }
@@ -1975,6 +1979,22 @@ fn tells_silence(toks: &Toks, s: usize, e: usize) -> bool {
     })
 }
 
+/// The first sentence of paragraph `para`.
+fn first_sentence<'a>(
+    toks: &Toks,
+    sents: &'a [(usize, usize)],
+    para: usize,
+) -> Option<&'a (usize, usize)> {
+    let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
+    sents.get(k).filter(|&&(s, _)| toks[s].para() == para)
+}
+
+/// Paragraph `para` opens with a dash (a byline: "— Jane Doe").
+fn opens_with_dash(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
+    first_sentence(toks, sents, para)
+        .is_some_and(|&(s, _)| matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―')))
+}
+
 /// The source a paragraph of its own names after a dash, under a paragraph
 /// that is only a quotation: "— Jane Doe, a nurse in Leeds." (a name or an
 /// organisation, in a short paragraph).
@@ -1984,12 +2004,8 @@ fn byline_paragraph(
     sents: &[(usize, usize)],
     para: usize,
 ) -> Option<Found> {
-    let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
-    let &(s, _) = sents.get(k)?;
-    if toks[s].para() != para {
-        return None;
-    }
-    let dash = matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―'));
+    let &(s, _) = first_sentence(toks, sents, para)?;
+    let dash = opens_with_dash(toks, sents, para);
     // The paragraph's end, and no more than a line's words in it.
     let end = (s..toks.len().min(s + 30))
         .find(|&j| toks[j].para() != para)
