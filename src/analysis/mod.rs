@@ -379,7 +379,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // sir.”"). A news story quotes at length; a text with two such replies
     // is one where people talk to each other.
     let short_replies = (0..paras.len())
-        .filter(|&p| para_has_quote[p] && !para_has_word[p] && paras[p].len() <= SHORT_REPLY)
+        .filter(|&p| {
+            para_has_quote[p]
+                && !para_has_word[p]
+                && paras[p].len() <= SHORT_REPLY
+                && prose[paras[p].start..paras[p].end]
+                    .trim_end()
+                    .ends_with(['”', '"', '’', '\''])
+        })
         .count();
     let dialogue_text = short_replies >= 2;
     // The turns so far, in order: (paragraph, source quotation), for
@@ -442,8 +449,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 // Narration about no one between two quotations ("“I have
                 // lost my gloves,” said Maud." / "The rain beat on the
                 // glass." / "“They were my mother's.”"): the speaker goes on.
-                // (Not a byline: "“…”" / "— the usual objection".)
+                // (Not a byline: "“…”" / "— the usual objection"; nor,
+                // outside dialogue, narration that reports someone's words:
+                // "…, the office said.")
                 if silent.is_none()
+                    && (dialogue_text || !has_cue(&toks, &sents, para - 1))
                     && !opens_with_dash(&toks, &sents, para - 1)
                     && !opens_with_dash(&toks, &sents, last_para[qi] as usize + 1)
                 {
@@ -1987,6 +1997,16 @@ fn first_sentence<'a>(
 ) -> Option<&'a (usize, usize)> {
     let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
     sents.get(k).filter(|&&(s, _)| toks[s].para() == para)
+}
+
+/// Paragraph `para` has a speech cue ("said", "told").
+fn has_cue(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
+    let Some(&(s, _)) = first_sentence(toks, sents, para) else {
+        return false;
+    };
+    (s..toks.len())
+        .take_while(|&k| toks[k].para() == para)
+        .any(|k| attribute::cue_at(toks, k).is_some())
 }
 
 /// Paragraph `para` opens with a dash (a byline: "— Jane Doe").
