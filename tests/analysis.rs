@@ -74,13 +74,29 @@ fn quotations(text: &str, n: usize) -> Vec<(String, Option<String>)> {
 
 /// The quotation containing `words` is attributed to `expected`.
 fn expect_speaker(text: &str, words: &str, expected: &str) {
+    expect_found(text, words, expected, speaker_of);
+}
+
+/// What `find` gives for the quotation containing `words` is `expected`.
+fn expect_found(
+    text: &str,
+    words: &str,
+    expected: &str,
+    find: fn(&str, &Analysis, &str) -> Option<String>,
+) {
     let a = run(text);
     assert_eq!(
-        speaker_of(text, &a, words).as_deref(),
+        find(text, &a, words).as_deref(),
         Some(expected),
         "{:#?}",
         who(text, &a)
     );
+}
+
+/// The quotation containing `words` is attributed to the local words
+/// `expected`.
+fn expect_mention(text: &str, words: &str, expected: &str) {
+    expect_found(text, words, expected, mention_of);
 }
 
 const SUMMIT: &str = "Indonesian Trade Minister Ratna Wijaya has warned that the tariff dispute could \"spiral into a full trade war\" within months.\n\
@@ -2124,4 +2140,49 @@ fn a_plural_role_speaks_across_a_relative_clause() {
             ("out of thin air", "The lawmakers"),
         ],
     );
+}
+
+/// In a text of short replies, a paragraph that is only a quotation after
+/// someone's turn is the reply of the person who spoke before them, not
+/// more from the same speaker (as a news story's next paragraph would be).
+#[test]
+fn a_bare_reply_in_dialogue_goes_back_to_the_other_party() {
+    let text = "Martha Quill came into the kitchen at dusk.\n\n“Have you seen the boy?” asked Martha Quill.\n\nThe cook shook her head and went on stirring the pot.\n\n“Not since noon,” said the cook.\n\n“Then where can he be?”\n\n“Out in the top field, I dare say.”\n";
+    expect_mention(text, "where can he", "Martha Quill");
+    expect_mention(text, "top field", "the cook");
+}
+
+/// A paragraph of narration that keeps its subject silent ("… said
+/// nothing.") does not hand them the next quotation: the last speaker
+/// goes on.
+#[test]
+fn the_one_who_says_nothing_does_not_speak_next() {
+    let text = "The lamp smoked on the table between them.\n\n“You will carry the letters to the mill,” said Dr. Varley. “Do you hear?”\n\nJenny Marsh looked at the floor and said nothing.\n\n“Do you hear me, girl?”\n";
+    expect_mention(text, "hear me", "Dr. Varley");
+}
+
+/// After a paragraph of narration, the person it is about speaks, also when
+/// a phrase of time or place comes before them ("That evening Hugh came
+/// in.").
+#[test]
+fn a_name_after_a_fronted_phrase_speaks_next() {
+    let text = "“The roof leaks again,” said Agnes.\n\n“Then mend it,” said Hugh.\n\nThat evening after supper Hugh climbed the ladder with a bucket of tar.\n\n“It will hold till spring, I think.”\n";
+    expect_mention(text, "hold till spring", "Hugh");
+}
+
+/// In dialogue, a paragraph that opens with a quotation and has narration
+/// about no one after it is a reply like a paragraph that is only a
+/// quotation.
+#[test]
+fn a_reply_with_narration_about_no_one_goes_back_to_the_other_party() {
+    let text = "“Will you walk with me to the river?” asked Clara Penn.\n\nThe curate shook his head. “Not today,” he said.\n\n“Why not?”\n\n“Because of the sermon.” The bell began to ring in the tower.\n\n“Then I shall go alone.”\n";
+    expect_mention(text, "Because of", "he");
+}
+
+/// A paragraph of narration about no one between two quotations does not
+/// end the turn: the speaker before it goes on.
+#[test]
+fn narration_about_no_one_leaves_the_turn_with_the_speaker() {
+    let text = "“I have lost my gloves,” said Maud Ferrier.\n\nThe rain beat against the window of the little parlour.\n\n“They were my mother's, and I shall never find another pair.”\n";
+    expect_mention(text, "my mother's", "Maud Ferrier");
 }

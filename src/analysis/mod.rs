@@ -375,6 +375,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     cue_names.sort_unstable();
     cue_names.dedup();
     let mut last_attributed_in_para: Vec<Option<usize>> = vec![None; paras.len()];
+    // Dialogue: replies of a line or less, paragraphs of their own ("“Yes,
+    // sir.”"). A news story quotes at length; a text with two such replies
+    // is one where people talk to each other.
+    let short_replies = (0..paras.len())
+        .filter(|&p| {
+            para_has_quote[p]
+                && !para_has_word[p]
+                && paras[p].len() <= SHORT_REPLY
+                && prose[paras[p].start..paras[p].end]
+                    .trim_end()
+                    .ends_with(['”', '"', '’', '\''])
+        })
+        .count();
+    let dialogue_text = short_replies >= 2;
+    // The turns so far, in order: (paragraph, source quotation), for
+    // finding who spoke before the last speaker.
+    let mut turns: Vec<(usize, usize)> = Vec::new();
     // (How many kept quotations have a speaker, counted as each is settled:
     // the size of a table below.)
     let mut n_found = 0;
@@ -402,11 +419,48 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         if found[qi].is_none() && para > 0 && !para_has_word[para] {
             if let Some(prev) = last_attributed_in_para[para - 1] {
                 context_from[qi] = Some(prev);
+                // In dialogue a paragraph of its own is a reply: the turn
+                // goes back to whoever spoke just before the last speaker.
+                if dialogue_text {
+                    if let Some(other) = other_party(&turns, &found, prev, para) {
+                        context_from[qi] = Some(other);
+                    }
+                }
             } else if !para_has_quote[para - 1] {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
-                found[qi] = narration_subject(&toks, &prose, &sents, para - 1, &cue_names)
+                let (subject, silent) =
+                    narration_subject(&toks, &prose, &sents, para - 1, &cue_names).unzip();
+                found[qi] = subject
                     .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
+                // "Rosa said nothing." / "“Understand?”": the one the
+                // narration keeps silent does not speak; the last one who
+                // spoke (someone else) goes on.
+                if silent == Some(true) {
+                    let key = found[qi].as_ref().map(turn_key);
+                    found[qi] = None;
+                    context_from[qi] = turns
+                        .iter()
+                        .rev()
+                        .take_while(|&&(p, _)| p + 8 >= para)
+                        .map(|&(_, src)| src)
+                        .find(|&src| found[src].as_ref().map(turn_key) != key);
+                }
+                // Narration about no one between two quotations ("“I have
+                // lost my gloves,” said Maud." / "The rain beat on the
+                // glass." / "“They were my mother's.”"): the speaker goes on.
+                // (Not a byline: "“…”" / "— the usual objection"; nor,
+                // outside dialogue, narration that reports someone's words:
+                // "…, the office said.")
+                if silent.is_none()
+                    && (dialogue_text || !has_cue(&toks, &sents, para - 1))
+                    && !opens_with_dash(&toks, &sents, para - 1)
+                    && !opens_with_dash(&toks, &sents, last_para[qi] as usize + 1)
+                {
+                    if let Some(&(_, src)) = turns.last().filter(|&&(p, _)| p + 2 == para) {
+                        context_from[qi] = Some(src);
+                    }
+                }
             }
         }
         if found[qi].is_none() && context_from[qi].is_none() && !cue_names.is_empty() {
@@ -414,6 +468,18 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             let (qs, qe) = (first_tok[qi], last_tok[qi] + 1);
             found[qi] = beat_subject(&toks, &prose, &sents, &sent_of, qs, qe, &cue_names)
                 .map(|phrase| Found::new(phrase, None, AttributionMethod::Subject, true, None));
+        }
+        // In dialogue, a paragraph opening with a quotation nothing in it
+        // attributes is a reply too ("“No.” This was always his answer.").
+        if dialogue_text
+            && found[qi].is_none()
+            && context_from[qi].is_none()
+            && para > 0
+            && before[qi].is_none()
+        {
+            if let Some(prev) = last_attributed_in_para[para - 1] {
+                context_from[qi] = other_party(&turns, &found, prev, para);
+            }
         }
         // A later quotation in a paragraph whose earlier one has a speaker
         // is theirs: a paragraph is one speaker's turn ("“That makes ten,”
@@ -425,6 +491,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         let end_para = last_para[qi] as usize;
         if found[qi].is_some() || context_from[qi].is_some() {
             last_attributed_in_para[end_para] = Some(context_from[qi].unwrap_or(qi));
+            turns.push((para, context_from[qi].unwrap_or(qi)));
         }
         n_found += usize::from(found[qi].is_some());
     }
@@ -1598,6 +1665,28 @@ fn plausible_source(p: &Phrase) -> bool {
     }
 }
 
+/// The longest paragraph (in bytes) that counts as a short reply.
+const SHORT_REPLY: usize = 60;
+
+/// The speaker of the turn before the one of `prev` (the last turn, in the
+/// paragraph before `para`), when it is someone else and came in one of the
+/// few paragraphs just before: the other party of a conversation.
+fn other_party(
+    turns: &[(usize, usize)],
+    found: &[Option<Found>],
+    prev: usize,
+    para: usize,
+) -> Option<usize> {
+    let key = found[prev].as_ref().map(turn_key)?;
+    turns
+        .iter()
+        .rev()
+        .skip_while(|&&(p, _)| p + 1 >= para)
+        .take_while(|&&(p, _)| p + 7 >= para)
+        .map(|&(_, src)| src)
+        .find(|&src| found[src].as_ref().is_some_and(|f| turn_key(f) != key))
+}
+
 /// Who a speaker phrase names, for telling turns apart: the last word of a
 /// name, or the pronoun (he and she are different people).
 fn turn_key(f: &Found) -> String {
@@ -1821,28 +1910,109 @@ fn beat_subject(
     best.map(|b| b.1)
 }
 
-/// The person the last sentences of a narration paragraph are about.
+/// The person the last sentences of a narration paragraph are about, and
+/// whether that sentence says they kept silent.
 fn narration_subject(
     toks: &Toks,
     prose: &str,
     sents: &[(usize, usize)],
     para: usize,
     speakers: &[String],
-) -> Option<Phrase> {
+) -> Option<(Phrase, bool)> {
     // The paragraph's sentences, last first.
     let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
     for &(s, e) in sents[..end].iter().rev().take(3) {
         if toks[s].para() != para {
             break;
         }
-        let Some(p) = attribute::sentence_subject(toks, prose, s, e) else {
-            continue;
-        };
-        if is_person_subject(&p, speakers) {
-            return Some(p);
+        let p = attribute::sentence_subject(toks, prose, s, e)
+            .filter(|p| is_person_subject(p, speakers))
+            .or_else(|| name_then_verb(toks, prose, s, e, speakers));
+        if let Some(p) = p {
+            return Some((p, tells_silence(toks, s, e)));
         }
     }
     None
+}
+
+/// The first name in the sentence that someone speaks under elsewhere
+/// (`speakers`, as `turn_key` gives them) or that a list knows as a first
+/// name, followed by a lowercase word that is not a function word, a verb
+/// most likely: the subject after a fronted phrase
+/// ("That evening Tony came up behind her.").
+fn name_then_verb(
+    toks: &Toks,
+    prose: &str,
+    s: usize,
+    e: usize,
+    speakers: &[String],
+) -> Option<Phrase> {
+    let k = (s..e.saturating_sub(1)).find(|&k| {
+        let (t, next) = (&toks[k], &toks[k + 1]);
+        t.is_word()
+            && t.cap()
+            && next.is_word()
+            && !next.cap()
+            && !toks.w(next).is(Lex::FUNCTION_WORDS)
+            && (speakers
+                .binary_search_by(|x| x.as_str().cmp(toks.w(t).as_str()))
+                .is_ok()
+                || toks.w(t).first_name().is_some())
+    })?;
+    let start = (s..k)
+        .rev()
+        .take_while(|&j| toks[j].is_word() && toks[j].cap())
+        .last()
+        .unwrap_or(k);
+    // (With the capitalised words before it, else alone: "Then Tony".)
+    [start, k]
+        .into_iter()
+        .filter_map(|a| mentions::classify(toks, prose, (a, k + 1)))
+        .find(|p| p.kind == MentionKind::Name)
+}
+
+/// The sentence says its subject kept silent: "said nothing", "made no
+/// answer", "did not reply", "was silent".
+fn tells_silence(toks: &Toks, s: usize, e: usize) -> bool {
+    let words: Vec<&str> = toks[s..e]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| toks.w(t).as_str())
+        .collect();
+    let speech = |w: &str| matches!(w, "answer" | "reply" | "response" | "speak" | "respond");
+    words.windows(2).any(|p| match p {
+        ["said" | "answered" | "replied", "nothing"] | ["was" | "remained" | "kept", "silent"] => {
+            true
+        }
+        ["no" | "not" | "n't" | "didn't", w] => speech(w),
+        _ => false,
+    })
+}
+
+/// The first sentence of paragraph `para`.
+fn first_sentence<'a>(
+    toks: &Toks,
+    sents: &'a [(usize, usize)],
+    para: usize,
+) -> Option<&'a (usize, usize)> {
+    let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
+    sents.get(k).filter(|&&(s, _)| toks[s].para() == para)
+}
+
+/// Paragraph `para` has a speech cue ("said", "told").
+fn has_cue(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
+    let Some(&(s, _)) = first_sentence(toks, sents, para) else {
+        return false;
+    };
+    (s..toks.len())
+        .take_while(|&k| toks[k].para() == para)
+        .any(|k| attribute::cue_at(toks, k).is_some())
+}
+
+/// Paragraph `para` opens with a dash (a byline: "— Jane Doe").
+fn opens_with_dash(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
+    first_sentence(toks, sents, para)
+        .is_some_and(|&(s, _)| matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―')))
 }
 
 /// The source a paragraph of its own names after a dash, under a paragraph
@@ -1854,12 +2024,8 @@ fn byline_paragraph(
     sents: &[(usize, usize)],
     para: usize,
 ) -> Option<Found> {
-    let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
-    let &(s, _) = sents.get(k)?;
-    if toks[s].para() != para {
-        return None;
-    }
-    let dash = matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―'));
+    let &(s, _) = first_sentence(toks, sents, para)?;
+    let dash = opens_with_dash(toks, sents, para);
     // The paragraph's end, and no more than a line's words in it.
     let end = (s..toks.len().min(s + 30))
         .find(|&j| toks[j].para() != para)
