@@ -104,9 +104,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut before: Vec<Option<Tok>> = vec![None; raw.len()];
     let mut para_has_word_tok = vec![false; paras.len()];
     let mut quote_toks: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
-    let mut sent_of = SentOf(vec![0u32; toks.len()]);
-    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, si| {
-        sent_of.0[i] = si as u32;
+    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, _| {
         if let Some(q) = t.quote() {
             if i < first_tok[q] {
                 first_tok[q] = i;
@@ -124,6 +122,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             para_has_word_tok[t.para()] = true;
         }
     });
+    let sent_of = SentOf::new(&sents, toks.len());
 
     // Attribution, quotation by quotation.
     // (Filled by pushing, in order, rather than written twice: a look-up of
@@ -1958,16 +1957,39 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
     out
 }
 
-/// The sentence of each token, as `u32`s (a table as long as the token list).
-struct SentOf(Vec<u32>);
+/// The sentence of a token, searched in the sentences (which follow one
+/// another and cover every token) from the last answer: the look-ups come
+/// in order of position, each a few probes near the one before. (A table
+/// of the sentence of every token, as long as the token list, was written
+/// in the sentence walk and read back a whole walk later: 4 bytes a token
+/// of memory traffic on long texts, for a few look-ups per quotation and
+/// mention.)
+struct SentOf<'a> {
+    sents: &'a [(usize, usize)],
+    /// The sentence of the last look-up.
+    cursor: std::cell::Cell<usize>,
+    /// The number of tokens.
+    n_toks: usize,
+}
 
-impl SentOf {
+impl<'a> SentOf<'a> {
+    fn new(sents: &'a [(usize, usize)], n_toks: usize) -> SentOf<'a> {
+        SentOf {
+            sents,
+            cursor: std::cell::Cell::new(0),
+            n_toks,
+        }
+    }
+
     fn at(&self, tok: usize) -> usize {
-        self.0[tok] as usize
+        assert!(tok < self.n_toks);
+        let s = partition_point_near(self.sents, self.cursor.get(), |&(_, e)| e <= tok);
+        self.cursor.set(s);
+        s
     }
 
     fn get(&self, tok: usize) -> Option<usize> {
-        self.0.get(tok).map(|&s| s as usize)
+        (tok < self.n_toks).then(|| self.at(tok))
     }
 }
 
