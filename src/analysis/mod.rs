@@ -1780,7 +1780,7 @@ fn beat_subject(
             let quoted = &prose[toks[qs].span().start..toks[qe - 1].span().end];
             let spoken = from > qe
                 || quoted
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !ends(c))
+                    .trim_end_matches(|c: char| !attribute::is_alphanumeric(c) && !ends(c))
                     .ends_with(ends);
             if spoken && from < to && toks[from].is_word() {
                 if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
