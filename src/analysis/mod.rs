@@ -560,20 +560,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         subject_pronouns.sort_by_key(|p| p.span().start);
         name_phrases.sort_by_key(|p| p.span().start);
         speaker_phrases.sort_by_key(|(_, p, _)| p.span().start);
-        // Every start, in order (only the values are read).
-        let mut starts: Vec<usize> = subject_pronouns
-            .iter()
-            .chain(&name_phrases)
-            .chain(speaker_phrases.iter().map(|(_, p, _)| p))
-            .map(|p| p.span().start)
-            .collect();
-        starts.sort_unstable();
-        let all = merge_by_start(
+        // Every start, in order (only the values are read): the three
+        // sorted lists merged (a sort of them all cost n log n).
+        let mut starts: Vec<usize> =
+            Vec::with_capacity(subject_pronouns.len() + name_phrases.len() + speaker_phrases.len());
+        starts.extend(merge_by(
+            subject_pronouns.iter().map(|p| p.span().start),
+            name_phrases.iter().map(|p| p.span().start),
+            speaker_phrases.iter().map(|(_, p, _)| p.span().start),
+            |&s| s,
+        ));
+        let all = merge_by(
             subject_pronouns.into_iter().map(|p| (p, None, None)),
             name_phrases.into_iter().map(|p| (p, None, None)),
             speaker_phrases
                 .into_iter()
                 .map(|(qi, p, appo)| (p, Some(qi), appo)),
+            |(p, _, _): &MentionEntry| p.span().start,
         );
         pending.reserve_exact(starts.len());
         let mut tok_cursor = 0;
@@ -769,16 +772,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 /// extra role words.
 type MentionEntry = (Phrase, Option<usize>, Option<String>);
 
-/// The entries of three lists, each in order of start, merged in order of
-/// start; of equal starts those of `a` first, then `b`'s, then `c`'s (the
-/// order a stable sort of `a`, `b` and `c` one after the other gives).
-fn merge_by_start(
-    a: impl Iterator<Item = MentionEntry>,
-    b: impl Iterator<Item = MentionEntry>,
-    c: impl Iterator<Item = MentionEntry>,
-) -> impl Iterator<Item = MentionEntry> {
+/// The entries of three lists, each in order of `key` (a start), merged in
+/// order of `key`; of equal keys those of `a` first, then `b`'s, then `c`'s
+/// (the order a stable sort of `a`, `b` and `c` one after the other gives).
+fn merge_by<T>(
+    a: impl Iterator<Item = T>,
+    b: impl Iterator<Item = T>,
+    c: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> usize,
+) -> impl Iterator<Item = T> {
     let (mut a, mut b, mut c) = (a.peekable(), b.peekable(), c.peekable());
-    let start = |e: Option<&MentionEntry>| e.map_or(usize::MAX, |(p, _, _)| p.span().start);
+    let start = move |e: Option<&T>| e.map_or(usize::MAX, &key);
     std::iter::from_fn(move || {
         let (sa, sb, sc) = (start(a.peek()), start(b.peek()), start(c.peek()));
         if sa <= sb && sa <= sc {
