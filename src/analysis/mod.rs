@@ -361,6 +361,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // The names the text shows speaking through a cue ("hinted Tuppence"):
     // a one-word name no list knows is a person where the narration is
     // about it ("Tuppence sighed.").
+    // (The names' last words, `turn_key` of a name, told apart as they
+    // stand first: a text names its few speakers again and again, and only
+    // the distinct ones are lowercased, allocated and sorted.)
     let mut cue_names: Vec<String> = found
         .iter()
         .zip(&keep)
@@ -369,7 +372,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 .filter(|f| k && f.method == AttributionMethod::Cue)
         })
         .filter(|f| f.phrase.kind == MentionKind::Name)
-        .map(turn_key)
+        .map(|f| name_key(&f.phrase.name))
+        .collect::<rustc_hash::FxHashSet<&str>>()
+        .into_iter()
+        .map(str::to_lowercase)
         .collect();
     cue_names.sort_unstable();
     cue_names.dedup();
@@ -1605,15 +1611,14 @@ fn plausible_source(p: &Phrase) -> bool {
 /// name, or the pronoun (he and she are different people).
 fn turn_key(f: &Found) -> String {
     match f.phrase.kind {
-        MentionKind::Name | MentionKind::Organization => f
-            .phrase
-            .name
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase(),
+        MentionKind::Name | MentionKind::Organization => name_key(&f.phrase.name).to_lowercase(),
         _ => f.phrase.role.to_lowercase(),
     }
+}
+
+/// The word of a name that `turn_key` gives, before lowercasing: its last.
+fn name_key(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or("")
 }
 
 /// Fills speakerless turns in runs of dialogue by alternation. Returns, per
