@@ -567,7 +567,7 @@ fn closing_punct(quoted: &str) -> Option<char> {
 /// dashes and ellipsis that close a quotation's words (which are none: for
 /// characters outside ASCII the standard library searches its Unicode
 /// tables, several hundred instructions a mark).
-fn is_alphanumeric(c: char) -> bool {
+pub(super) fn is_alphanumeric(c: char) -> bool {
     !matches!(
         c,
         '“' | '”'

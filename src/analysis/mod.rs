@@ -26,6 +26,9 @@ use spanset::partition_point_near;
 use tokens::{Tok, Toks};
 
 /// Analyses one document.
+// (Never inlined: with link-time optimisation a profiler would otherwise
+// find no `analyze` to count inside, as in `valgrind --toggle-collect`.)
+#[inline(never)]
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_within(text, options, MAX_PIECE)
 }
@@ -104,9 +107,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut before: Vec<Option<Tok>> = vec![None; raw.len()];
     let mut para_has_word_tok = vec![false; paras.len()];
     let mut quote_toks: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
-    let mut sent_of = SentOf(vec![0u32; toks.len()]);
-    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, si| {
-        sent_of.0[i] = si as u32;
+    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, _| {
         if let Some(q) = t.quote() {
             if i < first_tok[q] {
                 first_tok[q] = i;
@@ -124,6 +125,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             para_has_word_tok[t.para()] = true;
         }
     });
+    let sent_of = SentOf::new(&sents, toks.len());
 
     // Attribution, quotation by quotation.
     // (Filled by pushing, in order, rather than written twice: a look-up of
@@ -362,6 +364,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // The names the text shows speaking through a cue ("hinted Tuppence"):
     // a one-word name no list knows is a person where the narration is
     // about it ("Tuppence sighed.").
+    // (The names' last words, `turn_key` of a name, told apart as they
+    // stand first: a text names its few speakers again and again, and only
+    // the distinct ones are lowercased, allocated and sorted.)
     let mut cue_names: Vec<String> = found
         .iter()
         .zip(&keep)
@@ -370,7 +375,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 .filter(|f| k && f.method == AttributionMethod::Cue)
         })
         .filter(|f| f.phrase.kind == MentionKind::Name)
-        .map(turn_key)
+        .map(|f| name_key(&f.phrase.name))
+        .collect::<rustc_hash::FxHashSet<&str>>()
+        .into_iter()
+        .map(str::to_lowercase)
         .collect();
     cue_names.sort_unstable();
     cue_names.dedup();
@@ -628,20 +636,23 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         subject_pronouns.sort_by_key(|p| p.span().start);
         name_phrases.sort_by_key(|p| p.span().start);
         speaker_phrases.sort_by_key(|(_, p, _)| p.span().start);
-        // Every start, in order (only the values are read).
-        let mut starts: Vec<usize> = subject_pronouns
-            .iter()
-            .chain(&name_phrases)
-            .chain(speaker_phrases.iter().map(|(_, p, _)| p))
-            .map(|p| p.span().start)
-            .collect();
-        starts.sort_unstable();
-        let all = merge_by_start(
+        // Every start, in order (only the values are read): the three
+        // sorted lists merged (a sort of them all cost n log n).
+        let mut starts: Vec<usize> =
+            Vec::with_capacity(subject_pronouns.len() + name_phrases.len() + speaker_phrases.len());
+        starts.extend(merge_by(
+            subject_pronouns.iter().map(|p| p.span().start),
+            name_phrases.iter().map(|p| p.span().start),
+            speaker_phrases.iter().map(|(_, p, _)| p.span().start),
+            |&s| s,
+        ));
+        let all = merge_by(
             subject_pronouns.into_iter().map(|p| (p, None, None)),
             name_phrases.into_iter().map(|p| (p, None, None)),
             speaker_phrases
                 .into_iter()
                 .map(|(qi, p, appo)| (p, Some(qi), appo)),
+            |(p, _, _): &MentionEntry| p.span().start,
         );
         pending.reserve_exact(starts.len());
         let mut tok_cursor = 0;
@@ -837,16 +848,17 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 /// extra role words.
 type MentionEntry = (Phrase, Option<usize>, Option<String>);
 
-/// The entries of three lists, each in order of start, merged in order of
-/// start; of equal starts those of `a` first, then `b`'s, then `c`'s (the
-/// order a stable sort of `a`, `b` and `c` one after the other gives).
-fn merge_by_start(
-    a: impl Iterator<Item = MentionEntry>,
-    b: impl Iterator<Item = MentionEntry>,
-    c: impl Iterator<Item = MentionEntry>,
-) -> impl Iterator<Item = MentionEntry> {
+/// The entries of three lists, each in order of `key` (a start), merged in
+/// order of `key`; of equal keys those of `a` first, then `b`'s, then `c`'s
+/// (the order a stable sort of `a`, `b` and `c` one after the other gives).
+fn merge_by<T>(
+    a: impl Iterator<Item = T>,
+    b: impl Iterator<Item = T>,
+    c: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> usize,
+) -> impl Iterator<Item = T> {
     let (mut a, mut b, mut c) = (a.peekable(), b.peekable(), c.peekable());
-    let start = |e: Option<&MentionEntry>| e.map_or(usize::MAX, |(p, _, _)| p.span().start);
+    let start = move |e: Option<&T>| e.map_or(usize::MAX, &key);
     std::iter::from_fn(move || {
         let (sa, sb, sc) = (start(a.peek()), start(b.peek()), start(c.peek()));
         if sa <= sb && sa <= sc {
@@ -1691,15 +1703,14 @@ fn other_party(
 /// name, or the pronoun (he and she are different people).
 fn turn_key(f: &Found) -> String {
     match f.phrase.kind {
-        MentionKind::Name | MentionKind::Organization => f
-            .phrase
-            .name
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase(),
+        MentionKind::Name | MentionKind::Organization => name_key(&f.phrase.name).to_lowercase(),
         _ => f.phrase.role.to_lowercase(),
     }
+}
+
+/// The word of a name that `turn_key` gives, before lowercasing: its last.
+fn name_key(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or("")
 }
 
 /// Fills speakerless turns in runs of dialogue by alternation. Returns, per
@@ -1870,7 +1881,7 @@ fn beat_subject(
             let quoted = &prose[toks[qs].span().start..toks[qe - 1].span().end];
             let spoken = from > qe
                 || quoted
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !ends(c))
+                    .trim_end_matches(|c: char| !attribute::is_alphanumeric(c) && !ends(c))
                     .ends_with(ends);
             if spoken && from < to && toks[from].is_word() {
                 if let Some(p) = attribute::sentence_subject(toks, prose, from, to)
@@ -2124,16 +2135,39 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
     out
 }
 
-/// The sentence of each token, as `u32`s (a table as long as the token list).
-struct SentOf(Vec<u32>);
+/// The sentence of a token, searched in the sentences (which follow one
+/// another and cover every token) from the last answer: the look-ups come
+/// in order of position, each a few probes near the one before. (A table
+/// of the sentence of every token, as long as the token list, was written
+/// in the sentence walk and read back a whole walk later: 4 bytes a token
+/// of memory traffic on long texts, for a few look-ups per quotation and
+/// mention.)
+struct SentOf<'a> {
+    sents: &'a [(usize, usize)],
+    /// The sentence of the last look-up.
+    cursor: std::cell::Cell<usize>,
+    /// The number of tokens.
+    n_toks: usize,
+}
 
-impl SentOf {
+impl<'a> SentOf<'a> {
+    fn new(sents: &'a [(usize, usize)], n_toks: usize) -> SentOf<'a> {
+        SentOf {
+            sents,
+            cursor: std::cell::Cell::new(0),
+            n_toks,
+        }
+    }
+
     fn at(&self, tok: usize) -> usize {
-        self.0[tok] as usize
+        assert!(tok < self.n_toks);
+        let s = partition_point_near(self.sents, self.cursor.get(), |&(_, e)| e <= tok);
+        self.cursor.set(s);
+        s
     }
 
     fn get(&self, tok: usize) -> Option<usize> {
-        self.0.get(tok).map(|&s| s as usize)
+        (tok < self.n_toks).then(|| self.at(tok))
     }
 }
 

@@ -412,7 +412,13 @@ const WORD_BYTE: [bool; 256] = {
 };
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    // (ASCII from the byte table; the marks and dashes met after words are
+    // answered without a search of the Unicode tables.)
+    if c.is_ascii() {
+        WORD_BYTE[c as usize]
+    } else {
+        super::attribute::is_alphanumeric(c)
+    }
 }
 
 /// A character that continues a word without being a letter itself: a
