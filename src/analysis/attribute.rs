@@ -723,6 +723,15 @@ fn unlisted_inverted_cue(toks: &Toks, text: &str, k: usize, s_end: usize) -> Opt
     person.then(|| Found::by_cue(p, verb.span(), false, None))
 }
 
+/// An adverb that may open a fronted clause or phrase ("Shortly after",
+/// "Even before", "Ever since", "Early in his campaign").
+fn fronting_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "even" | "ever" | "just" | "soon" | "long" | "right" | "only" | "well" | "early"
+    ) || super::mentions::is_ly_adverb(w)
+}
+
 /// Where the main clause starts after a fronted subordinate clause ("When
 /// Hale spoke, he …", "Last month, when I asked him, he …", "Ever since
 /// Hale ran, he …"), when that clause closes with a comma before `qs`.
@@ -734,10 +743,7 @@ fn fronted_clause_end(toks: &Toks, text: &str, s_start: usize, qs: usize) -> Opt
         i += 1;
     }
     for attempt in 0..2 {
-        if matches!(
-            word(i),
-            Some("even" | "ever" | "just" | "shortly" | "soon" | "long" | "right")
-        ) {
+        if word(i).is_some_and(fronting_adverb) {
             i += 1;
         }
         if matches!(
@@ -1187,13 +1193,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         && toks[i].is_word()
         && toks[i + 1].is_word()
         && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str())
-        && {
-            let w = toks.w(&toks[i]);
-            matches!(
-                w.as_str(),
-                "even" | "ever" | "just" | "soon" | "long" | "right" | "only" | "well"
-            ) || w.ends_with("ly") && w.len() > 4
-        }
+        && fronting_adverb(toks.w(&toks[i]))
     {
         i += 1;
     }
@@ -1323,7 +1323,9 @@ fn name_before_participle(
         return None;
     }
     // "with Dole reportedly yelling": an adverb may come between.
-    let adverb = |t: &super::tokens::Tok| t.is_word() && !t.cap() && toks.w(t).ends_with("ly");
+    let adverb = |t: &super::tokens::Tok| {
+        t.is_word() && !t.cap() && super::mentions::is_ly_adverb(toks.w(t))
+    };
     let at = if cs > floor + 1 && adverb(&toks[cs - 1]) {
         cs - 1
     } else {

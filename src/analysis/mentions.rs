@@ -74,6 +74,11 @@ impl Phrase {
     }
 }
 
+/// "reportedly", "shortly": a lowercased word that is an -ly adverb.
+pub fn is_ly_adverb(w: &str) -> bool {
+    w.ends_with("ly") && w.len() > 4 && !matches!(w, "family" | "italy" | "ally" | "early")
+}
+
 /// Words that may sit between a subject and its cue ("Qin also said",
 /// "Moscow has repeatedly said").
 pub fn is_adverbial(toks: &Toks, t: &Tok) -> bool {
@@ -81,11 +86,7 @@ pub fn is_adverbial(toks: &Toks, t: &Tok) -> bool {
         return false;
     }
     let w = toks.w(t).as_str();
-    if w.ends_with("ly")
-        && !t.cap()
-        && w.len() > 4
-        && !matches!(w, "family" | "italy" | "ally" | "early")
-    {
+    if !t.cap() && is_ly_adverb(w) {
         return true;
     }
     is_time_word(toks, t)
