@@ -488,16 +488,7 @@ fn subject_over_places(toks: &Toks, text: &str, np: (usize, usize), qe: usize) -
         if cur.0 <= qe + 1 {
             break;
         }
-        let prep = &toks[cur.0 - 1];
-        if !(prep.is_word()
-            && matches!(
-                toks.w(prep).as_str(),
-                "in" | "at" | "from" | "of" | "near" | "outside" | "inside" | "behind" | "on"
-            ))
-        {
-            return np;
-        }
-        match np_before(toks, cur.0 - 1, qe) {
+        match phrase_before_preposition(toks, cur, qe) {
             Some(prev) => cur = prev,
             None => return np,
         }
@@ -509,6 +500,35 @@ fn subject_over_places(toks: &Toks, text: &str, np: (usize, usize), qe: usize) -
     } else {
         np
     }
+}
+
+/// The noun phrase before the preposition that opens `np` ("a staffer" for
+/// "the back" in "a staffer at the back"), not reaching before `floor`.
+fn phrase_before_preposition(
+    toks: &Toks,
+    np: (usize, usize),
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let prep = toks.get(np.0.checked_sub(1)?)?;
+    (np.0 > floor + 1
+        && prep.is_word()
+        && !prep.cap()
+        && matches!(
+            toks.w(prep).as_str(),
+            "in" | "at"
+                | "on"
+                | "from"
+                | "of"
+                | "near"
+                | "outside"
+                | "inside"
+                | "behind"
+                | "during"
+                | "after"
+                | "before"
+        ))
+    .then(|| np_before(toks, np.0 - 1, floor))
+    .flatten()
 }
 
 /// "Hale during a rally on Sunday thanked …": the phrase before the cue is
@@ -527,20 +547,7 @@ fn subject_before_phrases(
     }
     let mut cur = np;
     for _ in 0..3 {
-        if cur.0 <= floor + 1 {
-            return np;
-        }
-        let prep = &toks[cur.0 - 1];
-        if !(prep.is_word()
-            && !prep.cap()
-            && matches!(
-                toks.w(prep).as_str(),
-                "in" | "at" | "on" | "during" | "after" | "before" | "from" | "near"
-            ))
-        {
-            return np;
-        }
-        cur = match np_before(toks, cur.0 - 1, floor) {
+        cur = match phrase_before_preposition(toks, cur, floor) {
             Some(prev) => prev,
             None => return np,
         };
