@@ -1544,8 +1544,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     }
     // A description or an unnamed source.
     let document = head_lex.has(Lex::DOCUMENT_NOUNS);
-    let plural =
-        head.ends_with('s') && !head.ends_with("ss") && !matches!(head, "his" | "boss" | "its");
+    let plural = is_plural_noun(head);
     let definite = matches!(
         first_lower,
         "the"
@@ -1672,7 +1671,7 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
             .iter()
             .find_map(|w| gender_of_noun(toks.w(w)))
             .unwrap_or(Gender::Unknown),
-        plural: head.ends_with('s') && !head.ends_with("ss") || is_count(head),
+        plural: is_plural_noun(head) || is_count(head),
         document: false,
     })
 }
@@ -1683,6 +1682,11 @@ fn description_role(toks: &Toks, text: &str, words: &[&Tok], kind: MentionKind) 
     join_kept_words(toks, text, words, |w| {
         kind == MentionKind::Unnamed || !toks.w(w).is(Lex::DETERMINERS)
     })
+}
+
+/// "officials", "heavyweights": a noun's plural, by its ending.
+fn is_plural_noun(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "his" | "boss" | "its")
 }
 
 /// "two" to "ten": the count in "the two", "the three".
