@@ -1009,9 +1009,9 @@ fn outer_source(toks: &Toks, text: &str, inner_start: usize, s_start: usize) -> 
     best
 }
 
-/// A hyphen, en dash or em dash token (a dateline's or a digest's dash).
-fn is_dash(t: &super::tokens::Tok) -> bool {
-    matches!(t.kind(), super::tokens::Kind::Punct('-' | '–' | '—'))
+/// A hyphen, en dash, em dash or horizontal bar token (a dateline's or a digest's dash).
+pub(super) fn is_dash(t: &super::tokens::Tok) -> bool {
+    matches!(t.kind(), super::tokens::Kind::Punct('-' | '–' | '—' | '―'))
 }
 
 /// "RED STATES GAIN — Jeffrey M. Jones:", "… all along - More from Hale:":

@@ -2022,8 +2022,7 @@ fn has_cue(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
 
 /// Paragraph `para` opens with a dash (a byline: "— Jane Doe").
 fn opens_with_dash(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
-    first_sentence(toks, sents, para)
-        .is_some_and(|&(s, _)| matches!(toks[s].kind(), tokens::Kind::Punct('-' | '–' | '—' | '―')))
+    first_sentence(toks, sents, para).is_some_and(|&(s, _)| attribute::is_dash(&toks[s]))
 }
 
 /// The source a paragraph of its own names after a dash, under a paragraph
