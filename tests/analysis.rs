@@ -52,16 +52,10 @@ fn mention_of(text: &str, a: &Analysis, words: &str) -> Option<String> {
     })
 }
 
-/// Each quotation containing the first words of a pair is attributed, in
-/// the text itself, to the second.
+/// `expect_mention` for each (words, expected) pair.
 fn expect_mentions(text: &str, pairs: &[(&str, &str)]) {
-    let a = run(text);
     for &(words, expected) in pairs {
-        assert_eq!(
-            mention_of(text, &a, words).as_deref(),
-            Some(expected),
-            "{words:?}"
-        );
+        expect_mention(text, words, expected);
     }
 }
 
