@@ -1218,6 +1218,24 @@ fn a_relative_pronoun_before_a_time_phrase_and_a_cue_gives_its_antecedent() {
     );
 }
 
+/// Auxiliaries, adverbs and a short phrase of time may stand between the
+/// relative pronoun and its cue ("who has in the past described", "who has
+/// publicly vowed", "- who previously said"), but not another subject ("who
+/// heard Varga call it …").
+#[test]
+fn a_relative_pronoun_before_auxiliaries_and_adverbs_gives_its_antecedent() {
+    let text = "Hugo Lind, who has in the past described the harbour plan as “a slow-motion disaster,” spoke first.\n\nThe council praised Marta Ek, who has publicly vowed to stop the “madness” of the tolls.\n\nPort director Ola Sund - who previously said he would “resign before signing” - signed on Friday.\n\nThe board hired Nils Berg, who heard Ines Varga call the tolls “theft” in May.\n";
+    expect_mentions(
+        text,
+        &[
+            ("slow-motion", "Hugo Lind, who"),
+            ("madness", "Marta Ek, who"),
+            ("resign before", "Port director Ola Sund - who"),
+            ("theft", "Ines Varga"),
+        ],
+    );
+}
+
 /// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
 /// headline with its byline is a title, not speech.
 #[test]

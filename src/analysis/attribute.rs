@@ -730,6 +730,53 @@ fn unlisted_inverted_cue(toks: &Toks, text: &str, k: usize, s_end: usize) -> Opt
     person.then(|| Found::by_cue(p, verb.span(), false, None))
 }
 
+/// The relative pronoun whose clause the cue at `cs` is the verb of: "Berg,
+/// who said", "Berg, who has in the past described", "the party, which on
+/// Friday criticized". Between the pronoun and the cue may stand only
+/// auxiliaries, adverbs, commas and short prepositional phrases, so that
+/// "who heard Hale describe it" (another subject) is no such clause.
+fn relative_pronoun_before(toks: &Toks, cs: usize, s_start: usize) -> Option<usize> {
+    let r = (cs.saturating_sub(9).max(s_start)..cs)
+        .rev()
+        .find(|&k| toks[k].is_word() && matches!(toks.w(&toks[k]).as_str(), "who" | "which"))?;
+    let mut in_phrase = None;
+    for t in &toks[r + 1..cs] {
+        if t.is_punct(',') {
+            in_phrase = None;
+            continue;
+        }
+        if !t.is_word() {
+            return None;
+        }
+        let word = toks.w(t);
+        let w = word.as_str();
+        if matches!(
+            w,
+            "in" | "on" | "at" | "during" | "over" | "last" | "earlier" | "after"
+        ) {
+            in_phrase = Some(0);
+            continue;
+        }
+        match in_phrase {
+            Some(n)
+                if n < 4
+                    && !(w.ends_with("ed") && !t.cap())
+                    && !matches!(
+                        w,
+                        "and" | "or" | "but" | "he" | "she" | "they" | "who" | "which"
+                    )
+                    && !word.is(Lex::CUES) =>
+            {
+                in_phrase = Some(n + 1)
+            }
+            Some(_) => return None,
+            None if w != "who" && super::mentions::is_adverbial(toks, t) => {}
+            None => return None,
+        }
+    }
+    Some(r)
+}
+
 /// An adverb that may open a fronted clause or phrase ("Shortly after",
 /// "Even before", "Ever since", "Early in his campaign").
 fn fronting_adverb(w: &str) -> bool {
@@ -847,16 +894,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         // "the Police Department which reported", "Anna Berg, who said":
         // a relative pronoun's antecedent speaks.
         // (Also across a time phrase: "McConnell, who in 2010 said".)
-        let rel_at = if matches!(before, Some("who" | "which")) {
-            cs.checked_sub(1)
-        } else {
-            cs.checked_sub(3).filter(|&r| {
-                r > s_start
-                    && matches!(toks.w(&toks[r]).as_str(), "who" | "which")
-                    && matches!(toks.w(&toks[r + 1]).as_str(), "in" | "on" | "last")
-                    && toks[r + 2].is_word()
-            })
-        };
+        let rel_at = relative_pronoun_before(toks, cs, s_start);
         let relative = cs > s_start + 1 && rel_at.is_some_and(|r| r > s_start);
         let r = rel_at.unwrap_or(cs.saturating_sub(1));
         // An -ing cue has no subject of its own ("…, saying that"), unless
@@ -864,7 +902,11 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         let np = if cue.participle {
             name_before_participle(toks, text, cs, s_start)
         } else if relative {
-            let e = if toks[r - 1].is_punct(',') { r - 1 } else { r };
+            let e = if toks[r - 1].is_punct(',') || is_dash(&toks[r - 1]) {
+                r - 1
+            } else {
+                r
+            };
             np_before(toks, e, s_start)
         } else {
             np_before(toks, cs, s_start).map(|np| subject_before_phrases(toks, text, np, s_start))
