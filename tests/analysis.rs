@@ -1236,6 +1236,25 @@ fn a_relative_pronoun_before_auxiliaries_and_adverbs_gives_its_antecedent() {
     );
 }
 
+/// "her March comment that, “…”", "his comment Monday that “…”", "her
+/// assertion during the hearing that “…”": a speech noun owned by a
+/// possessive pronoun, with a word or a short phrase around it, gives the
+/// pronoun as the mention of the one who said the words.
+#[test]
+fn a_speech_noun_owned_by_a_pronoun_gives_the_pronoun() {
+    let text = "The dockers' union is unlikely to endorse Maria Vega after her March comment that, \"We're going to close a lot of these yards.\"\n\nAs the hearing went on, Mayor Tomas Lind stood by his comment Monday that \"nobody reads the tide tables,\" refusing to apologise.\n\nMaria Vega came under fire over her assertion during the hearing that \"the port is finally where it needs to be\" on safety.\n";
+    expect_mentions(
+        text,
+        &[
+            ("close a lot", "her"),
+            ("tide tables", "his"),
+            ("finally where", "her"),
+        ],
+    );
+    expect_speaker(text, "close a lot", "Maria Vega");
+    expect_speaker(text, "tide tables", "Tomas Lind");
+}
+
 /// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
 /// headline with its byline is a title, not speech.
 #[test]

@@ -1469,7 +1469,14 @@ fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
     while k > 0 && toks[k - 1].is_word() && toks[k - 1].cap() && cs - k < 4 {
         k -= 1;
     }
-    if k < cs && k > 0 && matches!(toks.w(&toks[k - 1]).as_str(), "a" | "an") {
+    // "a Paul Brandt tweet", "her March comment", "his Senate remarks".
+    if k < cs
+        && k > 0
+        && matches!(
+            toks.w(&toks[k - 1]).as_str(),
+            "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        )
+    {
         return true;
     }
     cs > 0 && {
@@ -1594,6 +1601,40 @@ const SPEECH_NOUNS: &[&str] = &[
     "threat",
 ];
 
+/// "his", "her", "their" at `p` as the mention of the person they stand
+/// for ("he", "she", "they").
+fn possessive_pronoun(toks: &Toks, p: usize) -> Option<Phrase> {
+    let (role, gender, plural) = match toks.w(&toks[p]).as_str() {
+        "his" => ("he", super::types::Gender::Male, false),
+        "her" => ("she", super::types::Gender::Female, false),
+        "their" => ("they", super::types::Gender::Unknown, true),
+        _ => return None,
+    };
+    Some(Phrase {
+        toks: Phrase::pack_range((p, p + 1)),
+        at: Phrase::pack_span(toks[p].span()),
+        kind: MentionKind::Pronoun,
+        name: String::new(),
+        role: role.to_string(),
+        gender,
+        plural,
+        document: false,
+    })
+}
+
+/// "comment Monday that", "assertion during the debate that": a short
+/// phrase of words from `from`, then "that" before `qs`.
+fn that_after_phrase(toks: &Toks, from: usize, qs: usize) -> bool {
+    (from + 1..(from + 5).min(qs)).any(|t| {
+        toks.w(&toks[t]) == "that"
+            && toks[from..t].iter().all(|x| {
+                x.is_word()
+                    && !matches!(toks.w(x).as_str(), "who" | "which" | "that" | "and" | "but")
+                    && !toks.w(x).is(Lex::CUES)
+            })
+    })
+}
+
 /// No cue, but a speech noun owned by a source before the quotation in its
 /// clause: "X's claim that there have been “…”", "the mayor's call for a
 /// “…”". The owner said the quoted words.
@@ -1616,19 +1657,26 @@ pub fn possessive_source(toks: &Toks, text: &str, qs: usize, s_start: usize) -> 
             || matches!(
                 toks.w(next).as_str(),
                 "that" | "to" | "for" | "of" | "about"
-            );
+            )
+            || that_after_phrase(toks, k + 1, qs);
         // The owner: right before the noun, or before one word ("Trump's
-        // controversial pledge").
+        // controversial pledge", "her March comment").
         let owner = [k - 1, k.saturating_sub(2)]
             .into_iter()
             .filter(|&p| p >= s_start)
             .find(|&p| {
                 let w = toks.w(&toks[p]);
-                w.ends_with("'s") || w.len() > 2 && w.ends_with("s'")
+                w.ends_with("'s")
+                    || w.len() > 2 && w.ends_with("s'")
+                    || matches!(w.as_str(), "his" | "her" | "their")
             });
         let (true, Some(p)) = (introduces, owner) else {
             return None;
         };
+        if let Some(phrase) = possessive_pronoun(toks, p) {
+            // "his comment Monday that “…”": the pronoun itself is the mention.
+            return Some(Found::by_cue(phrase, span_of(toks, (k, k + 1)), true, None));
+        }
         // The owner's name: the capitalised words ending in the possessive,
         // or "the" and one word ("the mayor's").
         let mut start = p;
