@@ -1255,6 +1255,39 @@ fn a_speech_noun_owned_by_a_pronoun_gives_the_pronoun() {
     expect_speaker(text, "tide tables", "Tomas Lind");
 }
 
+/// A crowd, an audience or a plural group speaks as itself: "The crowd
+/// chanted back at him, “…”" is the crowd's, and "the protesters" are never
+/// the one person the article is about.
+#[test]
+fn a_crowd_or_a_group_speaks_as_itself() {
+    let text = "Mayor Tomas Lind spoke for an hour about the harbour.\n\nThe crowd chanted back at him, \"Send them home,\" and \"Fix the pier.\"\n\nLater the protesters chanted, \"Save the docks.\"\n";
+    expect_mentions(
+        text,
+        &[
+            ("Send them", "The crowd"),
+            ("Fix the pier", "The crowd"),
+            ("Save the docks", "the protesters"),
+        ],
+    );
+    expect_speaker(text, "Send them", "crowd");
+    expect_speaker(text, "Save the docks", "protesters");
+}
+
+/// "Outside the hall, about 200 protesters gathered, chanting “…”": a
+/// fronted phrase opened by "outside" or "across" is passed over, and
+/// "about 200" opens the subject instead of another fronted phrase.
+#[test]
+fn a_fronted_place_phrase_and_an_approximate_count_lead_to_the_subject() {
+    let text = "Mayor Tomas Lind spoke for an hour about the harbour.\n\nOutside the hall, about 200 protesters gathered in three groups, holding signs and chanting \"Save the docks.\"\n\nAcross the street, nearly 40 dockers waited, shouting \"Shame!\" at every car.\n";
+    expect_mentions(
+        text,
+        &[
+            ("Save the docks", "about 200 protesters"),
+            ("Shame", "nearly 40 dockers"),
+        ],
+    );
+}
+
 /// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
 /// headline with its byline is a title, not speech.
 #[test]

@@ -1155,6 +1155,13 @@ const PREPOSITIONS: &[&str] = &[
     "amid",
     "among",
     "through",
+    "outside",
+    "inside",
+    "across",
+    "behind",
+    "beyond",
+    "around",
+    "throughout",
     "following",
     "if",
     "although",
@@ -1293,7 +1300,10 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     let fronted = participle
         || here
         || adverb
-        || i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+        || i < limit
+            && toks[i].is_word()
+            && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str())
+            && !super::mentions::approximates(toks, i);
     if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
         return None;
     }
@@ -1313,7 +1323,8 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             for _ in 0..2 {
                 let again = i < limit
                     && toks[i].is_word()
-                    && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+                    && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str())
+                    && !super::mentions::approximates(toks, i);
                 let Some(k) = again
                     .then(|| (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')))
                     .flatten()

@@ -1066,6 +1066,26 @@ fn resolve_nominal(
             }
         };
     }
+    // "the protesters", "the senators", "the crowd": a group of people is
+    // never one person the text names; it is the group named before, or a
+    // new one.
+    let group = UNNAMED_HEADS.contains(head.as_str())
+        && (p.plural || matches!(head.as_str(), "crowd" | "audience"))
+        || p.plural && ROLE_NOUNS.contains(head.trim_end_matches('s'));
+    if group && !possessive {
+        return match unnamed_source_named(c, history, &head, usize::MAX) {
+            Some(e) => Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Description),
+                ambiguous_with: None,
+            },
+            None => Resolved {
+                entity: Some(c.new_entity(&p.role, EntityKind::Unnamed, Gender::Unknown)),
+                resolution: Some(Resolution::Itself),
+                ambiguous_with: None,
+            },
+        };
+    }
     if !person_head {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.

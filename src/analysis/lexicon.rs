@@ -756,7 +756,8 @@ pub static UNNAMED_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     analysts analyst experts expert witnesses witness residents resident voters voter
     friend friends relative relatives colleague colleagues member members diplomats diplomat
     spokesman spokeswoman spokesperson questioner narrator announcer leaders doctor lawyer
-    attorneys officer officers investigators investigator agents agent somebody",
+    attorneys officer officers investigators investigator agents agent somebody
+    crowd crowds audience hecklers heckler marchers spectators fans students",
     )
 });
 
@@ -780,6 +781,7 @@ pub static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     might must last next first second third once now today yesterday tomorrow earlier later
     according despite although though because unless whether between among against about above
     below across around through throughout toward towards upon via per all some any each every
+    outside inside behind beyond beside beneath amid amidst alongside underneath
     both either neither many much more most few other another such same own one two three
     four five six seven eight nine ten hundred thousand million billion instead rather indeed
     perhaps maybe still already again further furthermore nevertheless nonetheless otherwise

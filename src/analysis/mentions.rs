@@ -866,6 +866,17 @@ fn is_modifier(w: &str) -> bool {
 
 /// A noun phrase that starts at token `start` (inverted cues: "said the
 /// minister", "according to a senior official familiar with the talks").
+/// "about 200 protesters", "nearly 40 lawmakers": a word that qualifies the
+/// number after it, and belongs to the phrase.
+pub fn approximates(toks: &Toks, at: usize) -> bool {
+    matches!(
+        toks.w(&toks[at]).as_str(),
+        "about" | "nearly" | "roughly" | "around" | "almost" | "approximately" | "some" | "over"
+    ) && toks.get(at + 1).is_some_and(|n| {
+        n.is_word() && toks.w(n).as_str().starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)> {
     let mut s = start;
     while s < ceil && !toks[s].is_word() {
@@ -898,7 +909,7 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
         let t = &toks[e];
         // "The girl flushed": a capitalised determiner opens the phrase, it
         // is not a name.
-        if e == s && t.is_word() && toks.w(t).is(Lex::DETERMINERS) {
+        if e == s && t.is_word() && (toks.w(t).is(Lex::DETERMINERS) || approximates(toks, e)) {
             e += 1;
             continue;
         }
