@@ -236,7 +236,14 @@ impl Index {
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
         let next = self.log.len();
-        let id = *self.role_word.entry(w.clone()).or_insert(next);
+        // (Copied only when new: most role words are met again and again.)
+        let id = match self.role_word.get(w.as_str()) {
+            Some(&id) => id,
+            None => {
+                self.role_word.insert(w.clone(), next);
+                next
+            }
+        };
         if id == next {
             self.log.push(Vec::new());
             self.log_kept.push(0);
@@ -985,8 +992,8 @@ fn resolve_nominal(
 ) -> Resolved {
     let p = &m.phrase;
     let desc = words(&p.role);
-    let head = desc.last().cloned().unwrap_or_default();
-    let head = head.trim_end_matches("'s").to_string();
+    // (Borrowed from the words: no copies.)
+    let head: &str = desc.last().map_or("", |h| h.trim_end_matches("'s"));
     let possessive = desc.iter().any(|w| w.ends_with("'s"))
         || matches!(
             desc.first().map(String::as_str),
@@ -1010,9 +1017,8 @@ fn resolve_nominal(
     // Accountability Office report", "Ivana Trump's brief") speaks for it.
     // (Not a person's: "Reyes's campaign manager" is not Reyes.)
     // ("the 52-year-old" is a person.)
-    let person_head = ROLE_NOUNS.contains(head.as_str())
-        || gender_of_noun(&head).is_some()
-        || head.ends_with("-year-old");
+    let person_head =
+        ROLE_NOUNS.contains(head) || gender_of_noun(head).is_some() || head.ends_with("-year-old");
     if p.document || possessive && !person_head {
         // "A document on the Trump campaign's website": the body named by a
         // name and an organisation word ("the Harlow administration").
@@ -1033,7 +1039,7 @@ fn resolve_nominal(
     // "said the ruling": a court's words speak for the court last named.
     if p.document
         && matches!(
-            head.as_str(),
+            head,
             "ruling" | "decision" | "opinion" | "order" | "verdict" | "judgment"
         )
     {
@@ -1069,7 +1075,7 @@ fn resolve_nominal(
     if !person_head {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
-        let by_word = last_organisation_with(c, &[head.as_str()]);
+        let by_word = last_organisation_with(c, &[head]);
         let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
@@ -1081,8 +1087,8 @@ fn resolve_nominal(
         };
     }
     // "the source added": the unnamed source named before.
-    if UNNAMED_HEADS.contains(head.as_str()) && !ROLE_NOUNS.contains(head.as_str()) || possessive {
-        if let Some(e) = unnamed_source_named(c, history, &head, usize::MAX) {
+    if UNNAMED_HEADS.contains(head) && !ROLE_NOUNS.contains(head) || possessive {
+        if let Some(e) = unnamed_source_named(c, history, head, usize::MAX) {
             return Resolved {
                 entity: Some(e),
                 resolution: Some(Resolution::Description),
@@ -1158,7 +1164,7 @@ fn resolve_nominal(
     // another is never the person the article is most about; nor is "the
     // second official".
     if matches!(
-        head.as_str(),
+        head,
         "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
     ) || desc
         .iter()
