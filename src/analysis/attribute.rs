@@ -1087,7 +1087,8 @@ pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) ->
     })
 }
 
-const PREPOSITIONS: &[&str] = &[
+/// (Asked through `Lex::PREPOSITIONS` of a token's word.)
+pub(super) const PREPOSITIONS: &[&str] = &[
     "on",
     "in",
     "at",
@@ -1199,7 +1200,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     if i + 1 < limit
         && toks[i].is_word()
         && toks[i + 1].is_word()
-        && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str())
+        && toks.w(&toks[i + 1]).is(Lex::PREPOSITIONS)
         && fronting_adverb(toks.w(&toks[i]))
     {
         i += 1;
@@ -1214,7 +1215,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         let lower_next = toks.get(i + 1).is_some_and(|n| {
             n.is_word()
                 && !n.cap()
-                && (PREPOSITIONS.contains(&toks.w(n).as_str()) || toks.w(n).is(Lex::DETERMINERS))
+                && (toks.w(n).is(Lex::PREPOSITIONS) || toks.w(n).is(Lex::DETERMINERS))
         });
         w.len() > 5
             && w.ends_with("ing")
@@ -1225,7 +1226,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         && toks[i].is_word()
         && matches!(toks.w(&toks[i]).as_str(), "here" | "there")
         && toks[i + 1].is_word()
-        && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str());
+        && toks.w(&toks[i + 1]).is(Lex::PREPOSITIONS);
     // "Later, Mills …", "Earlier this week, Mills …": an adverb of time
     // with its comma a few words on.
     let adverb = i < limit
@@ -1251,7 +1252,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     let fronted = participle
         || here
         || adverb
-        || i < limit && toks[i].is_word() && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+        || i < limit && toks[i].is_word() && toks.w(&toks[i]).is(Lex::PREPOSITIONS);
     if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
         return None;
     }
@@ -1269,9 +1270,8 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             // "On Thursday, after months of silence, Warren …": fronted
             // phrases one after another.
             for _ in 0..2 {
-                let again = i < limit
-                    && toks[i].is_word()
-                    && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str());
+                let again =
+                    i < limit && toks[i].is_word() && toks.w(&toks[i]).is(Lex::PREPOSITIONS);
                 let Some(k) = again
                     .then(|| (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')))
                     .flatten()
