@@ -554,6 +554,9 @@ pub fn resolve(
     let mut out = Vec::with_capacity(mentions.len());
     // Entity of each earlier mention, for recency look-ups.
     let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
+                                                             // The `words` of each description met, worked out once: a text
+                                                             // describes its people with the same few phrases again and again.
+    let mut description_words: HashMap<&str, Vec<String>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         let r = match p.kind {
@@ -593,7 +596,12 @@ pub fn resolve(
                 }
             }
             MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
-            MentionKind::Nominal => resolve_nominal(&mut c, m, mentions, &history),
+            MentionKind::Nominal => {
+                let desc = description_words
+                    .entry(p.role.as_str())
+                    .or_insert_with(|| words(&p.role));
+                resolve_nominal(&mut c, m, desc, mentions, &history)
+            }
             MentionKind::Unnamed => {
                 let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
                 Resolved {
@@ -984,14 +992,15 @@ fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
     score
 }
 
+/// The entity of description `m`, whose role has `words` `desc`.
 fn resolve_nominal(
     c: &mut Coref,
     m: &Pending,
+    desc: &[String],
     mentions: &[Pending],
     history: &[(usize, usize, bool)],
 ) -> Resolved {
     let p = &m.phrase;
-    let desc = words(&p.role);
     // (Borrowed from the words: no copies.)
     let head: &str = desc.last().map_or("", |h| h.trim_end_matches("'s"));
     let possessive = desc.iter().any(|w| w.ends_with("'s"))
@@ -1002,7 +1011,7 @@ fn resolve_nominal(
     let d = Resolved::default;
     // "Dean, a medical doctor, …": a capitalised role word that is the
     // surname of a person in the text is that person.
-    if let [only] = desc.as_slice() {
+    if let [only] = desc {
         if p.role.starts_with(char::is_uppercase) {
             if let Some(e) = person_with_surname(c, only) {
                 return Resolved {
@@ -1098,7 +1107,7 @@ fn resolve_nominal(
         if possessive {
             // "the senator's spokeswoman" is someone else, unnamed — unless a
             // known person carries that role.
-            let fit = best_fit(c, &desc, history, p.gender);
+            let fit = best_fit(c, desc, history, p.gender);
             if let Some((s, e)) = fit {
                 if s >= 3 {
                     return Resolved {
@@ -1141,7 +1150,7 @@ fn resolve_nominal(
             };
         }
     }
-    if let Some((s, e)) = best_fit(c, &desc, history, p.gender) {
+    if let Some((s, e)) = best_fit(c, desc, history, p.gender) {
         if s > 0 {
             return Resolved {
                 entity: Some(e),
