@@ -1129,7 +1129,8 @@ pub fn colon_intro(toks: &Toks, text: &str, (s_start, s_end): (usize, usize)) ->
     })
 }
 
-const PREPOSITIONS: &[&str] = &[
+/// (Asked through `Lex::PREPOSITIONS` of a token's word.)
+pub(super) const PREPOSITIONS: &[&str] = &[
     "on",
     "in",
     "at",
@@ -1248,7 +1249,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
     if i + 1 < limit
         && toks[i].is_word()
         && toks[i + 1].is_word()
-        && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str())
+        && toks.w(&toks[i + 1]).is(Lex::PREPOSITIONS)
         && fronting_adverb(toks.w(&toks[i]))
     {
         i += 1;
@@ -1263,7 +1264,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         let lower_next = toks.get(i + 1).is_some_and(|n| {
             n.is_word()
                 && !n.cap()
-                && (PREPOSITIONS.contains(&toks.w(n).as_str()) || toks.w(n).is(Lex::DETERMINERS))
+                && (toks.w(n).is(Lex::PREPOSITIONS) || toks.w(n).is(Lex::DETERMINERS))
         });
         w.len() > 5
             && w.ends_with("ing")
@@ -1274,7 +1275,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         && toks[i].is_word()
         && matches!(toks.w(&toks[i]).as_str(), "here" | "there")
         && toks[i + 1].is_word()
-        && PREPOSITIONS.contains(&toks.w(&toks[i + 1]).as_str());
+        && toks.w(&toks[i + 1]).is(Lex::PREPOSITIONS);
     // "Later, Mills …", "Earlier this week, Mills …": an adverb of time
     // with its comma a few words on.
     let adverb = i < limit
@@ -1302,7 +1303,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         || adverb
         || i < limit
             && toks[i].is_word()
-            && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str())
+            && toks.w(&toks[i]).is(Lex::PREPOSITIONS)
             && !super::mentions::approximates(toks, i);
     if participle && !(i..limit.min(i + 24)).any(|k| toks[k].is_punct(',')) {
         return None;
@@ -1323,7 +1324,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             for _ in 0..2 {
                 let again = i < limit
                     && toks[i].is_word()
-                    && PREPOSITIONS.contains(&toks.w(&toks[i]).as_str())
+                    && toks.w(&toks[i]).is(Lex::PREPOSITIONS)
                     && !super::mentions::approximates(toks, i);
                 let Some(k) = again
                     .then(|| (i..limit.min(i + 24)).find(|&k| toks[k].is_punct(',')))

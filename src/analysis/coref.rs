@@ -236,7 +236,14 @@ impl Index {
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
         let next = self.log.len();
-        let id = *self.role_word.entry(w.clone()).or_insert(next);
+        // (Copied only when new: most role words are met again and again.)
+        let id = match self.role_word.get(w.as_str()) {
+            Some(&id) => id,
+            None => {
+                self.role_word.insert(w.clone(), next);
+                next
+            }
+        };
         if id == next {
             self.log.push(Vec::new());
             self.log_kept.push(0);
@@ -547,6 +554,9 @@ pub fn resolve(
     let mut out = Vec::with_capacity(mentions.len());
     // Entity of each earlier mention, for recency look-ups.
     let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
+                                                             // The `words` of each description met, worked out once: a text
+                                                             // describes its people with the same few phrases again and again.
+    let mut description_words: HashMap<&str, Vec<String>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         let r = match p.kind {
@@ -586,7 +596,12 @@ pub fn resolve(
                 }
             }
             MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
-            MentionKind::Nominal => resolve_nominal(&mut c, m, mentions, &history),
+            MentionKind::Nominal => {
+                let desc = description_words
+                    .entry(p.role.as_str())
+                    .or_insert_with(|| words(&p.role));
+                resolve_nominal(&mut c, m, desc, mentions, &history)
+            }
             MentionKind::Unnamed => {
                 let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
                 Resolved {
@@ -977,16 +992,17 @@ fn role_fit(c: &Coref, desc: &[String], e: usize) -> i64 {
     score
 }
 
+/// The entity of description `m`, whose role has `words` `desc`.
 fn resolve_nominal(
     c: &mut Coref,
     m: &Pending,
+    desc: &[String],
     mentions: &[Pending],
     history: &[(usize, usize, bool)],
 ) -> Resolved {
     let p = &m.phrase;
-    let desc = words(&p.role);
-    let head = desc.last().cloned().unwrap_or_default();
-    let head = head.trim_end_matches("'s").to_string();
+    // (Borrowed from the words: no copies.)
+    let head: &str = desc.last().map_or("", |h| h.trim_end_matches("'s"));
     let possessive = desc.iter().any(|w| w.ends_with("'s"))
         || matches!(
             desc.first().map(String::as_str),
@@ -995,7 +1011,7 @@ fn resolve_nominal(
     let d = Resolved::default;
     // "Dean, a medical doctor, …": a capitalised role word that is the
     // surname of a person in the text is that person.
-    if let [only] = desc.as_slice() {
+    if let [only] = desc {
         if p.role.starts_with(char::is_uppercase) {
             if let Some(e) = person_with_surname(c, only) {
                 return Resolved {
@@ -1010,9 +1026,8 @@ fn resolve_nominal(
     // Accountability Office report", "Ivana Trump's brief") speaks for it.
     // (Not a person's: "Reyes's campaign manager" is not Reyes.)
     // ("the 52-year-old" is a person.)
-    let person_head = ROLE_NOUNS.contains(head.as_str())
-        || gender_of_noun(&head).is_some()
-        || head.ends_with("-year-old");
+    let person_head =
+        ROLE_NOUNS.contains(head) || gender_of_noun(head).is_some() || head.ends_with("-year-old");
     if p.document || possessive && !person_head {
         // "A document on the Trump campaign's website": the body named by a
         // name and an organisation word ("the Harlow administration").
@@ -1033,7 +1048,7 @@ fn resolve_nominal(
     // "said the ruling": a court's words speak for the court last named.
     if p.document
         && matches!(
-            head.as_str(),
+            head,
             "ruling" | "decision" | "opinion" | "order" | "verdict" | "judgment"
         )
     {
@@ -1069,11 +1084,10 @@ fn resolve_nominal(
     // "the protesters", "the senators", "the crowd": a group of people is
     // never one person the text names; it is the group named before, or a
     // new one.
-    let group = UNNAMED_HEADS.contains(head.as_str())
-        && (p.plural || matches!(head.as_str(), "crowd" | "audience"))
+    let group = UNNAMED_HEADS.contains(head) && (p.plural || matches!(head, "crowd" | "audience"))
         || p.plural && ROLE_NOUNS.contains(head.trim_end_matches('s'));
     if group && !possessive {
-        return match unnamed_source_named(c, history, &head, usize::MAX) {
+        return match unnamed_source_named(c, history, head, usize::MAX) {
             Some(e) => Resolved {
                 entity: Some(e),
                 resolution: Some(Resolution::Description),
@@ -1089,7 +1103,7 @@ fn resolve_nominal(
     if !person_head {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
-        let by_word = last_organisation_with(c, &[head.as_str()]);
+        let by_word = last_organisation_with(c, &[head]);
         let e = by_word.or_else(|| last_institution(c, history));
         return match e {
             Some(e) => Resolved {
@@ -1101,8 +1115,8 @@ fn resolve_nominal(
         };
     }
     // "the source added": the unnamed source named before.
-    if UNNAMED_HEADS.contains(head.as_str()) && !ROLE_NOUNS.contains(head.as_str()) || possessive {
-        if let Some(e) = unnamed_source_named(c, history, &head, usize::MAX) {
+    if UNNAMED_HEADS.contains(head) && !ROLE_NOUNS.contains(head) || possessive {
+        if let Some(e) = unnamed_source_named(c, history, head, usize::MAX) {
             return Resolved {
                 entity: Some(e),
                 resolution: Some(Resolution::Description),
@@ -1112,7 +1126,7 @@ fn resolve_nominal(
         if possessive {
             // "the senator's spokeswoman" is someone else, unnamed — unless a
             // known person carries that role.
-            let fit = best_fit(c, &desc, history, p.gender);
+            let fit = best_fit(c, desc, history, p.gender);
             if let Some((s, e)) = fit {
                 if s >= 3 {
                     return Resolved {
@@ -1155,7 +1169,7 @@ fn resolve_nominal(
             };
         }
     }
-    if let Some((s, e)) = best_fit(c, &desc, history, p.gender) {
+    if let Some((s, e)) = best_fit(c, desc, history, p.gender) {
         if s > 0 {
             return Resolved {
                 entity: Some(e),
@@ -1178,7 +1192,7 @@ fn resolve_nominal(
     // another is never the person the article is most about; nor is "the
     // second official".
     if matches!(
-        head.as_str(),
+        head,
         "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
     ) || desc
         .iter()

@@ -816,10 +816,13 @@ impl Lex {
     pub const SURNAMES: Lex = Lex(1 << 11);
     /// An abbreviation or initial (`tokens::is_abbreviation`).
     pub const ABBREVIATIONS: Lex = Lex(1 << 12);
+    /// A word of `attribute::PREPOSITIONS` (the subject search asks a few
+    /// times per sentence: a search of the list compared it with each).
+    pub const PREPOSITIONS: Lex = Lex(1 << 13);
 
     /// The lists `w` is in.
     pub fn of(w: &str) -> Lex {
-        let lists: [(bool, Lex); 13] = [
+        let lists: [(bool, Lex); 14] = [
             (FUNCTION_WORDS.contains(w), Lex::FUNCTION_WORDS),
             (DETERMINERS.contains(w), Lex::DETERMINERS),
             (TITLE_WORDS.contains(w), Lex::TITLE_WORDS),
@@ -833,6 +836,10 @@ impl Lex {
             (DOCUMENT_NOUNS.contains(w), Lex::DOCUMENT_NOUNS),
             (is_surname(w), Lex::SURNAMES),
             (super::tokens::is_abbreviation(w), Lex::ABBREVIATIONS),
+            (
+                super::attribute::PREPOSITIONS.contains(&w),
+                Lex::PREPOSITIONS,
+            ),
         ];
         Lex(lists
             .iter()

@@ -1839,14 +1839,15 @@ impl NameScan {
     }
 
     /// Reads on, up to the first name that would start at or after `stop`
-    /// (a name may run past it), pushing each name that `keep` accepts.
+    /// (a name may run past it), pushing each name whose span `keep`
+    /// accepts.
     pub fn run(
         &mut self,
         toks: &Toks,
         text: &str,
         stop: usize,
         out: &mut Vec<Phrase>,
-        mut keep: impl FnMut(&Phrase) -> bool,
+        mut keep: impl FnMut(Span) -> bool,
     ) {
         let range = self.range;
         let end = range.1;
@@ -1949,35 +1950,36 @@ impl NameScan {
                 continue;
             }
             let s = if the_before { i - 1 } else { i };
+            // Whatever the words make, its span is this one: a span that
+            // `keep` turns down (most often a speaker's name, found already)
+            // is not classified, nor its name and role strings made.
+            let span = Span::new(toks[s].span().start, toks[j - 1].span().end);
+            if !keep(span) {
+                i = j.max(i + 1);
+                continue;
+            }
             match classify(toks, text, (s, j)) {
-                // (`keep` is asked once the arm is chosen: a name it turns
-                // down is not read again as an organisation below.)
                 Some(mut p)
                     if matches!(p.kind, MentionKind::Name | MentionKind::Organization)
                         && !p.name.is_empty() =>
                 {
-                    if keep(&p) {
-                        if p.kind == MentionKind::Name && p.role.is_empty() {
-                            if let Some(r) = role_around(toks, text, (s, j)) {
-                                p.role = r;
-                            }
+                    if p.kind == MentionKind::Name && p.role.is_empty() {
+                        if let Some(r) = role_around(toks, text, (s, j)) {
+                            p.role = r;
                         }
-                        out.push(p)
                     }
+                    out.push(p)
                 }
                 // "the U.S. Court of Appeals for the Sixth Circuit": a name run
                 // over small words after an organisation word is the
                 // organisation's, whatever its last words look like.
                 _ if connected && toks[j - 1].is_word() => {
                     let words = PhraseWords::of(toks, i, j);
-                    let p = Phrase::organisation(
+                    out.push(Phrase::organisation(
                         (s, j),
-                        Span::new(toks[s].span().start, toks[j - 1].span().end),
+                        span,
                         join_words(toks, text, &words),
-                    );
-                    if keep(&p) {
-                        out.push(p);
-                    }
+                    ));
                 }
                 _ => {}
             }

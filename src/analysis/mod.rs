@@ -601,7 +601,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut name_phrases: Vec<Phrase> = Vec::new();
     let mut name_cursor = 0;
     let mut names_due = NAME_BATCH;
-    let mut not_speaker = |p: &Phrase| !speaker_set.any_overlaps_from(p.span(), &mut name_cursor);
+    let mut not_speaker = |s: Span| !speaker_set.any_overlaps_from(s, &mut name_cursor);
     for &(s, e) in &sents {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
             subjects.push(p.span());

@@ -150,10 +150,15 @@ struct Words {
     /// word; the empty word, key 0, is index 0, which fills the table at
     /// first. A slot holds the last word that hashed to it.
     short: Box<[(u64, u32)]>,
+    /// The same for ASCII words of nine to sixteen bytes, as two `u64`s
+    /// (the second one not zero: an empty slot matches no word).
+    long: Box<[([u64; 2], u32)]>,
 }
 
 /// `Words::short` has `1 << SHORT_BITS` slots (32 KB).
 const SHORT_BITS: u32 = 11;
+/// `Words::long` has `1 << LONG_BITS` slots (48 KB).
+const LONG_BITS: u32 = 11;
 
 impl Words {
     fn new() -> Words {
@@ -162,6 +167,7 @@ impl Words {
             list: vec![Lower::new("")],
             buf: String::new(),
             short: vec![(0, 0); 1 << SHORT_BITS].into_boxed_slice(),
+            long: vec![([0; 2], 0); 1 << LONG_BITS].into_boxed_slice(),
         }
     }
     fn get(&mut self, lower: &str) -> u32 {
@@ -296,30 +302,60 @@ fn is_sentence_opener(lower: &str) -> bool {
 /// A word lowercased with curly apostrophes made straight.
 fn lowercase_word(text: &str, words: &mut Words) -> u32 {
     // An ASCII word of up to eight bytes: lowercased into a `u64` and
-    // looked up in the memo first.
+    // looked up in the memo first; one of up to sixteen, into two `u64`s
+    // and in a memo of its own (the second is never zero, as the word is
+    // longer than eight).
     let b = text.as_bytes();
     if b.len() <= 8 {
-        let mut key = 0u64;
-        let mut ascii = true;
-        for (k, &c) in b.iter().enumerate() {
-            ascii &= c.is_ascii();
-            key |= (c.to_ascii_lowercase() as u64) << (8 * k);
-        }
-        if ascii {
+        if let Some([key]) = ascii_key::<1>(b) {
             let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize;
-            let (k, w) = words.short[slot];
-            if k == key {
-                return w;
-            }
-            let w = lowercase_word_uncached(text, words);
-            words.short[slot] = (key, w);
-            return w;
+            return memoised(text, words, |w| &mut w.short, slot, key);
+        }
+    } else if b.len() <= 16 {
+        if let Some(key) = ascii_key::<2>(b) {
+            let h = key[0] ^ key[1].rotate_left(29);
+            let slot = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LONG_BITS)) as usize;
+            return memoised(text, words, |w| &mut w.long, slot, key);
         }
     }
     lowercase_word_uncached(text, words)
 }
 
-/// `lowercase_word` without the memo of short words.
+/// The bytes of an ASCII word of up to `8 * N` bytes, lowercased, as
+/// little-endian `u64`s, zero padded; `None` when a byte is not ASCII.
+#[inline]
+fn ascii_key<const N: usize>(b: &[u8]) -> Option<[u64; N]> {
+    let mut key = [0u64; N];
+    let mut ascii = true;
+    for (k, &c) in b.iter().enumerate() {
+        ascii &= c.is_ascii();
+        // (`% N` changes nothing for a word that fits; it spares a bounds
+        // check.)
+        key[(k / 8) % N] |= (c.to_ascii_lowercase() as u64) << (8 * (k % 8));
+    }
+    ascii.then_some(key)
+}
+
+/// The index of word `text` from slot `slot` of a memo (`table` of
+/// `words`) when the slot holds `key`; else worked out and noted there.
+#[inline]
+fn memoised<K: Copy + PartialEq>(
+    text: &str,
+    words: &mut Words,
+    table: fn(&mut Words) -> &mut [(K, u32)],
+    slot: usize,
+    key: K,
+) -> u32 {
+    let (k, w) = table(words)[slot];
+    if k == key {
+        return w;
+    }
+    let w = lowercase_word_uncached(text, words);
+    table(words)[slot] = (key, w);
+    w
+}
+
+/// `lowercase_word` without the memos of short words.
 fn lowercase_word_uncached(text: &str, words: &mut Words) -> u32 {
     // (Most words are lowercase already: those are looked up as they stand.)
     if text
