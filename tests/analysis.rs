@@ -1288,6 +1288,16 @@ fn a_fronted_place_phrase_and_an_approximate_count_lead_to_the_subject() {
     );
 }
 
+/// An abbreviated title opening a sentence stays with the name ("Sen. Peter
+/// Vance disagreed."), so a later "the senator" is that person and not the
+/// one the article is most about; before a cue it belongs to the mention.
+#[test]
+fn an_abbreviated_title_stays_with_its_name() {
+    let text = "Rep. Karen Holt opened the hearing on the harbour budget.\n\n\"We cannot keep borrowing against the harbour,\" Holt said.\n\nSen. Peter Vance disagreed. \"The harbour pays for itself,\" the senator said.\n\nGov. Ana Ruiz said, \"Both of them are right.\"\n";
+    expect_speaker(text, "pays for itself", "Peter Vance");
+    expect_mention(text, "Both of them", "Gov. Ana Ruiz");
+}
+
 /// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
 /// headline with its byline is a title, not speech.
 #[test]

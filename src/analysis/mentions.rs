@@ -718,12 +718,14 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
         }
         break;
     }
-    // Trim leading function words that are not determiners ("But Smith").
+    // Trim leading function words that are not determiners ("But Smith"),
+    // nor an abbreviated title ("Sen. Hale", "Gov. Ruiz").
     while s < e - 1
         && toks[s].is_word()
         && toks.w(&toks[s]).is(Lex::FUNCTION_WORDS)
         && !toks.w(&toks[s]).is(Lex::DETERMINERS)
         && !toks.w(&toks[s]).is(Lex::HONORIFICS)
+        && !(is_personal_title(toks.w(&toks[s])) && toks[s + 1].is_punct('.'))
     {
         s += 1;
     }
@@ -1859,9 +1861,12 @@ impl NameScan {
                 continue;
             }
             // "When PolitiFact…": a capitalised function word opens the sentence.
+            // ("Sen. Hale said" opens with a title.)
             if is_function(toks, i)
                 && !toks.w(&toks[i]).is(Lex::HONORIFICS)
                 && toks.w(&toks[i]) != "the"
+                && !(is_personal_title(toks.w(&toks[i]))
+                    && toks.get(i + 1).is_some_and(|t| t.is_punct('.')))
             {
                 i += 1;
                 continue;
