@@ -2180,3 +2180,12 @@ fn narration_about_no_one_leaves_the_turn_with_the_speaker() {
     let text = "“I have lost my gloves,” said Maud Ferrier.\n\nThe rain beat against the window of the little parlour.\n\n“They were my mother's, and I shall never find another pair.”\n";
     expect_mention(text, "my mother's", "Maud Ferrier");
 }
+
+/// In dialogue, "he said" opening a turn right after another man's turn is
+/// the other man in the exchange, not the one who just spoke (whose name is
+/// the nearest).
+#[test]
+fn he_said_after_another_mans_turn_is_the_other_party() {
+    let text = "“Will you walk with me to the mill?” asked Tobias Wren.\n\n“Not today,” said Edmund Hale.\n\n“Why not?”\n\n“The rain.”\n\n“It has stopped, look,” said Tobias.\n\n“Then I will come,” he said.\n";
+    expect_speaker(text, "I will come", "Edmund Hale");
+}

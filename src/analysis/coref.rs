@@ -427,9 +427,14 @@ impl Coref {
 }
 
 /// Resolves every mention, in document order.
+///
+/// `turns`: for a "he" or "she" that speaks in dialogue right after another
+/// turn, the speaker mentions of the turns before it, the latest first (see
+/// `turn_partner`), in order of mention.
 pub fn resolve(
     mentions: &[Pending],
     known: &[super::types::KnownPerson],
+    turns: &[(usize, Vec<usize>)],
 ) -> (Vec<Resolved>, Vec<Entity>) {
     let mut c = Coref {
         entities: Vec::new(),
@@ -585,7 +590,18 @@ pub fn resolve(
                     }
                 }
             }
-            MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
+            MentionKind::Pronoun => turns
+                .binary_search_by_key(&i, |t| t.0)
+                .ok()
+                .and_then(|k| turn_partner(&c, m, &out, &turns[k].1))
+                .map_or_else(
+                    || resolve_pronoun(&c, m, mentions, &history),
+                    |e| Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::Pronoun),
+                        ambiguous_with: None,
+                    },
+                ),
             MentionKind::Nominal => resolve_nominal(&mut c, m, mentions, &history),
             MentionKind::Unnamed => {
                 let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
@@ -926,6 +942,24 @@ fn resolve_pronoun(
         },
         None => Resolved::default(),
     }
+}
+
+/// A new turn in dialogue is someone else's: "he said" right after a turn of
+/// one person is the last other one to speak before (within the turns
+/// `earlier`, the latest first, the adjacent turn first of all) whose sex
+/// fits the pronoun.
+fn turn_partner(c: &Coref, m: &Pending, out: &[Resolved], earlier: &[usize]) -> Option<usize> {
+    // (A turn can take its speaker from a later paragraph: only mentions
+    // resolved already are read.)
+    let (&last, rest) = earlier.split_first()?;
+    let last = out.get(last)?.entity?;
+    rest.iter().filter_map(|&t| out.get(t)?.entity).find(|&e| {
+        let ent = &c.entities[e];
+        e != last
+            && ent.kind == EntityKind::Person
+            && (ent.gender == m.phrase.gender
+                || ent.gender == Gender::Unknown && plausible_person(&c.name_words[e]))
+    })
 }
 
 /// A name with unknown sex can still take "he" or "she" when it looks like a

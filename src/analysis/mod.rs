@@ -740,7 +740,27 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             gender: Some(gender),
         });
     }
-    let (resolved, mut entities) = coref::resolve(&pending, &known);
+    // In dialogue, "he said" or "she said" opening a turn right after
+    // someone else's names the other party where the sex allows.
+    let pronoun_turns = if dialogue_text {
+        pronoun_turns(
+            &toks,
+            &sents,
+            &sent_of,
+            &keep,
+            &first_tok,
+            &last_tok,
+            &first_para,
+            &last_para,
+            &before,
+            &context_from,
+            &speaker_mention,
+            &pending,
+        )
+    } else {
+        Vec::new()
+    };
+    let (resolved, mut entities) = coref::resolve(&pending, &known, &pronoun_turns);
 
     let mut analysis = Analysis::default();
     // Each entity's lists are sized first (counted as the quotations and
@@ -1697,6 +1717,74 @@ fn other_party(
         .take_while(|&&(p, _)| p + 7 >= para)
         .map(|&(_, src)| src)
         .find(|&src| found[src].as_ref().is_some_and(|f| turn_key(f) != key))
+}
+
+/// The speakers of earlier turns for each "he" or "she" that speaks in a
+/// paragraph opening with its quotation right after a paragraph that is
+/// someone's turn and nothing else (it opens with a quotation and no
+/// sentence of narration follows its last one): (the pronoun's mention, the
+/// mentions of the turns before it within eight paragraphs, the latest
+/// first), in order of mention.
+#[allow(clippy::too_many_arguments)]
+fn pronoun_turns(
+    toks: &Toks,
+    sents: &[(usize, usize)],
+    sent_of: &SentOf,
+    keep: &[bool],
+    first_tok: &[usize],
+    last_tok: &[usize],
+    first_para: &[u32],
+    last_para: &[u32],
+    before: &[Option<Tok>],
+    context_from: &[Option<usize>],
+    speaker_mention: &[Option<usize>],
+    pending: &[Pending],
+) -> Vec<(usize, Vec<usize>)> {
+    // (paragraph, mention of its speaker, a turn and nothing else): one per
+    // paragraph, its last turn.
+    let mut turns: Vec<(usize, usize, bool)> = Vec::new();
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for qi in 0..keep.len() {
+        if !keep[qi] || first_tok[qi] == usize::MAX {
+            continue;
+        }
+        let Some(mi) = speaker_mention[context_from[qi].unwrap_or(qi)] else {
+            continue;
+        };
+        let para = first_para[qi] as usize;
+        let phrase = &pending[mi].phrase;
+        if context_from[qi].is_none()
+            && before[qi].is_none()
+            && phrase.kind == MentionKind::Pronoun
+            && matches!(phrase.role.to_ascii_lowercase().as_str(), "he" | "she")
+            && turns
+                .last()
+                .is_some_and(|&(p, _, only)| p + 1 == para && only)
+            && out.last().is_none_or(|&(m, _)| m < mi)
+        {
+            let earlier = turns
+                .iter()
+                .rev()
+                .take_while(|&&(p, _, _)| p + 8 >= para)
+                .map(|&(_, m, _)| m)
+                .collect();
+            out.push((mi, earlier));
+        }
+        let end = last_para[qi] as usize;
+        // Narration after the last quotation: the sentence after its own
+        // starts in the same paragraph.
+        let narration_after = sents
+            .get(sent_of.at(last_tok[qi]) + 1)
+            .is_some_and(|&(s, _)| toks[s].para() == end);
+        match turns.last_mut() {
+            Some(t) if t.0 == end => {
+                t.1 = mi;
+                t.2 &= !narration_after;
+            }
+            _ => turns.push((end, mi, before[qi].is_none() && !narration_after)),
+        }
+    }
+    out
 }
 
 /// Who a speaker phrase names, for telling turns apart: the last word of a
