@@ -2189,3 +2189,12 @@ fn he_said_after_another_mans_turn_is_the_other_party() {
     let text = "“Will you walk with me to the mill?” asked Tobias Wren.\n\n“Not today,” said Edmund Hale.\n\n“Why not?”\n\n“The rain.”\n\n“It has stopped, look,” said Tobias.\n\n“Then I will come,” he said.\n";
     expect_speaker(text, "I will come", "Edmund Hale");
 }
+
+/// A narrator "I" who speaks goes by the name the others call them in the
+/// turns next to theirs (a name the narration never uses).
+#[test]
+fn a_speaking_narrator_is_named_by_what_the_others_call_them() {
+    let text = "The office was cold when I came in.\n\n“You are late again,” said Captain Orme.\n\n“The coach lost a wheel,” I said.\n\n“A likely story, Hartwell. Sit down.”\n\n“I would rather stand,” I said.\n\n“As you please.”\n\n“Is there news of the ship?” I asked.\n";
+    expect_speaker(text, "lost a wheel", "Hartwell");
+    expect_speaker(text, "news of the ship", "Hartwell");
+}

@@ -435,6 +435,7 @@ pub fn resolve(
     mentions: &[Pending],
     known: &[super::types::KnownPerson],
     turns: &[(usize, Vec<usize>)],
+    narrator: Option<&str>,
 ) -> (Vec<Resolved>, Vec<Entity>) {
     let mut c = Coref {
         entities: Vec::new(),
@@ -552,8 +553,24 @@ pub fn resolve(
     let mut out = Vec::with_capacity(mentions.len());
     // Entity of each earlier mention, for recency look-ups.
     let mut history: Vec<(usize, usize, bool)> = Vec::new(); // (mention idx, entity, speaker or subject)
+                                                             // The entity of a narrator "I" (see `narrator_entity`), made at its
+                                                             // first "I said".
+    let mut narrator_e: Option<usize> = None;
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
+        // "“…,” I said." where the text gives the narrator a name. (Not in
+        // the history: "he" and "she" never point back to "I".)
+        if let Some(name) = narrator
+            .filter(|_| m.speaker && p.kind == MentionKind::Pronoun && mentions_word(p) == "i")
+        {
+            let e = *narrator_e.get_or_insert_with(|| narrator_entity(&mut c, name));
+            out.push(Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Pronoun),
+                ambiguous_with: None,
+            });
+            continue;
+        }
         let r = match p.kind {
             MentionKind::Name => {
                 let w = &name_words[i];
@@ -942,6 +959,26 @@ fn resolve_pronoun(
         },
         None => Resolved::default(),
     }
+}
+
+/// The person a narrator's name names: one the text named already by that
+/// name or surname, else a new one.
+fn narrator_entity(c: &mut Coref, name: &str) -> usize {
+    let w = words(name);
+    let bare: Vec<String> = w
+        .iter()
+        .skip_while(|x| super::lexicon::HONORIFICS.contains_key(x.as_str()))
+        .cloned()
+        .collect();
+    c.by_key
+        .get(&key_of(&bare))
+        .copied()
+        .filter(|&e| c.entities[e].kind == EntityKind::Person)
+        .or_else(|| match bare.as_slice() {
+            [one] => person_with_surname(c, one),
+            _ => None,
+        })
+        .unwrap_or_else(|| c.new_entity(name, EntityKind::Person, Gender::Unknown))
 }
 
 /// A new turn in dialogue is someone else's: "he said" right after a turn of

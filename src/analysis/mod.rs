@@ -760,7 +760,22 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     } else {
         Vec::new()
     };
-    let (resolved, mut entities) = coref::resolve(&pending, &known, &pronoun_turns);
+    // A first-person narrator who speaks ("“Yes,” I said.") goes by the
+    // name the others call them.
+    let narrator = narrator_name(
+        &prose,
+        &raw,
+        &keep,
+        &first_tok,
+        &first_para,
+        &last_para,
+        &context_from,
+        &speaker_mention,
+        &pending,
+        &cue_names,
+    );
+    let (resolved, mut entities) =
+        coref::resolve(&pending, &known, &pronoun_turns, narrator.as_deref());
 
     let mut analysis = Analysis::default();
     // Each entity's lists are sized first (counted as the quotations and
@@ -1782,6 +1797,155 @@ fn pronoun_turns(
                 t.2 &= !narration_after;
             }
             _ => turns.push((end, mi, before[qi].is_none() && !narration_after)),
+        }
+    }
+    out
+}
+
+/// The name of a narrator "I" who speaks in three quotations or more: the
+/// name the other speakers call out most often (more often than any other)
+/// in the turns right before and after the narrator's ("You think so,
+/// Hartwell?"), not one the narration uses or the text shows speaking
+/// through a cue (`cue_names`, lowercased last words): the narrator is
+/// never "Hartwell came in" or "said Hartwell".
+#[allow(clippy::too_many_arguments)]
+fn narrator_name(
+    prose: &str,
+    raw: &[quotes::RawQuote],
+    keep: &[bool],
+    first_tok: &[usize],
+    first_para: &[u32],
+    last_para: &[u32],
+    context_from: &[Option<usize>],
+    speaker_mention: &[Option<usize>],
+    pending: &[Pending],
+    cue_names: &[String],
+) -> Option<String> {
+    // (first paragraph, last paragraph, quotation, spoken by "I").
+    let turns: Vec<(usize, usize, usize, bool)> = (0..keep.len())
+        .filter(|&qi| keep[qi] && first_tok[qi] != usize::MAX)
+        .filter_map(|qi| {
+            let mi = speaker_mention[context_from[qi].unwrap_or(qi)]?;
+            let p = &pending[mi].phrase;
+            let i = p.kind == MentionKind::Pronoun && p.role.eq_ignore_ascii_case("i");
+            Some((first_para[qi] as usize, last_para[qi] as usize, qi, i))
+        })
+        .collect();
+    let narrated: Vec<usize> = turns
+        .iter()
+        .filter(|t| t.3)
+        .flat_map(|t| t.0..=t.1)
+        .collect();
+    if turns.iter().filter(|t| t.3).count() < 3 {
+        return None;
+    }
+    let next_to_narrator =
+        |f: usize, l: usize| narrated.contains(&(l + 1)) || f > 0 && narrated.contains(&(f - 1));
+    // The narration never names the narrator: the last words of the names
+    // it has are other people's.
+    let in_narration: rustc_hash::FxHashSet<String> = pending
+        .iter()
+        .filter(|m| matches!(m.phrase.kind, MentionKind::Name | MentionKind::Organization))
+        .map(|m| name_key(&m.phrase.name).to_lowercase())
+        .collect();
+    // Last word lowercased → (how often, the fullest form).
+    let mut called: rustc_hash::FxHashMap<String, (usize, String)> = Default::default();
+    for &(f, l, qi, i) in &turns {
+        if i || !next_to_narrator(f, l) {
+            continue;
+        }
+        for piece in &raw[qi].pieces {
+            for name in called_names(&prose[piece.start..piece.end]) {
+                let last = name_key(&name).to_lowercase();
+                if cue_names.binary_search(&last).is_ok() || in_narration.contains(&last) {
+                    continue;
+                }
+                let entry = called.entry(last).or_insert((0, String::new()));
+                entry.0 += 1;
+                if name.len() > entry.1.len() {
+                    entry.1 = name;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<&(usize, String)> = called.values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    match ranked.as_slice() {
+        [first, rest @ ..] if rest.first().is_none_or(|r| r.0 < first.0) => Some(first.1.clone()),
+        _ => None,
+    }
+}
+
+/// Names a quotation calls out: one to three capitalised words at its
+/// start before a comma or "!" or "?", or after a comma before a comma, the
+/// end of a sentence or the end ("Tom, look.", "Yes, Mr. Hale.", "Come,
+/// Anna Petrovna, sit."). A name is a known first name or surname, or
+/// follows a title ("Mr."), and is not a function word.
+fn called_names(quote: &str) -> Vec<String> {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut out = Vec::new();
+    let starts = std::iter::once(0).chain(
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.ends_with(','))
+            .map(|(k, _)| k + 1),
+    );
+    for start in starts {
+        // (The name's first word: after an "O" of calling.)
+        let mut first = start;
+        let mut titled = false;
+        let mut named = false;
+        for end in start..words.len().min(start + 4) {
+            let w = words[end].trim_start_matches(|c: char| !c.is_alphanumeric());
+            if !w.chars().next().is_some_and(char::is_uppercase) || end >= first + 3 {
+                break;
+            }
+            let lower = bare(w);
+            // "O Anna, …": a call, not a name.
+            if end == start && lower.len() == 1 && !w.ends_with(['.', ',']) {
+                first = end + 1;
+                continue;
+            }
+            let title = end == first
+                && (lexicon::HONORIFICS.contains_key(lower.as_str())
+                    || lexicon::HONORIFICS.contains_key(format!("{lower}.").as_str()));
+            if title {
+                titled = true;
+                continue;
+            }
+            if lexicon::FUNCTION_WORDS.contains(lower.as_str())
+                || lexicon::PRONOUNS.contains_key(lower.as_str())
+            {
+                break;
+            }
+            // A capital at the start of the quotation says nothing: there a
+            // surname could be a common word ("Wait, …", "Good, …").
+            named |= titled
+                || lexicon::first_name_gender(&lower).is_some()
+                || lexicon::is_surname(&lower) && start > 0;
+            let closed = if start == 0 {
+                w.ends_with([',', '!', '?'])
+            } else {
+                w.ends_with([',', '.', '!', '?']) || end + 1 == words.len()
+            };
+            if closed {
+                if named {
+                    let name = words[first..=end]
+                        .join(" ")
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string();
+                    out.push(name);
+                }
+                break;
+            }
+            if w.ends_with(|c: char| !c.is_alphanumeric()) {
+                break;
+            }
         }
     }
     out
