@@ -2198,3 +2198,12 @@ fn a_speaking_narrator_is_named_by_what_the_others_call_them() {
     expect_speaker(text, "lost a wheel", "Hartwell");
     expect_speaker(text, "news of the ship", "Hartwell");
 }
+
+/// In dialogue, a capitalised title no one in the text bears ("the
+/// Warden") is a character of its own, not the person the text is most
+/// about.
+#[test]
+fn a_title_no_one_bears_is_a_character_of_its_own_in_dialogue() {
+    let text = "“Who let the geese out?” asked Ned Baxter.\n\n“Not I,” said Tom Pike.\n\n“Nor I.”\n\n“Then who?”\n\n“Silence, both of you!” cried the Warden.\n";
+    expect_speaker(text, "Silence", "Warden");
+}

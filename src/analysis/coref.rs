@@ -428,14 +428,18 @@ impl Coref {
 
 /// Resolves every mention, in document order.
 ///
+/// `dialogue`: the text is one where people talk to each other (see
+/// `resolve_nominal`).
 /// `turns`: for a "he" or "she" that speaks in dialogue right after another
 /// turn, the speaker mentions of the turns before it, the latest first (see
 /// `turn_partner`), in order of mention.
+/// `narrator`: the name of a narrator "I" who speaks (`narrator_entity`).
 pub fn resolve(
     mentions: &[Pending],
     known: &[super::types::KnownPerson],
     turns: &[(usize, Vec<usize>)],
     narrator: Option<&str>,
+    dialogue: bool,
 ) -> (Vec<Resolved>, Vec<Entity>) {
     let mut c = Coref {
         entities: Vec::new(),
@@ -619,7 +623,7 @@ pub fn resolve(
                         ambiguous_with: None,
                     },
                 ),
-            MentionKind::Nominal => resolve_nominal(&mut c, m, mentions, &history),
+            MentionKind::Nominal => resolve_nominal(&mut c, m, mentions, &history, dialogue),
             MentionKind::Unnamed => {
                 let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
                 Resolved {
@@ -1053,6 +1057,7 @@ fn resolve_nominal(
     m: &Pending,
     mentions: &[Pending],
     history: &[(usize, usize, bool)],
+    dialogue: bool,
 ) -> Resolved {
     let p = &m.phrase;
     let desc = words(&p.role);
@@ -1227,13 +1232,19 @@ fn resolve_nominal(
     }
     // "the spokesman said", no spokesman named: someone speaking for
     // another is never the person the article is most about; nor is "the
-    // second official".
+    // second official"; nor, in a story told in dialogue, a capitalised
+    // title no one in it bears ("cried the Warden"): a character of its own.
     if matches!(
         head.as_str(),
         "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
     ) || desc
         .iter()
         .any(|w| matches!(w.as_str(), "second" | "third" | "other" | "another"))
+        || dialogue
+            && p.role
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
     {
         let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
         return Resolved {

@@ -774,8 +774,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         &pending,
         &cue_names,
     );
-    let (resolved, mut entities) =
-        coref::resolve(&pending, &known, &pronoun_turns, narrator.as_deref());
+    let (resolved, mut entities) = coref::resolve(
+        &pending,
+        &known,
+        &pronoun_turns,
+        narrator.as_deref(),
+        dialogue_text,
+    );
 
     let mut analysis = Analysis::default();
     // Each entity's lists are sized first (counted as the quotations and
