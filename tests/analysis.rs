@@ -2207,3 +2207,11 @@ fn a_title_no_one_bears_is_a_character_of_its_own_in_dialogue() {
     let text = "“Who let the geese out?” asked Ned Baxter.\n\n“Not I,” said Tom Pike.\n\n“Nor I.”\n\n“Then who?”\n\n“Silence, both of you!” cried the Warden.\n";
     expect_speaker(text, "Silence", "Warden");
 }
+
+/// A text that opens in the middle of a scene: "she said" before any woman
+/// is named is the woman who speaks most in the text.
+#[test]
+fn a_she_who_speaks_before_any_woman_is_named_is_the_one_who_speaks_most() {
+    let text = "“You will miss the coach,” she said.\n\n“Then I shall walk,” said Tom Reed.\n\n“In this rain?” said Martha Ives.\n\n“Rain never hurt me.”\n\n“It will tonight,” said Martha.\n";
+    expect_speaker(text, "miss the coach", "Martha Ives");
+}

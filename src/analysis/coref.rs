@@ -560,6 +560,8 @@ pub fn resolve(
                                                              // The entity of a narrator "I" (see `narrator_entity`), made at its
                                                              // first "I said".
     let mut narrator_e: Option<usize> = None;
+    // Speakers' "he" and "she" that found no one before them.
+    let mut orphans: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         // "“…,” I said." where the text gives the narrator a name. (Not in
@@ -664,7 +666,26 @@ pub fn resolve(
             c.update_tops(e, was);
             history.push((i, e, m.speaker || m.subject));
         }
+        if r.entity.is_none()
+            && m.speaker
+            && p.kind == MentionKind::Pronoun
+            && matches!(p.gender, Gender::Male | Gender::Female)
+        {
+            orphans.push(i);
+        }
         out.push(r);
+    }
+    // A "he" or "she" who speaks before anyone of that sex is named (a text
+    // that opens in the middle of a scene): the person of that sex who
+    // speaks most in the whole text.
+    for i in orphans {
+        if let Some(e) = c.idx.top_speaker[sex(mentions[i].phrase.gender)] {
+            out[i] = Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Pronoun),
+                ambiguous_with: None,
+            };
+        }
     }
     (out, c.entities)
 }
