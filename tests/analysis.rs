@@ -2215,3 +2215,11 @@ fn a_she_who_speaks_before_any_woman_is_named_is_the_one_who_speaks_most() {
     let text = "“You will miss the coach,” she said.\n\n“Then I shall walk,” said Tom Reed.\n\n“In this rain?” said Martha Ives.\n\n“Rain never hurt me.”\n\n“It will tonight,” said Martha.\n";
     expect_speaker(text, "miss the coach", "Martha Ives");
 }
+
+/// In dialogue a one-word name is a first name and has its sex, also when
+/// the word is a surname too: "she" is not the man who spoke last.
+#[test]
+fn a_one_word_first_name_in_dialogue_has_its_sex() {
+    let text = "Rose stood by the window.\n\n“Is the gate locked?” called Henry.\n\n“No,” said Rose.\n\n“Then lock it.”\n\n“Why?”\n\n“Because of the dogs,” called Henry.\n\nShe went out to the gate. “There,” she said.\n";
+    expect_speaker(text, "There", "Rose");
+}

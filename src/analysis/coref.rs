@@ -562,6 +562,18 @@ pub fn resolve(
     let mut narrator_e: Option<usize> = None;
     // Speakers' "he" and "she" that found no one before them.
     let mut orphans: Vec<usize> = Vec::new();
+    // Words the text names with a title ("Mr. Darcy", "Mrs. Hale"): there
+    // a surname, whatever sex the word has as a first name.
+    let titled: HashSet<&str> = if dialogue {
+        mentions
+            .iter()
+            .zip(&name_words)
+            .filter(|(m, _)| m.phrase.kind == MentionKind::Name && !m.phrase.role.is_empty())
+            .filter_map(|(_, w)| w.last().map(String::as_str))
+            .collect()
+    } else {
+        HashSet::default()
+    };
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         // "“…,” I said." where the text gives the narrator a name. (Not in
@@ -660,6 +672,24 @@ pub fn resolve(
                 && p.gender != Gender::Unknown
             {
                 c.entities[e].gender = p.gender;
+            }
+            // In a story told in dialogue a one-word name is a first name
+            // ("“…,” called Henry."), even one that is a surname too, where
+            // the text never puts a title before it.
+            if dialogue
+                && p.kind == MentionKind::Name
+                && p.role.is_empty()
+                && c.entities[e].kind == EntityKind::Person
+                && c.entities[e].gender == Gender::Unknown
+                && c.name_words[e].len() == 1
+                && name_words[i].len() == 1
+                && !titled.contains(name_words[i][0].as_str())
+            {
+                if let Some(g) = super::lexicon::first_name_gender(&name_words[i][0])
+                    .filter(|&g| g != Gender::Unknown)
+                {
+                    c.entities[e].gender = g;
+                }
             }
             c.idx
                 .seen(e, history.len(), m.speaker || m.subject, m.speaker);
