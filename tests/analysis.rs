@@ -2220,6 +2220,14 @@ fn a_she_who_speaks_before_any_woman_is_named_is_the_one_who_speaks_most() {
 /// the word is a surname too: "she" is not the man who spoke last.
 #[test]
 fn a_one_word_first_name_in_dialogue_has_its_sex() {
-    let text = "Rose stood by the window.\n\n“Is the gate locked?” called Henry.\n\n“No,” said Rose.\n\n“Then lock it.”\n\n“Why?”\n\n“Because of the dogs,” called Henry.\n\nShe went out to the gate. “There,” she said.\n";
+    let text = "Rose stood by the window.\n\n“Is the gate locked?” called Walter.\n\n“No,” said Rose.\n\n“Then lock it.”\n\n“Why?”\n\n“Because of the dogs,” called Walter.\n\nShe went out to the gate. “There,” she said.\n";
     expect_speaker(text, "There", "Rose");
+}
+
+/// Outside dialogue too, a person named by a one-word first name only has
+/// its sex: "he" is not the woman who spoke last.
+#[test]
+fn a_one_word_first_name_has_its_sex_outside_dialogue_too() {
+    let text = "Tom Reed came in from the yard at noon and sat by the fire.\n\n“I shall go to the fair,” said Mary.\n\nThe rain had stopped, and the road was dry again.\n\n“You will be tired tonight,” he warned, frowning at the sky.\n";
+    expect_speaker(text, "tired tonight", "Tom Reed");
 }

@@ -562,18 +562,14 @@ pub fn resolve(
     let mut narrator_e: Option<usize> = None;
     // Speakers' "he" and "she" that found no one before them.
     let mut orphans: Vec<usize> = Vec::new();
-    // Words the text names with a title ("Mr. Darcy", "Mrs. Hale"): there
+    // Words the text names with a title ("Mr. Reed", "Mrs. Hale"): there
     // a surname, whatever sex the word has as a first name.
-    let titled: HashSet<&str> = if dialogue {
-        mentions
-            .iter()
-            .zip(&name_words)
-            .filter(|(m, _)| m.phrase.kind == MentionKind::Name && !m.phrase.role.is_empty())
-            .filter_map(|(_, w)| w.last().map(String::as_str))
-            .collect()
-    } else {
-        HashSet::default()
-    };
+    let titled: HashSet<&str> = mentions
+        .iter()
+        .zip(&name_words)
+        .filter(|(m, _)| m.phrase.kind == MentionKind::Name && !m.phrase.role.is_empty())
+        .filter_map(|(_, w)| w.last().map(String::as_str))
+        .collect();
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         // "“…,” I said." where the text gives the narrator a name. (Not in
@@ -673,11 +669,12 @@ pub fn resolve(
             {
                 c.entities[e].gender = p.gender;
             }
-            // In a story told in dialogue a one-word name is a first name
-            // ("“…,” called Henry."), even one that is a surname too, where
-            // the text never puts a title before it.
-            if dialogue
-                && p.kind == MentionKind::Name
+            // A person named by one word only is named by a first name
+            // ("“…,” called Walter."), even one that is a surname too, where
+            // the text never puts a title before it. (A surname alone names
+            // someone named in full before, whose sex is that of the whole
+            // name.)
+            if p.kind == MentionKind::Name
                 && p.role.is_empty()
                 && c.entities[e].kind == EntityKind::Person
                 && c.entities[e].gender == Gender::Unknown
