@@ -2260,3 +2260,54 @@ fn narration_about_no_one_leaves_the_turn_with_the_speaker() {
     let text = "“I have lost my gloves,” said Maud Ferrier.\n\nThe rain beat against the window of the little parlour.\n\n“They were my mother's, and I shall never find another pair.”\n";
     expect_mention(text, "my mother's", "Maud Ferrier");
 }
+
+/// In dialogue, "he said" opening a turn right after another man's turn is
+/// the other man in the exchange, not the one who just spoke (whose name is
+/// the nearest).
+#[test]
+fn he_said_after_another_mans_turn_is_the_other_party() {
+    let text = "“Will you walk with me to the mill?” asked Tobias Wren.\n\n“Not today,” said Edmund Hale.\n\n“Why not?”\n\n“The rain.”\n\n“It has stopped, look,” said Tobias.\n\n“Then I will come,” he said.\n";
+    expect_speaker(text, "I will come", "Edmund Hale");
+}
+
+/// A narrator "I" who speaks goes by the name the others call them in the
+/// turns next to theirs (a name the narration never uses).
+#[test]
+fn a_speaking_narrator_is_named_by_what_the_others_call_them() {
+    let text = "The office was cold when I came in.\n\n“You are late again,” said Captain Orme.\n\n“The coach lost a wheel,” I said.\n\n“A likely story, Hartwell. Sit down.”\n\n“I would rather stand,” I said.\n\n“As you please.”\n\n“Is there news of the ship?” I asked.\n";
+    expect_speaker(text, "lost a wheel", "Hartwell");
+    expect_speaker(text, "news of the ship", "Hartwell");
+}
+
+/// In dialogue, a capitalised title no one in the text bears ("the
+/// Warden") is a character of its own, not the person the text is most
+/// about.
+#[test]
+fn a_title_no_one_bears_is_a_character_of_its_own_in_dialogue() {
+    let text = "“Who let the geese out?” asked Ned Baxter.\n\n“Not I,” said Tom Pike.\n\n“Nor I.”\n\n“Then who?”\n\n“Silence, both of you!” cried the Warden.\n";
+    expect_speaker(text, "Silence", "Warden");
+}
+
+/// A text that opens in the middle of a scene: "she said" before any woman
+/// is named is the woman who speaks most in the text.
+#[test]
+fn a_she_who_speaks_before_any_woman_is_named_is_the_one_who_speaks_most() {
+    let text = "“You will miss the coach,” she said.\n\n“Then I shall walk,” said Tom Reed.\n\n“In this rain?” said Martha Ives.\n\n“Rain never hurt me.”\n\n“It will tonight,” said Martha.\n";
+    expect_speaker(text, "miss the coach", "Martha Ives");
+}
+
+/// In dialogue a one-word name is a first name and has its sex, also when
+/// the word is a surname too: "she" is not the man who spoke last.
+#[test]
+fn a_one_word_first_name_in_dialogue_has_its_sex() {
+    let text = "Rose stood by the window.\n\n“Is the gate locked?” called Walter.\n\n“No,” said Rose.\n\n“Then lock it.”\n\n“Why?”\n\n“Because of the dogs,” called Walter.\n\nShe went out to the gate. “There,” she said.\n";
+    expect_speaker(text, "There", "Rose");
+}
+
+/// Outside dialogue too, a person named by a one-word first name only has
+/// its sex: "he" is not the woman who spoke last.
+#[test]
+fn a_one_word_first_name_has_its_sex_outside_dialogue_too() {
+    let text = "Tom Reed came in from the yard at noon and sat by the fire.\n\n“I shall go to the fair,” said Mary.\n\nThe rain had stopped, and the road was dry again.\n\n“You will be tired tonight,” he warned, frowning at the sky.\n";
+    expect_speaker(text, "tired tonight", "Tom Reed");
+}

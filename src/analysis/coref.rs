@@ -434,9 +434,19 @@ impl Coref {
 }
 
 /// Resolves every mention, in document order.
+///
+/// `dialogue`: the text is one where people talk to each other (see
+/// `resolve_nominal`).
+/// `turns`: for a "he" or "she" that speaks in dialogue right after another
+/// turn, the speaker mentions of the turns before it, the latest first (see
+/// `turn_partner`), in order of mention.
+/// `narrator`: the name of a narrator "I" who speaks (`narrator_entity`).
 pub fn resolve(
     mentions: &[Pending],
     known: &[super::types::KnownPerson],
+    turns: &[(usize, Vec<usize>)],
+    narrator: Option<&str>,
+    dialogue: bool,
 ) -> (Vec<Resolved>, Vec<Entity>) {
     let mut c = Coref {
         entities: Vec::new(),
@@ -557,8 +567,34 @@ pub fn resolve(
                                                              // The `words` of each description met, worked out once: a text
                                                              // describes its people with the same few phrases again and again.
     let mut description_words: HashMap<&str, Vec<String>> = HashMap::default();
+    // The entity of a narrator "I" (see `narrator_entity`), made at its
+    // first "I said".
+    let mut narrator_e: Option<usize> = None;
+    // Speakers' "he" and "she" that found no one before them.
+    let mut orphans: Vec<usize> = Vec::new();
+    // Words the text names with a title ("Mr. Reed", "Mrs. Hale"): there
+    // a surname, whatever sex the word has as a first name.
+    let titled: HashSet<&str> = mentions
+        .iter()
+        .zip(&name_words)
+        .filter(|(m, _)| m.phrase.kind == MentionKind::Name && !m.phrase.role.is_empty())
+        .filter_map(|(_, w)| w.last().map(String::as_str))
+        .collect();
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
+        // "“…,” I said." where the text gives the narrator a name. (Not in
+        // the history: "he" and "she" never point back to "I".)
+        if let Some(name) = narrator
+            .filter(|_| m.speaker && p.kind == MentionKind::Pronoun && mentions_word(p) == "i")
+        {
+            let e = *narrator_e.get_or_insert_with(|| narrator_entity(&mut c, name));
+            out.push(Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Pronoun),
+                ambiguous_with: None,
+            });
+            continue;
+        }
         let r = match p.kind {
             MentionKind::Name => {
                 let w = &name_words[i];
@@ -595,12 +631,23 @@ pub fn resolve(
                     }
                 }
             }
-            MentionKind::Pronoun => resolve_pronoun(&c, m, mentions, &history),
+            MentionKind::Pronoun => turns
+                .binary_search_by_key(&i, |t| t.0)
+                .ok()
+                .and_then(|k| turn_partner(&c, m, &out, &turns[k].1))
+                .map_or_else(
+                    || resolve_pronoun(&c, m, mentions, &history),
+                    |e| Resolved {
+                        entity: Some(e),
+                        resolution: Some(Resolution::Pronoun),
+                        ambiguous_with: None,
+                    },
+                ),
             MentionKind::Nominal => {
                 let desc = description_words
                     .entry(p.role.as_str())
                     .or_insert_with(|| words(&p.role));
-                resolve_nominal(&mut c, m, desc, mentions, &history)
+                resolve_nominal(&mut c, m, desc, mentions, &history, dialogue)
             }
             MentionKind::Unnamed => {
                 let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
@@ -637,12 +684,50 @@ pub fn resolve(
             {
                 c.entities[e].gender = p.gender;
             }
+            // A person named by one word only is named by a first name
+            // ("“…,” called Walter."), even one that is a surname too, where
+            // the text never puts a title before it. (A surname alone names
+            // someone named in full before, whose sex is that of the whole
+            // name.)
+            if p.kind == MentionKind::Name
+                && p.role.is_empty()
+                && c.entities[e].kind == EntityKind::Person
+                && c.entities[e].gender == Gender::Unknown
+                && c.name_words[e].len() == 1
+                && name_words[i].len() == 1
+                && !titled.contains(name_words[i][0].as_str())
+            {
+                if let Some(g) = super::lexicon::first_name_gender(&name_words[i][0])
+                    .filter(|&g| g != Gender::Unknown)
+                {
+                    c.entities[e].gender = g;
+                }
+            }
             c.idx
                 .seen(e, history.len(), m.speaker || m.subject, m.speaker);
             c.update_tops(e, was);
             history.push((i, e, m.speaker || m.subject));
         }
+        if r.entity.is_none()
+            && m.speaker
+            && p.kind == MentionKind::Pronoun
+            && matches!(p.gender, Gender::Male | Gender::Female)
+        {
+            orphans.push(i);
+        }
         out.push(r);
+    }
+    // A "he" or "she" who speaks before anyone of that sex is named (a text
+    // that opens in the middle of a scene): the person of that sex who
+    // speaks most in the whole text.
+    for i in orphans {
+        if let Some(e) = c.idx.top_speaker[sex(mentions[i].phrase.gender)] {
+            out[i] = Resolved {
+                entity: Some(e),
+                resolution: Some(Resolution::Pronoun),
+                ambiguous_with: None,
+            };
+        }
     }
     (out, c.entities)
 }
@@ -943,6 +1028,44 @@ fn resolve_pronoun(
     }
 }
 
+/// The person a narrator's name names: one the text named already by that
+/// name or surname, else a new one.
+fn narrator_entity(c: &mut Coref, name: &str) -> usize {
+    let w = words(name);
+    let bare: Vec<String> = w
+        .iter()
+        .skip_while(|x| super::lexicon::HONORIFICS.contains_key(x.as_str()))
+        .cloned()
+        .collect();
+    c.by_key
+        .get(&key_of(&bare))
+        .copied()
+        .filter(|&e| c.entities[e].kind == EntityKind::Person)
+        .or_else(|| match bare.as_slice() {
+            [one] => person_with_surname(c, one),
+            _ => None,
+        })
+        .unwrap_or_else(|| c.new_entity(name, EntityKind::Person, Gender::Unknown))
+}
+
+/// A new turn in dialogue is someone else's: "he said" right after a turn of
+/// one person is the last other one to speak before (within the turns
+/// `earlier`, the latest first, the adjacent turn first of all) whose sex
+/// fits the pronoun.
+fn turn_partner(c: &Coref, m: &Pending, out: &[Resolved], earlier: &[usize]) -> Option<usize> {
+    // (A turn can take its speaker from a later paragraph: only mentions
+    // resolved already are read.)
+    let (&last, rest) = earlier.split_first()?;
+    let last = out.get(last)?.entity?;
+    rest.iter().filter_map(|&t| out.get(t)?.entity).find(|&e| {
+        let ent = &c.entities[e];
+        e != last
+            && ent.kind == EntityKind::Person
+            && (ent.gender == m.phrase.gender
+                || ent.gender == Gender::Unknown && plausible_person(&c.name_words[e]))
+    })
+}
+
 /// A name with unknown sex can still take "he" or "she" when it looks like a
 /// person's: two words or more, or a known surname or first name.
 fn plausible_person(name: &[String]) -> bool {
@@ -999,6 +1122,7 @@ fn resolve_nominal(
     desc: &[String],
     mentions: &[Pending],
     history: &[(usize, usize, bool)],
+    dialogue: bool,
 ) -> Resolved {
     let p = &m.phrase;
     // (Borrowed from the words: no copies.)
@@ -1190,13 +1314,19 @@ fn resolve_nominal(
     }
     // "the spokesman said", no spokesman named: someone speaking for
     // another is never the person the article is most about; nor is "the
-    // second official".
+    // second official"; nor, in a story told in dialogue, a capitalised
+    // title no one in it bears ("cried the Warden"): a character of its own.
     if matches!(
         head,
         "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
     ) || desc
         .iter()
         .any(|w| matches!(w.as_str(), "second" | "third" | "other" | "another"))
+        || dialogue
+            && p.role
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
     {
         let e = c.new_entity(&p.role, EntityKind::Unnamed, p.gender);
         return Resolved {

@@ -740,7 +740,47 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             gender: Some(gender),
         });
     }
-    let (resolved, mut entities) = coref::resolve(&pending, &known);
+    // In dialogue, "he said" or "she said" opening a turn right after
+    // someone else's names the other party where the sex allows.
+    let pronoun_turns = if dialogue_text {
+        pronoun_turns(
+            &toks,
+            &sents,
+            &sent_of,
+            &keep,
+            &first_tok,
+            &last_tok,
+            &first_para,
+            &last_para,
+            &before,
+            &context_from,
+            &speaker_mention,
+            &pending,
+        )
+    } else {
+        Vec::new()
+    };
+    // A first-person narrator who speaks ("“Yes,” I said.") goes by the
+    // name the others call them.
+    let narrator = narrator_name(
+        &prose,
+        &raw,
+        &keep,
+        &first_tok,
+        &first_para,
+        &last_para,
+        &context_from,
+        &speaker_mention,
+        &pending,
+        &cue_names,
+    );
+    let (resolved, mut entities) = coref::resolve(
+        &pending,
+        &known,
+        &pronoun_turns,
+        narrator.as_deref(),
+        dialogue_text,
+    );
 
     let mut analysis = Analysis::default();
     // Each entity's lists are sized first (counted as the quotations and
@@ -1697,6 +1737,223 @@ fn other_party(
         .take_while(|&&(p, _)| p + 7 >= para)
         .map(|&(_, src)| src)
         .find(|&src| found[src].as_ref().is_some_and(|f| turn_key(f) != key))
+}
+
+/// The speakers of earlier turns for each "he" or "she" that speaks in a
+/// paragraph opening with its quotation right after a paragraph that is
+/// someone's turn and nothing else (it opens with a quotation and no
+/// sentence of narration follows its last one): (the pronoun's mention, the
+/// mentions of the turns before it within eight paragraphs, the latest
+/// first), in order of mention.
+#[allow(clippy::too_many_arguments)]
+fn pronoun_turns(
+    toks: &Toks,
+    sents: &[(usize, usize)],
+    sent_of: &SentOf,
+    keep: &[bool],
+    first_tok: &[usize],
+    last_tok: &[usize],
+    first_para: &[u32],
+    last_para: &[u32],
+    before: &[Option<Tok>],
+    context_from: &[Option<usize>],
+    speaker_mention: &[Option<usize>],
+    pending: &[Pending],
+) -> Vec<(usize, Vec<usize>)> {
+    // (paragraph, mention of its speaker, a turn and nothing else): one per
+    // paragraph, its last turn.
+    let mut turns: Vec<(usize, usize, bool)> = Vec::new();
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for qi in 0..keep.len() {
+        if !keep[qi] || first_tok[qi] == usize::MAX {
+            continue;
+        }
+        let Some(mi) = speaker_mention[context_from[qi].unwrap_or(qi)] else {
+            continue;
+        };
+        let para = first_para[qi] as usize;
+        let phrase = &pending[mi].phrase;
+        if context_from[qi].is_none()
+            && before[qi].is_none()
+            && phrase.kind == MentionKind::Pronoun
+            && matches!(phrase.role.to_ascii_lowercase().as_str(), "he" | "she")
+            && turns
+                .last()
+                .is_some_and(|&(p, _, only)| p + 1 == para && only)
+            && out.last().is_none_or(|&(m, _)| m < mi)
+        {
+            let earlier = turns
+                .iter()
+                .rev()
+                .take_while(|&&(p, _, _)| p + 8 >= para)
+                .map(|&(_, m, _)| m)
+                .collect();
+            out.push((mi, earlier));
+        }
+        let end = last_para[qi] as usize;
+        // Narration after the last quotation: the sentence after its own
+        // starts in the same paragraph.
+        let narration_after = sents
+            .get(sent_of.at(last_tok[qi]) + 1)
+            .is_some_and(|&(s, _)| toks[s].para() == end);
+        match turns.last_mut() {
+            Some(t) if t.0 == end => {
+                t.1 = mi;
+                t.2 &= !narration_after;
+            }
+            _ => turns.push((end, mi, before[qi].is_none() && !narration_after)),
+        }
+    }
+    out
+}
+
+/// The name of a narrator "I" who speaks in three quotations or more: the
+/// name the other speakers call out most often (more often than any other)
+/// in the turns right before and after the narrator's ("You think so,
+/// Hartwell?"), not one the narration uses or the text shows speaking
+/// through a cue (`cue_names`, lowercased last words): the narrator is
+/// never "Hartwell came in" or "said Hartwell".
+#[allow(clippy::too_many_arguments)]
+fn narrator_name(
+    prose: &str,
+    raw: &[quotes::RawQuote],
+    keep: &[bool],
+    first_tok: &[usize],
+    first_para: &[u32],
+    last_para: &[u32],
+    context_from: &[Option<usize>],
+    speaker_mention: &[Option<usize>],
+    pending: &[Pending],
+    cue_names: &[String],
+) -> Option<String> {
+    // (first paragraph, last paragraph, quotation, spoken by "I").
+    let turns: Vec<(usize, usize, usize, bool)> = (0..keep.len())
+        .filter(|&qi| keep[qi] && first_tok[qi] != usize::MAX)
+        .filter_map(|qi| {
+            let mi = speaker_mention[context_from[qi].unwrap_or(qi)]?;
+            let p = &pending[mi].phrase;
+            let i = p.kind == MentionKind::Pronoun && p.role.eq_ignore_ascii_case("i");
+            Some((first_para[qi] as usize, last_para[qi] as usize, qi, i))
+        })
+        .collect();
+    let narrated: Vec<usize> = turns
+        .iter()
+        .filter(|t| t.3)
+        .flat_map(|t| t.0..=t.1)
+        .collect();
+    if turns.iter().filter(|t| t.3).count() < 3 {
+        return None;
+    }
+    let next_to_narrator =
+        |f: usize, l: usize| narrated.contains(&(l + 1)) || f > 0 && narrated.contains(&(f - 1));
+    // The narration never names the narrator: the last words of the names
+    // it has are other people's.
+    let in_narration: rustc_hash::FxHashSet<String> = pending
+        .iter()
+        .filter(|m| matches!(m.phrase.kind, MentionKind::Name | MentionKind::Organization))
+        .map(|m| name_key(&m.phrase.name).to_lowercase())
+        .collect();
+    // Last word lowercased → (how often, the fullest form).
+    let mut called: rustc_hash::FxHashMap<String, (usize, String)> = Default::default();
+    for &(f, l, qi, i) in &turns {
+        if i || !next_to_narrator(f, l) {
+            continue;
+        }
+        for piece in &raw[qi].pieces {
+            for name in called_names(&prose[piece.start..piece.end]) {
+                let last = name_key(&name).to_lowercase();
+                if cue_names.binary_search(&last).is_ok() || in_narration.contains(&last) {
+                    continue;
+                }
+                let entry = called.entry(last).or_insert((0, String::new()));
+                entry.0 += 1;
+                if name.len() > entry.1.len() {
+                    entry.1 = name;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<&(usize, String)> = called.values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    match ranked.as_slice() {
+        [first, rest @ ..] if rest.first().is_none_or(|r| r.0 < first.0) => Some(first.1.clone()),
+        _ => None,
+    }
+}
+
+/// Names a quotation calls out: one to three capitalised words at its
+/// start before a comma or "!" or "?", or after a comma before a comma, the
+/// end of a sentence or the end ("Tom, look.", "Yes, Mr. Hale.", "Come,
+/// Anna Petrovna, sit."). A name is a known first name or surname, or
+/// follows a title ("Mr."), and is not a function word.
+fn called_names(quote: &str) -> Vec<String> {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut out = Vec::new();
+    let starts = std::iter::once(0).chain(
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.ends_with(','))
+            .map(|(k, _)| k + 1),
+    );
+    for start in starts {
+        // (The name's first word: after an "O" of calling.)
+        let mut first = start;
+        let mut titled = false;
+        let mut named = false;
+        for end in start..words.len().min(start + 4) {
+            let w = words[end].trim_start_matches(|c: char| !c.is_alphanumeric());
+            if !w.chars().next().is_some_and(char::is_uppercase) || end >= first + 3 {
+                break;
+            }
+            let lower = bare(w);
+            // "O Anna, …": a call, not a name.
+            if end == start && lower.len() == 1 && !w.ends_with(['.', ',']) {
+                first = end + 1;
+                continue;
+            }
+            let title = end == first
+                && (lexicon::HONORIFICS.contains_key(lower.as_str())
+                    || lexicon::HONORIFICS.contains_key(format!("{lower}.").as_str()));
+            if title {
+                titled = true;
+                continue;
+            }
+            if lexicon::FUNCTION_WORDS.contains(lower.as_str())
+                || lexicon::PRONOUNS.contains_key(lower.as_str())
+            {
+                break;
+            }
+            // A capital at the start of the quotation says nothing: there a
+            // surname could be a common word ("Wait, …", "Good, …").
+            named |= titled
+                || lexicon::first_name_gender(&lower).is_some()
+                || lexicon::is_surname(&lower) && start > 0;
+            let closed = if start == 0 {
+                w.ends_with([',', '!', '?'])
+            } else {
+                w.ends_with([',', '.', '!', '?']) || end + 1 == words.len()
+            };
+            if closed {
+                if named {
+                    let name = words[first..=end]
+                        .join(" ")
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string();
+                    out.push(name);
+                }
+                break;
+            }
+            if w.ends_with(|c: char| !c.is_alphanumeric()) {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Who a speaker phrase names, for telling turns apart: the last word of a
