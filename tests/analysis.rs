@@ -1298,6 +1298,16 @@ fn an_abbreviated_title_stays_with_its_name() {
     expect_mention(text, "Both of them", "Gov. Ana Ruiz");
 }
 
+/// A party and state after a name ("(D-Ohio)", ", R-Maine,") describe the
+/// person: "the Ohio Democrat" is the one introduced with "(D-Ohio)", not
+/// the person the article is most about.
+#[test]
+fn a_party_and_state_label_describes_its_person() {
+    let text = "Sen. Peter Vance (R-Maine) has fought the harbour bill for a year. \"It is a giveaway,\" Vance said on Monday. \"I will not vote for it,\" he added.\n\nRep. Karen Holt, D-Ohio, sponsored the bill in the House.\n\n\"We cannot keep borrowing against the harbour,\" the Ohio Democrat said.\n\n\"Nor can we give it away,\" the Maine Republican replied.\n";
+    expect_speaker(text, "keep borrowing", "Karen Holt");
+    expect_speaker(text, "give it away", "Peter Vance");
+}
+
 /// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
 /// headline with its byline is a title, not speech.
 #[test]

@@ -930,3 +930,127 @@ mod tests {
         assert!(is_surname("smith"));
     }
 }
+
+/// US states and the District: (name, AP abbreviation, postal code). A
+/// member of Congress is often introduced as "(D-Ohio)" or ", R-Fla.,"
+/// and described later as "the Ohio Democrat".
+const US_STATES: &[(&str, &str, &str)] = &[
+    ("Alabama", "Ala", "AL"),
+    ("Alaska", "Alaska", "AK"),
+    ("Arizona", "Ariz", "AZ"),
+    ("Arkansas", "Ark", "AR"),
+    ("California", "Calif", "CA"),
+    ("Colorado", "Colo", "CO"),
+    ("Connecticut", "Conn", "CT"),
+    ("Delaware", "Del", "DE"),
+    ("Florida", "Fla", "FL"),
+    ("Georgia", "Ga", "GA"),
+    ("Hawaii", "Hawaii", "HI"),
+    ("Idaho", "Idaho", "ID"),
+    ("Illinois", "Ill", "IL"),
+    ("Indiana", "Ind", "IN"),
+    ("Iowa", "Iowa", "IA"),
+    ("Kansas", "Kan", "KS"),
+    ("Kentucky", "Ky", "KY"),
+    ("Louisiana", "La", "LA"),
+    ("Maine", "Maine", "ME"),
+    ("Maryland", "Md", "MD"),
+    ("Massachusetts", "Mass", "MA"),
+    ("Michigan", "Mich", "MI"),
+    ("Minnesota", "Minn", "MN"),
+    ("Mississippi", "Miss", "MS"),
+    ("Missouri", "Mo", "MO"),
+    ("Montana", "Mont", "MT"),
+    ("Nebraska", "Neb", "NE"),
+    ("Nevada", "Nev", "NV"),
+    ("New Hampshire", "N.H", "NH"),
+    ("New Jersey", "N.J", "NJ"),
+    ("New Mexico", "N.M", "NM"),
+    ("New York", "N.Y", "NY"),
+    ("North Carolina", "N.C", "NC"),
+    ("North Dakota", "N.D", "ND"),
+    ("Ohio", "Ohio", "OH"),
+    ("Oklahoma", "Okla", "OK"),
+    ("Oregon", "Ore", "OR"),
+    ("Pennsylvania", "Pa", "PA"),
+    ("Rhode Island", "R.I", "RI"),
+    ("South Carolina", "S.C", "SC"),
+    ("South Dakota", "S.D", "SD"),
+    ("Tennessee", "Tenn", "TN"),
+    ("Texas", "Texas", "TX"),
+    ("Utah", "Utah", "UT"),
+    ("Vermont", "Vt", "VT"),
+    ("Virginia", "Va", "VA"),
+    ("Washington", "Wash", "WA"),
+    ("West Virginia", "W.Va", "WV"),
+    ("Wisconsin", "Wis", "WI"),
+    ("Wyoming", "Wyo", "WY"),
+    ("District of Columbia", "D.C", "DC"),
+];
+
+/// The state a party label names ("Ohio", "Fla.", "N.Y.", "TX"), by its
+/// full name, AP abbreviation (with or without the full stop) or postal
+/// code.
+pub fn us_state(s: &str) -> Option<&'static str> {
+    let s = s.trim().trim_end_matches('.');
+    US_STATES
+        .iter()
+        .find(|(name, ap, postal)| {
+            s.eq_ignore_ascii_case(name)
+                || s.eq_ignore_ascii_case(ap)
+                || s == *postal
+                || s.replace(' ', "").eq_ignore_ascii_case(ap)
+        })
+        .map(|(name, _, _)| *name)
+}
+
+/// "(D-Ohio)", ", R-Fla.,", "(I-Vt.)" right after a name (`after` is the
+/// text that follows it): the party and state as a description of the
+/// person, "Ohio Democrat".
+pub fn party_state_role(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    let rest = rest.strip_prefix(['(', ','])?.trim_start();
+    let mut chars = rest.char_indices();
+    let (_, party) = chars.next()?;
+    let party = match party {
+        'D' => "Democrat",
+        'R' => "Republican",
+        'I' => "Independent",
+        _ => return None,
+    };
+    let rest = rest[1..].trim_start();
+    let rest = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('–'))?
+        .trim_start();
+    // The state runs to the closing bracket or comma, within a few words.
+    let close = rest.find([')', ','])?;
+    if close > 24 {
+        return None;
+    }
+    let state = us_state(&rest[..close])?;
+    Some(format!("{state} {party}"))
+}
+
+#[cfg(test)]
+mod party_tests {
+    use super::party_state_role;
+
+    #[test]
+    fn party_and_state_labels() {
+        let role = |s: &str| party_state_role(s);
+        assert_eq!(role(" (D-Ohio) said").as_deref(), Some("Ohio Democrat"));
+        assert_eq!(
+            role(", R-Fla., said").as_deref(),
+            Some("Florida Republican")
+        );
+        assert_eq!(role(" (I-Vt.)").as_deref(), Some("Vermont Independent"));
+        assert_eq!(role(" (D-N.Y.) said").as_deref(), Some("New York Democrat"));
+        assert_eq!(role(" (R – Texas)").as_deref(), Some("Texas Republican"));
+        assert_eq!(role(" (R-TX)").as_deref(), Some("Texas Republican"));
+        assert_eq!(role(" (Dole) said"), None);
+        assert_eq!(role(" (D-Atlantis)"), None);
+        assert_eq!(role(", Democrat of Ohio,"), None);
+        assert_eq!(role(""), None);
+    }
+}

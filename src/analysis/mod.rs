@@ -714,12 +714,20 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     }
                     let says = attribute::cue_at(&toks, after)
                         .is_some_and(|(_, kind)| !kind.weak && !kind.participle);
+                    // ("Rep. Karen Holt (D-Ohio)": "the Ohio Democrat".)
+                    let extra_role = appo.or_else(|| {
+                        (p.kind == MentionKind::Name)
+                            .then(|| {
+                                lexicon::party_state_role(text_after(&prose, p.span().end, 40))
+                            })
+                            .flatten()
+                    });
                     pending.push(Pending {
                         phrase: p,
                         speaker: qi.is_some(),
                         subject,
                         sent: sent as u32,
-                        extra_role: appo.map(String::into_boxed_str),
+                        extra_role: extra_role.map(String::into_boxed_str),
                         para: para as u32,
                         says,
                     });
@@ -887,6 +895,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 /// A mention to be: the phrase, the quotation it is the speaker of, and
 /// extra role words.
 type MentionEntry = (Phrase, Option<usize>, Option<String>);
+
+/// At most `n` bytes of `text` from byte `at` (a char boundary), cut at a
+/// char boundary.
+fn text_after(text: &str, at: usize, n: usize) -> &str {
+    let mut end = (at + n).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).unwrap_or("")
+}
 
 /// The entries of three lists, each in order of `key` (a start), merged in
 /// order of `key`; of equal keys those of `a` first, then `b`'s, then `c`'s
