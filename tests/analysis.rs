@@ -1308,6 +1308,17 @@ fn a_party_and_state_label_describes_its_person() {
     expect_speaker(text, "give it away", "Peter Vance");
 }
 
+/// An age after a name ("Olaf Brandt, 71,") and a role in apposition after a
+/// name that has a title already ("Harbour activist Jo Mertens, a retired
+/// teacher,") describe the person, so "the 71-year-old" and "the retired
+/// teacher" find them, not the person the article is most about.
+#[test]
+fn an_age_or_a_second_role_after_a_name_describes_its_person() {
+    let text = "Mayor Tomas Lind defended the harbour plan on Monday. \"It is the best plan we have,\" Lind said. \"Nobody has offered another,\" he added.\n\nShipping magnate Olaf Brandt, 71, watched from the gallery. \"Nobody asked the owners,\" the 71-year-old told reporters.\n\nHarbour activist Jo Mertens, a retired teacher, was blunter. \"It is a scandal,\" the retired teacher said.\n";
+    expect_speaker(text, "asked the owners", "Olaf Brandt");
+    expect_speaker(text, "a scandal", "Jo Mertens");
+}
+
 /// "“Harbour museum to close in March,” by the Courier's Ana Ruiz": a
 /// headline with its byline is a title, not speech.
 #[test]

@@ -1151,38 +1151,8 @@ fn role_around(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String
         };
         return Some(words(if opener { k - 1 } else { k }, s));
     }
-    // A role phrase: a determiner, up to three lowercase words ending in a
-    // role, and a complement with "for", "of", "at" or "to" ("a spokesman
-    // for Fielder", "the head of the union"), the whole of `[d, end)` with
-    // no punctuation inside; the role's own words end at the head.
-    let role_phrase = |d: usize, end: usize| -> bool {
-        if !(toks[d].is_word() && matches!(toks.w(&toks[d]).as_str(), "the" | "a" | "an")) {
-            return false;
-        }
-        let mut k = d + 1;
-        while k < end && k - d <= 3 && lower(&toks[k]) && !role_head(&toks[k]) {
-            k += 1;
-        }
-        if !(k < end && role_head(&toks[k])) {
-            return false;
-        }
-        k += 1;
-        k == end
-            || toks[k].is_word()
-                && matches!(toks.w(&toks[k]).as_str(), "for" | "of" | "at" | "to")
-                && end - k <= 6
-                && toks[k..end].iter().all(|t| t.is_word() && t.para() == para)
-    };
-    // In apposition after it: "Alan Reeve, the shipping minister,", "Mark
-    // Dunn, a spokesman for Fielder,".
-    if e + 2 < toks.len() && toks[e].is_punct(',') && toks[e + 1].para() == para {
-        let d = e + 1;
-        let close = (d + 1..toks.len().min(d + 12))
-            .find(|&k| !toks[k].is_word() || toks[k].para() != para)
-            .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('.') || toks[k].para() != para);
-        if let Some(k) = close.filter(|&k| role_phrase(d, k)) {
-            return Some(words(d, k));
-        }
+    if let Some(r) = role_after(toks, text, (s, e)) {
+        return Some(r);
     }
     // In apposition before it: "the shipping minister, Alan Reeve,", "A
     // spokesman for Fielder, Mark Dunn,", opening the sentence or a clause.
@@ -1192,9 +1162,54 @@ fn role_around(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String
             .rev()
             .take_while(|&k| toks[k].is_word() && toks[k].para() == para)
             .filter(|&k| matches!(toks.w(&toks[k]).as_str(), "the" | "a" | "an"))
-            .find(|&d| opens(d) && role_phrase(d, s - 1));
+            .find(|&d| opens(d) && role_phrase(toks, d, s - 1));
         if let Some(d) = d {
             return Some(words(d, s - 1));
+        }
+    }
+    None
+}
+
+/// A role phrase in `[d, end)`: a determiner, up to three lowercase words
+/// ending in a role, and a complement with "for", "of", "at" or "to" ("a
+/// spokesman for Fielder", "the head of the union"), with no punctuation
+/// inside; the role's own words end at the head.
+fn role_phrase(toks: &Toks, d: usize, end: usize) -> bool {
+    let para = toks[d].para();
+    let role_head = |t: &Tok| t.is_word() && !t.cap() && toks.w(t).is(Lex::ROLE_NOUNS);
+    let lower =
+        |t: &Tok| t.is_word() && !t.cap() && t.para() == para && !toks.w(t).is(Lex::FUNCTION_WORDS);
+    if !(toks[d].is_word() && matches!(toks.w(&toks[d]).as_str(), "the" | "a" | "an")) {
+        return false;
+    }
+    let mut k = d + 1;
+    while k < end && k - d <= 3 && lower(&toks[k]) && !role_head(&toks[k]) {
+        k += 1;
+    }
+    if !(k < end && role_head(&toks[k])) {
+        return false;
+    }
+    k += 1;
+    k == end
+        || toks[k].is_word()
+            && matches!(toks.w(&toks[k]).as_str(), "for" | "of" | "at" | "to")
+            && end - k <= 6
+            && toks[k..end].iter().all(|t| t.is_word() && t.para() == para)
+}
+
+/// A role in apposition right after the name at `[s, e)`: "Alan Reeve, the
+/// shipping minister,", "Mark Dunn, a spokesman for Fielder,". The role's
+/// words, or `None`.
+pub fn role_after(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<String> {
+    let para = toks[s].para();
+    if e + 2 < toks.len() && toks[e].is_punct(',') && toks[e + 1].para() == para {
+        let d = e + 1;
+        let close = (d + 1..toks.len().min(d + 12))
+            .find(|&k| !toks[k].is_word() || toks[k].para() != para)
+            .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('.') || toks[k].para() != para);
+        if let Some(k) = close.filter(|&k| role_phrase(toks, d, k)) {
+            let w: Vec<&Tok> = toks[d..k].iter().collect();
+            return Some(join_words(toks, text, &w));
         }
     }
     None

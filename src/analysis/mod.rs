@@ -714,12 +714,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     }
                     let says = attribute::cue_at(&toks, after)
                         .is_some_and(|(_, kind)| !kind.weak && !kind.participle);
-                    // ("Rep. Karen Holt (D-Ohio)": "the Ohio Democrat".)
                     let extra_role = appo.or_else(|| {
                         (p.kind == MentionKind::Name)
-                            .then(|| {
-                                lexicon::party_state_role(text_after(&prose, p.span().end, 40))
-                            })
+                            .then(|| name_description(&toks, &prose, &p))
                             .flatten()
                     });
                     pending.push(Pending {
@@ -895,6 +892,27 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
 /// A mention to be: the phrase, the quotation it is the speaker of, and
 /// extra role words.
 type MentionEntry = (Phrase, Option<usize>, Option<String>);
+
+/// A description of the person named by `p` that follows the name: a party
+/// and state ("Rep. Karen Holt (D-Ohio)": "the Ohio Democrat"), a role in
+/// apposition after a name that has a title already ("Harbour activist Jo
+/// Mertens, a retired teacher,": "the retired teacher"), or an age ("Olaf
+/// Brandt, 71,": "the 71-year-old").
+fn name_description(toks: &Toks, prose: &str, p: &Phrase) -> Option<String> {
+    let after = text_after(prose, p.span().end, 40);
+    if let Some(r) = lexicon::party_state_role(after) {
+        return Some(r);
+    }
+    if !p.role.is_empty() {
+        if let Some(r) = mentions::role_after(toks, prose, p.tok_range()) {
+            return Some(r);
+        }
+    }
+    let age = after.strip_prefix(", ")?;
+    let digits = age.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=3).contains(&digits) && age[digits..].starts_with(','))
+        .then(|| format!("{}-year-old", &age[..digits]))
+}
 
 /// At most `n` bytes of `text` from byte `at` (a char boundary), cut at a
 /// char boundary.
