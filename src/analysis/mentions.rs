@@ -725,7 +725,7 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
         && toks.w(&toks[s]).is(Lex::FUNCTION_WORDS)
         && !toks.w(&toks[s]).is(Lex::DETERMINERS)
         && !toks.w(&toks[s]).is(Lex::HONORIFICS)
-        && !(is_personal_title(toks.w(&toks[s])) && toks[s + 1].is_punct('.'))
+        && !abbreviated_title(toks, s)
     {
         s += 1;
     }
@@ -1751,6 +1751,12 @@ fn has_person_title(toks: &Toks, role_words: &[&Tok]) -> bool {
     })
 }
 
+/// A title with its full stop at `i` ("Sen.", "Gov.", "Mr."): it opens the
+/// name after it, though "sen", "rep" and "gov" are function words too.
+fn abbreviated_title(toks: &Toks, i: usize) -> bool {
+    is_personal_title(toks.w(&toks[i])) && toks.get(i + 1).is_some_and(|t| t.is_punct('.'))
+}
+
 /// An honorific or an abbreviated title: only a person has one ("Mr.",
 /// "Sen.", "Gov.").
 fn is_personal_title(l: &Lower) -> bool {
@@ -1880,8 +1886,7 @@ impl NameScan {
             if is_function(toks, i)
                 && !toks.w(&toks[i]).is(Lex::HONORIFICS)
                 && toks.w(&toks[i]) != "the"
-                && !(is_personal_title(toks.w(&toks[i]))
-                    && toks.get(i + 1).is_some_and(|t| t.is_punct('.')))
+                && !abbreviated_title(toks, i)
             {
                 i += 1;
                 continue;
