@@ -1872,23 +1872,17 @@ fn narrator_name(
             Some((first_para[qi] as usize, last_para[qi] as usize, qi, i))
         })
         .collect();
-    let narrated: Vec<usize> = turns
+    if turns.iter().filter(|t| t.3).count() < 3 {
+        return None;
+    }
+    // (A set: a long text has many turns and many narrated paragraphs.)
+    let narrated: rustc_hash::FxHashSet<usize> = turns
         .iter()
         .filter(|t| t.3)
         .flat_map(|t| t.0..=t.1)
         .collect();
-    if turns.iter().filter(|t| t.3).count() < 3 {
-        return None;
-    }
     let next_to_narrator =
         |f: usize, l: usize| narrated.contains(&(l + 1)) || f > 0 && narrated.contains(&(f - 1));
-    // The narration never names the narrator: the last words of the names
-    // it has are other people's.
-    let in_narration: rustc_hash::FxHashSet<String> = pending
-        .iter()
-        .filter(|m| matches!(m.phrase.kind, MentionKind::Name | MentionKind::Organization))
-        .map(|m| name_key(&m.phrase.name).to_lowercase())
-        .collect();
     // Last word lowercased → (how often, the fullest form).
     let mut called: rustc_hash::FxHashMap<String, (usize, String)> = Default::default();
     for &(f, l, qi, i) in &turns {
@@ -1898,7 +1892,7 @@ fn narrator_name(
         for piece in &raw[qi].pieces {
             for name in called_names(&prose[piece.start..piece.end]) {
                 let last = name_key(&name).to_lowercase();
-                if cue_names.binary_search(&last).is_ok() || in_narration.contains(&last) {
+                if cue_names.binary_search(&last).is_ok() {
                     continue;
                 }
                 let entry = called.entry(last).or_insert((0, String::new()));
@@ -1906,6 +1900,28 @@ fn narrator_name(
                 if name.len() > entry.1.len() {
                     entry.1 = name;
                 }
+            }
+        }
+    }
+    // The narration never names the narrator: the last words of the names
+    // it has are other people's. (Only the few names called are looked for
+    // among the mentions, so most are never lowercased.)
+    let same_lower = |key: &str, lower: &str| {
+        if key.is_ascii() && lower.is_ascii() {
+            key.eq_ignore_ascii_case(lower)
+        } else {
+            key.to_lowercase() == lower
+        }
+    };
+    if !called.is_empty() {
+        for m in pending
+            .iter()
+            .filter(|m| matches!(m.phrase.kind, MentionKind::Name | MentionKind::Organization))
+        {
+            let key = name_key(&m.phrase.name);
+            called.retain(|last, _| !same_lower(key, last));
+            if called.is_empty() {
+                break;
             }
         }
     }
