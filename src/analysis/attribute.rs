@@ -1616,22 +1616,13 @@ const SPEECH_NOUNS: &[&str] = &[
 /// "his", "her", "their" at `p` as the mention of the person they stand
 /// for ("he", "she", "they").
 fn possessive_pronoun(toks: &Toks, p: usize) -> Option<Phrase> {
-    let (role, gender, plural) = match toks.w(&toks[p]).as_str() {
-        "his" => ("he", super::types::Gender::Male, false),
-        "her" => ("she", super::types::Gender::Female, false),
-        "their" => ("they", super::types::Gender::Unknown, true),
+    let pron = match toks.w(&toks[p]).as_str() {
+        "his" => "he",
+        "her" => "she",
+        "their" => "they",
         _ => return None,
     };
-    Some(Phrase {
-        toks: Phrase::pack_range((p, p + 1)),
-        at: Phrase::pack_span(toks[p].span()),
-        kind: MentionKind::Pronoun,
-        name: String::new(),
-        role: role.to_string(),
-        gender,
-        plural,
-        document: false,
-    })
+    Some(Phrase::pronoun((p, p + 1), toks[p].span(), pron))
 }
 
 /// "comment Monday that", "assertion during the debate that": a short

@@ -72,6 +72,22 @@ impl Phrase {
             document: false,
         }
     }
+
+    /// The pronoun `pron` ("he", "they"; a key of `PRONOUNS`), with its sex
+    /// and number.
+    pub fn pronoun(toks: (usize, usize), span: Span, pron: &str) -> Phrase {
+        let (gender, plural) = PRONOUNS[pron];
+        Phrase {
+            toks: Phrase::pack_range(toks),
+            at: Phrase::pack_span(span),
+            kind: MentionKind::Pronoun,
+            name: String::new(),
+            role: pron.to_string(),
+            gender,
+            plural,
+            document: false,
+        }
+    }
 }
 
 /// "reportedly", "shortly": a lowercased word that is an -ly adverb.
@@ -1348,17 +1364,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         .filter(|w| matches!(*w, "he" | "she" | "they" | "we" | "i" | "it"));
     if words.len() == 1 && (toks.w(last).is(Lex::PRONOUNS) || contracted.is_some()) {
         let pron = contracted.unwrap_or(toks.w(last).as_str());
-        let (g, plural) = PRONOUNS[pron];
-        return Some(Phrase {
-            toks: Phrase::pack_range((s, e)),
-            at: Phrase::pack_span(span),
-            kind: MentionKind::Pronoun,
-            name: String::new(),
-            role: pron.to_string(),
-            gender: g,
-            plural,
-            document: false,
-        });
+        return Some(Phrase::pronoun((s, e), span, pron));
     }
     let head = stem_possessive(toks.w(last));
     // The lists the head is in: its token's own unless a possessive was cut.
