@@ -2332,3 +2332,23 @@ fn a_one_word_first_name_has_its_sex_outside_dialogue_too() {
     let text = "Tom Reed came in from the yard at noon and sat by the fire.\n\n“I shall go to the fair,” said Mary.\n\nThe rain had stopped, and the road was dry again.\n\n“You will be tired tonight,” he warned, frowning at the sky.\n";
     expect_speaker(text, "tired tonight", "Tom Reed");
 }
+
+/// In news, a quotation that is a paragraph of its own after a paragraph
+/// about a body ("The council issued a statement") is the body's, not the
+/// words of the last person quoted; a place the story happens in is no
+/// such body.
+#[test]
+fn a_body_that_issues_a_statement_speaks_in_the_quotation_after() {
+    let text = "Ward councillor Lena Ortiz praised the repairs on Marsh Lane, which she said had been done “faster than anyone on this street expected.”\n\n\
+The Harbor Trust released a statement on Friday, a day after the court ruled against it.\n\n\
+“We are deeply disappointed by the ruling and will study it carefully with our lawyers before deciding whether to appeal to the higher court.”\n\n\
+At the mayor's direction, the council issued a statement apologising to residents for the delay to the flood barrier.\n\n\
+“On behalf of everyone at the council, we offer a sincere apology to the families affected, and we will publish a timetable for the repairs next week.”\n";
+    expect_mentions(
+        text,
+        &[
+            ("deeply disappointed", "The Harbor Trust"),
+            ("sincere apology", "the council"),
+        ],
+    );
+}

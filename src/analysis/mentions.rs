@@ -336,7 +336,7 @@ static METONYM_BYTES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static [u8]>> 
 /// The name, lowercased with straight apostrophes and spaces as hyphens, is
 /// one of `METONYMS` ("Moscow", "the Kremlin", "New Delhi"). An ASCII name
 /// is lowercased on the stack; the longest metonym is shorter than the buffer.
-fn is_metonym(name: &str) -> bool {
+pub fn is_metonym(name: &str) -> bool {
     let mut buf = [0u8; 32];
     if name.is_ascii() {
         let Some(buf) = buf.get_mut(..name.len()) else {

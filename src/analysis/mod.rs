@@ -438,7 +438,8 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                 // After a paragraph of narration, the person it ended on
                 // speaks ("Durbeyfield put his hand in his pocket." / "“Here.”").
                 let (subject, silent) =
-                    narration_subject(&toks, &prose, &sents, para - 1, &cue_names).unzip();
+                    narration_subject(&toks, &prose, &sents, para - 1, &cue_names, !dialogue_text)
+                        .unzip();
                 found[qi] = subject
                     .map(|phrase| Found::new(phrase, None, AttributionMethod::Context, true, None));
                 // "Rosa said nothing." / "“Understand?”": the one the
@@ -2238,6 +2239,7 @@ fn narration_subject(
     sents: &[(usize, usize)],
     para: usize,
     speakers: &[String],
+    orgs: bool,
 ) -> Option<(Phrase, bool)> {
     // The paragraph's sentences, last first.
     let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
@@ -2245,9 +2247,14 @@ fn narration_subject(
         if toks[s].para() != para {
             break;
         }
-        let p = attribute::sentence_subject(toks, prose, s, e)
-            .filter(|p| is_person_subject(p, speakers))
-            .or_else(|| name_then_verb(toks, prose, s, e, speakers));
+        // A person first, even one named after the subject ("The board were
+        // sitting, when Mr. Bumble rushed in"); then, outside dialogue, a
+        // body ("The council issued a statement.").
+        let p = match attribute::sentence_subject(toks, prose, s, e) {
+            Some(p) if is_person_subject(&p, speakers) => Some(p),
+            other => name_then_verb(toks, prose, s, e, speakers)
+                .or_else(|| other.filter(|p| orgs && is_org_subject(p))),
+        };
         if let Some(p) = p {
             return Some((p, tells_silence(toks, s, e)));
         }
@@ -2401,6 +2408,24 @@ fn is_person_subject(p: &Phrase, speakers: &[String]) -> bool {
             let h = h.to_lowercase();
             mentions::gender_of_noun(&h).is_some() || lexicon::ROLE_NOUNS.contains(h.as_str())
         }),
+        _ => false,
+    }
+}
+
+/// An organisation, or a description headed by an organisation word ("the
+/// council", "the campaign"), as the subject of a sentence: outside
+/// dialogue, a body that speaks in the quotation after. (Not a place that
+/// stands for its government: "England" in a novel is where things happen.)
+fn is_org_subject(p: &Phrase) -> bool {
+    match p.kind {
+        MentionKind::Organization => !mentions::is_metonym(&p.name),
+        MentionKind::Nominal => {
+            !p.document
+                && p.role
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|h| lexicon::ORG_WORDS.contains(h.to_lowercase().as_str()))
+        }
         _ => false,
     }
 }
