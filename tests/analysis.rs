@@ -2352,3 +2352,33 @@ At the mayor's direction, the council issued a statement apologising to resident
         ],
     );
 }
+
+/// A passive cue names its speaker after "by": the host asks, not the one
+/// asked.
+#[test]
+fn a_passive_cue_is_the_words_of_the_one_after_by() {
+    let text = "Councillor Abel Hale was asked by radio host Rita Moreno, who has backed the bypass for years, “Will you vote for it before the summer recess?”\n";
+    expect_mention(text, "summer recess", "radio host Rita Moreno");
+}
+
+/// "speaking to Reuters" between a subject and its cue: the subject speaks,
+/// not the outlet spoken to.
+#[test]
+fn the_outlet_spoken_to_is_not_the_speaker() {
+    let text = "The port authority has not said when the cranes will move again. Another senior official speaking to Reuters said, “The talks are over, and nobody in the room expects them to resume before spring.”\n";
+    expect_mention(text, "talks are over", "Another senior official");
+}
+
+/// An editorial dated by its day and named with its paper: the paper
+/// speaks, and a later "the Gazette" is the same paper.
+#[test]
+fn a_dated_document_names_its_issuer() {
+    let text = "Senator Joan Pruitt has been under pressure at home for weeks.\n\n“There are fish with more backbone than the senator from our state,” reads a Wednesday editorial in The Harbor Gazette.\n\n“She has forgotten who sent her to Washington,” the editorial in the Gazette went on.\n";
+    expect_mention(
+        text,
+        "more backbone",
+        "a Wednesday editorial in The Harbor Gazette",
+    );
+    expect_speaker(text, "more backbone", "The Harbor Gazette");
+    expect_speaker(text, "forgotten who", "The Harbor Gazette");
+}

@@ -1412,23 +1412,26 @@ fn last_institution(c: &Coref, history: &[(usize, usize, bool)]) -> Option<usize
 /// Accountability Office report").
 fn issuer_named_in(role: &str) -> Option<String> {
     let words: Vec<&str> = role.split_whitespace().collect();
-    let start = words
-        .iter()
-        .position(|w| w.chars().next().is_some_and(char::is_uppercase))?;
-    let run: Vec<&str> = words[start..]
-        .iter()
-        .take_while(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !w.ends_with("’s")
-                && !w.ends_with("'s")
-        })
-        .copied()
-        .collect();
-    let first = run.first()?.to_lowercase();
-    (run.len() >= 2
-        && super::lexicon::first_name_gender(&first).is_none()
-        && !super::lexicon::HONORIFICS.contains_key(first.trim_end_matches('.')))
-    .then(|| run.join(" "))
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // The first run of two or more capitalised words ("a Monday editorial
+    // in The Harbor Gazette" passes over the day).
+    let mut start = 0;
+    while start < words.len() {
+        start += words[start..].iter().position(capital)?;
+        let run: Vec<&str> = words[start..]
+            .iter()
+            .take_while(|w| capital(w) && !w.ends_with("’s") && !w.ends_with("'s"))
+            .copied()
+            .collect();
+        if run.len() >= 2 {
+            let first = run[0].to_lowercase();
+            return (super::lexicon::first_name_gender(&first).is_none()
+                && !super::lexicon::HONORIFICS.contains_key(first.trim_end_matches('.')))
+            .then(|| run.join(" "));
+        }
+        start += run.len().max(1);
+    }
+    None
 }
 
 /// The organisation of that name, made on its first mention.

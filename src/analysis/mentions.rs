@@ -466,6 +466,24 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
         return None;
     }
     let np = np_core_before(toks, e, floor)?;
+    // "Another official speaking to Reuters said", "a senator appearing on
+    // Fox News said": the phrase before the participle speaks, not the one
+    // spoken to.
+    if np.0 >= floor + 3 && toks[np.0 - 1].is_word() && toks[np.0 - 2].is_word() {
+        let participle = matches!(
+            toks.w(&toks[np.0 - 2]).as_str(),
+            "speaking" | "talking" | "writing" | "appearing" | "testifying"
+        );
+        let preposition = matches!(
+            toks.w(&toks[np.0 - 1]).as_str(),
+            "to" | "with" | "on" | "in" | "before"
+        );
+        if participle && preposition {
+            if let Some(speaker) = np_core_before(toks, np.0 - 2, floor) {
+                return Some(speaker);
+            }
+        }
+    }
     // "Mr. Morgan of the Sierra Club said": the person before "of" speaks.
     if np.0 >= floor + 2 && toks.w(&toks[np.0 - 1]) == "of" && toks[np.0 - 2].cap() {
         if let Some(person) = np_core_before(toks, np.0 - 1, floor) {
@@ -533,6 +551,14 @@ fn is_body_or_document(w: &Lower) -> bool {
     ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun)
 }
 
+fn is_weekday(toks: &Toks, t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            toks.w(t).as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+}
+
 fn is_month(toks: &Toks, t: &Tok) -> bool {
     t.is_word()
         && matches!(
@@ -565,29 +591,22 @@ fn is_month(toks: &Toks, t: &Tok) -> bool {
 }
 
 fn is_time_word(toks: &Toks, t: &Tok) -> bool {
-    t.is_word()
-        && matches!(
-            toks.w(t).as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "on"
-                | "last"
-                | "this"
-                | "week"
-                | "night"
-                | "morning"
-                | "evening"
-                | "afternoon"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "earlier"
-        )
+    is_weekday(toks, t)
+        || t.is_word()
+            && matches!(
+                toks.w(t).as_str(),
+                "on" | "last"
+                    | "this"
+                    | "week"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "earlier"
+            )
 }
 
 fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)> {
@@ -882,6 +901,24 @@ fn is_modifier(w: &str) -> bool {
     )
 }
 
+/// After a document noun, "in", "from" or "by" and a capitalised name
+/// (with "the" before it, if any), ending before `ceil`: the end of the name.
+fn issuer_after(toks: &Toks, e: usize, ceil: usize) -> Option<usize> {
+    let by = toks.get(e).filter(|t| e < ceil && t.is_word())?;
+    if !matches!(toks.w(by).as_str(), "in" | "from" | "by") {
+        return None;
+    }
+    let mut k = e + 1;
+    if k < ceil && toks[k].is_word() && toks.w(&toks[k]) == "the" {
+        k += 1;
+    }
+    let start = k;
+    while k < ceil && k - start < 6 && toks[k].is_word() && toks[k].cap() {
+        k += 1;
+    }
+    (k > start && !toks.w(&toks[start]).is(Lex::FUNCTION_WORDS)).then_some(k)
+}
+
 /// A noun phrase that starts at token `start` (inverted cues: "said the
 /// minister", "according to a senior official familiar with the talks").
 /// "about 200 protesters", "nearly 40 lawmakers": a word that qualifies the
@@ -932,6 +969,18 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             continue;
         }
         if name_word(toks, e) {
+            // "a Wednesday editorial", "the March report": a day or a month
+            // after the article dates the noun after it.
+            let dated = e == s + 1
+                && toks.w(&toks[s]).is(Lex::DETERMINERS)
+                && (is_month(toks, t) || is_weekday(toks, t))
+                && toks.get(e + 1).is_some_and(|n| {
+                    e + 1 < ceil && n.is_word() && !n.cap() && !toks.w(n).is(Lex::FUNCTION_WORDS)
+                });
+            if dated {
+                e += 1;
+                continue;
+            }
             if is_function(toks, e)
                 && e > s
                 && !toks.w(t).is(Lex::HONORIFICS)
@@ -1055,6 +1104,15 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             || gender_of_noun(w).is_some()
         {
             saw_head = true;
+            // "a Wednesday editorial in The Harbor Gazette", "a report from
+            // the Brookings Institution": a document and the name of whoever
+            // issued it.
+            if DOCUMENT_NOUNS.contains(w) {
+                if let Some(end) = issuer_after(toks, e, ceil) {
+                    e = end;
+                    break;
+                }
+            }
             // stop after a head unless "of" continues it
             if !(e < ceil
                 && toks[e].is_word()
@@ -1300,6 +1358,21 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         return None;
     }
     let span = Span::new(toks[s].span().start, toks[e - 1].span().end);
+    // "a Wednesday editorial in The Harbor Gazette": a document, and the
+    // name of whoever issued it (`issuer_after`) in its description.
+    if let Some(d) = (s + 1..e.saturating_sub(2)).find(|&k| {
+        toks[k].is_word()
+            && !toks[k].cap()
+            && toks.w(&toks[k]).is(Lex::DOCUMENT_NOUNS)
+            && issuer_after(toks, k + 1, e) == Some(e)
+    }) {
+        let mut p = classify(toks, text, (s, d + 1)).filter(|p| p.document)?;
+        p.toks = Phrase::pack_range((s, e));
+        p.at = Phrase::pack_span(span);
+        p.role.push(' ');
+        p.role.push_str(&text[toks[d + 1].span().start..span.end]);
+        return Some(p);
+    }
     // "one of the lawyers", "two of his aides": some of a group, none of
     // them named.
     if e > s + 3

@@ -408,7 +408,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         // no speaker. (Applied here, for every quotation: nothing between
         // needs it applied for the others.)
         if passive[qi] {
-            found[qi] = None;
+            found[qi] = found[qi]
+                .as_ref()
+                .and_then(|f| passive_agent(&toks, &prose, f));
         }
         if !keep[qi] || first_tok[qi] == usize::MAX {
             n_found += usize::from(keep[qi] && found[qi].is_some());
@@ -1505,6 +1507,26 @@ fn passive_cue(toks: &Toks, f: &Found) -> bool {
         })
 }
 
+/// The one a passive cue names after "by" ("Hale was asked by host Rita
+/// Moreno, who backs the bill, “…”"): who spoke, with the cue.
+fn passive_agent(toks: &Toks, prose: &str, f: &Found) -> Option<Found> {
+    let c = f.cue()?;
+    let k = partition_point_near(toks, f.phrase.tok_range().1, |t| t.span().start < c.end);
+    if !toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && toks.w(t) == "by")
+    {
+        return None;
+    }
+    let para = toks[k].para();
+    let ceil = (k + 1..toks.len().min(k + 16))
+        .find(|&j| toks[j].para() != para || toks[j].quote().is_some())
+        .unwrap_or(toks.len().min(k + 16));
+    let np = mentions::np_after(toks, k + 1, ceil)?;
+    let phrase = mentions::classify(toks, prose, np)?;
+    Some(Found::new(phrase, Some(c), f.method, f.weak, None))
+}
+
 /// In a text told in dialogue, where questions and exclamations between
 /// quotation marks outnumber quoted words inside sentences and some turns
 /// have no cue at all, the few words quoted inside narration are terms
@@ -2249,11 +2271,12 @@ fn narration_subject(
         }
         // A person first, even one named after the subject ("The board were
         // sitting, when Mr. Bumble rushed in"); then, outside dialogue, a
-        // body ("The council issued a statement.").
+        // body that issues something ("The council issued a statement.").
         let p = match attribute::sentence_subject(toks, prose, s, e) {
             Some(p) if is_person_subject(&p, speakers) => Some(p),
-            other => name_then_verb(toks, prose, s, e, speakers)
-                .or_else(|| other.filter(|p| orgs && is_org_subject(p))),
+            other => name_then_verb(toks, prose, s, e, speakers).or_else(|| {
+                other.filter(|p| orgs && is_org_subject(p) && issues_document(toks, s, e))
+            }),
         };
         if let Some(p) = p {
             return Some((p, tells_silence(toks, s, e)));
@@ -2428,6 +2451,14 @@ fn is_org_subject(p: &Phrase) -> bool {
         }
         _ => false,
     }
+}
+
+/// The sentence names a statement, a letter, a post or the like ("The
+/// council issued a statement", not "The council met on Tuesday").
+fn issues_document(toks: &Toks, s: usize, e: usize) -> bool {
+    toks[s..e]
+        .iter()
+        .any(|t| t.is_word() && toks.w(t).is(Lex::DOCUMENT_NOUNS))
 }
 
 /// Names a turn addresses: "Lucy, dearest, …", "…, Durbeyfield.", "Oh, Tommy!"
