@@ -2382,3 +2382,21 @@ fn a_dated_document_names_its_issuer() {
     expect_speaker(text, "more backbone", "The Harbor Gazette");
     expect_speaker(text, "forgotten who", "The Harbor Gazette");
 }
+
+/// "People" opening a sentence is unnamed people, not a person called
+/// People; and a role with a sex ("spokesman") gives the person that sex,
+/// whatever a list says of the first name, so "he" finds him.
+#[test]
+fn people_opening_a_sentence_is_no_name_and_a_spokesman_is_a_man() {
+    let text = "Speaking in Hanoi, ministry spokesman Lu Kang repeated that the government opposed hacking of any kind.\n\n\
+People should bring evidence for their accusations and not wave around words like “maybe” and “perhaps”, he told reporters.\n";
+    let a = run(text);
+    assert!(
+        a.entities
+            .iter()
+            .all(|e| e.name != "People" || e.kind != quoth::analysis::EntityKind::Person),
+        "{:#?}",
+        a.entities
+    );
+    expect_speaker(text, "perhaps", "Lu Kang");
+}

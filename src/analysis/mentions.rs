@@ -1849,7 +1849,8 @@ fn is_capitalised_name_context(toks: &Toks, words: &[&Tok]) -> bool {
     let Some(last) = words.last().map(|w| toks.w(w)) else {
         return true;
     };
-    if !(last.is(Lex::ROLE_NOUNS) || last.is(Lex::TITLE_WORDS)) {
+    // ("People", "Sources" opening a sentence are unnamed people.)
+    if !(last.is(Lex::ROLE_NOUNS) || last.is(Lex::TITLE_WORDS) || last.is(Lex::UNNAMED_HEADS)) {
         return true;
     }
     // A surname that is also a role word: "Mr. King", "Charlie King".
@@ -2069,6 +2070,11 @@ impl NameScan {
                 {
                     if p.kind == MentionKind::Name && p.role.is_empty() {
                         if let Some(r) = role_around(toks, text, (s, j)) {
+                            // ("Lu Kang, the ministry spokesman,": the role's
+                            // sex, not the one a list gives the first name.)
+                            if let Some(g) = r.split_whitespace().last().and_then(gender_of_noun) {
+                                p.gender = g;
+                            }
                             p.role = r;
                         }
                     }
