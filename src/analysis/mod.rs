@@ -2489,21 +2489,21 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
     for &q in quotes {
         for piece in &raw[q].pieces {
             let inner = prose[piece.start..piece.end].trim();
-            let words: Vec<&str> = inner
-                .split(|c: char| c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .collect();
+            // (Only the first word and the last two are read: the words in
+            // between are never split off, nor is a long quotation's middle
+            // read at all.)
+            let mut words = inner.split(char::is_whitespace).filter(|w| !w.is_empty());
+            let mut from_end = inner.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
             // The first word followed by a comma, or a word after a comma
             // right before the closing punctuation.
             let mut cands: Vec<&str> = Vec::new();
-            if let Some(first) = words.first() {
+            if let Some(first) = words.next() {
                 if first.ends_with(',') {
                     cands.push(first);
                 }
             }
-            if words.len() >= 2 {
-                let last = words[words.len() - 1];
-                if words[words.len() - 2].ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
+            if let (Some(last), Some(before_last)) = (from_end.next(), from_end.next()) {
+                if before_last.ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
                     cands.push(last);
                 }
             }
