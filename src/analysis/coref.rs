@@ -486,9 +486,11 @@ pub fn resolve(
     // and `resolve_name` all read them (empty for other mentions).
     let mut distinct: Vec<Vec<String>> = vec![Vec::new()];
     let mut distinct_of: HashMap<&str, usize> = HashMap::default();
-    // (And, in the same walk of the mentions, which distinct names speak:
-    // for `speaking_surnames` below.)
+    // (And, in the same walk of the mentions, which distinct names speak,
+    // for `speaking_surnames` below, and which have a title, for `titled`:
+    // a long text's mentions are read once, not once per question.)
     let mut speaks: Vec<bool> = vec![false];
+    let mut has_title: Vec<bool> = vec![false];
     let word_lists: Vec<usize> = mentions
         .iter()
         .map(|m| match m.phrase.kind {
@@ -498,9 +500,11 @@ pub fn resolve(
                     .or_insert_with(|| {
                         distinct.push(words(&m.phrase.name));
                         speaks.push(false);
+                        has_title.push(false);
                         distinct.len() - 1
                     });
                 speaks[k] |= m.speaker;
+                has_title[k] |= !m.phrase.role.is_empty();
                 k
             }
             _ => 0,
@@ -574,11 +578,11 @@ pub fn resolve(
     let mut orphans: Vec<usize> = Vec::new();
     // Words the text names with a title ("Mr. Reed", "Mrs. Hale"): there
     // a surname, whatever sex the word has as a first name.
-    let titled: HashSet<&str> = mentions
+    let titled: HashSet<&str> = distinct
         .iter()
-        .zip(&name_words)
-        .filter(|(m, _)| m.phrase.kind == MentionKind::Name && !m.phrase.role.is_empty())
-        .filter_map(|(_, w)| w.last().map(String::as_str))
+        .zip(&has_title)
+        .filter(|(_, &titled)| titled)
+        .filter_map(|(w, _)| w.last().map(String::as_str))
         .collect();
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;

@@ -107,7 +107,16 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut before: Vec<Option<Tok>> = vec![None; raw.len()];
     let mut para_has_word_tok = vec![false; paras.len()];
     let mut quote_toks: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
-    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, _| {
+    // And the first sentence of each paragraph (`Sents`).
+    let mut para_first = vec![0; paras.len() + 1];
+    let mut para_due = 0;
+    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, sent| {
+        // (A paragraph's first token starts a sentence; paragraphs without
+        // tokens point at the next one.)
+        while para_due <= t.para() {
+            para_first[para_due] = sent;
+            para_due += 1;
+        }
         if let Some(q) = t.quote() {
             if i < first_tok[q] {
                 first_tok[q] = i;
@@ -125,6 +134,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             para_has_word_tok[t.para()] = true;
         }
     });
+    para_first[para_due..].fill(sents.len());
+    let sents = Sents {
+        list: sents,
+        para_first,
+    };
     let sent_of = SentOf::new(&sents, toks.len());
 
     // Attribution, quotation by quotation.
@@ -525,6 +539,10 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // where they overlap a name, as they carry the titles).
     let mut pending: Vec<Pending> = Vec::new();
     let mut speaker_mention: Vec<Option<usize>> = vec![None; raw.len()];
+    // Which mentions are the pronouns the dialogue rules ask about
+    // (`SpeakerPronoun`), noted as each is made: those rules read this short
+    // table, not the long one of mentions.
+    let mut pronoun_of: Vec<SpeakerPronoun> = Vec::new();
     // (The large tables below are allocated at their final size, or a bound
     // of it, rather than grown and copied.)
     let mut speaker_phrases: Vec<(usize, Phrase, Option<String>)> = Vec::with_capacity(n_found);
@@ -605,7 +623,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let mut name_cursor = 0;
     let mut names_due = NAME_BATCH;
     let mut not_speaker = |s: Span| !speaker_set.any_overlaps_from(s, &mut name_cursor);
-    for &(s, e) in &sents {
+    for &(s, e) in sents.iter() {
         if let Some(p) = attribute::sentence_subject(&toks, &prose, s, e) {
             subjects.push(p.span());
             if p.kind == MentionKind::Pronoun
@@ -658,6 +676,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             |(p, _, _): &MentionEntry| p.span().start,
         );
         pending.reserve_exact(starts.len());
+        pronoun_of.reserve_exact(starts.len());
         let mut tok_cursor = 0;
         let mut para_cursor = 0;
         let mut subject_cursors = [0; 3];
@@ -722,6 +741,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                             .then(|| name_description(&toks, &prose, &p))
                             .flatten()
                     });
+                    pronoun_of.push(SpeakerPronoun::of(&p));
                     pending.push(Pending {
                         phrase: p,
                         speaker: qi.is_some(),
@@ -752,7 +772,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // someone else's names the other party where the sex allows.
     let pronoun_turns = if dialogue_text {
         pronoun_turns(
-            &toks,
             &sents,
             &sent_of,
             &keep,
@@ -763,7 +782,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             &before,
             &context_from,
             &speaker_mention,
-            &pending,
+            &pronoun_of,
         )
     } else {
         Vec::new()
@@ -779,6 +798,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
         &last_para,
         &context_from,
         &speaker_mention,
+        &pronoun_of,
         &pending,
         &cue_names,
     );
@@ -1806,8 +1826,7 @@ fn other_party(
 /// first), in order of mention.
 #[allow(clippy::too_many_arguments)]
 fn pronoun_turns(
-    toks: &Toks,
-    sents: &[(usize, usize)],
+    sents: &Sents,
     sent_of: &SentOf,
     keep: &[bool],
     first_tok: &[usize],
@@ -1817,7 +1836,7 @@ fn pronoun_turns(
     before: &[Option<Tok>],
     context_from: &[Option<usize>],
     speaker_mention: &[Option<usize>],
-    pending: &[Pending],
+    pronoun_of: &[SpeakerPronoun],
 ) -> Vec<(usize, Vec<usize>)> {
     // (paragraph, mention of its speaker, a turn and nothing else): one per
     // paragraph, its last turn.
@@ -1831,11 +1850,9 @@ fn pronoun_turns(
             continue;
         };
         let para = first_para[qi] as usize;
-        let phrase = &pending[mi].phrase;
         if context_from[qi].is_none()
             && before[qi].is_none()
-            && phrase.kind == MentionKind::Pronoun
-            && matches!(phrase.role.to_ascii_lowercase().as_str(), "he" | "she")
+            && pronoun_of[mi] == SpeakerPronoun::HeOrShe
             && turns
                 .last()
                 .is_some_and(|&(p, _, only)| p + 1 == para && only)
@@ -1851,10 +1868,10 @@ fn pronoun_turns(
         }
         let end = last_para[qi] as usize;
         // Narration after the last quotation: the sentence after its own
-        // starts in the same paragraph.
-        let narration_after = sents
-            .get(sent_of.at(last_tok[qi]) + 1)
-            .is_some_and(|&(s, _)| toks[s].para() == end);
+        // is in the same paragraph. (Told by the paragraph's sentences, not
+        // by the paragraph of that sentence's first token: on a long text
+        // that read missed the cache.)
+        let narration_after = sent_of.at(last_tok[qi]) + 1 < sents.para_end(end);
         match turns.last_mut() {
             Some(t) if t.0 == end => {
                 t.1 = mi;
@@ -1882,22 +1899,31 @@ fn narrator_name(
     last_para: &[u32],
     context_from: &[Option<usize>],
     speaker_mention: &[Option<usize>],
+    pronoun_of: &[SpeakerPronoun],
     pending: &[Pending],
     cue_names: &[String],
 ) -> Option<String> {
+    let speaker = |qi: usize| {
+        (keep[qi] && first_tok[qi] != usize::MAX)
+            .then(|| speaker_mention[context_from[qi].unwrap_or(qi)])
+            .flatten()
+    };
+    // (Counted first: most texts have no narrator who speaks, and the list
+    // below is not made for them.)
+    let narrator_turns = (0..keep.len())
+        .filter(|&qi| speaker(qi).is_some_and(|mi| pronoun_of[mi] == SpeakerPronoun::I))
+        .count();
+    if narrator_turns < 3 {
+        return None;
+    }
     // (first paragraph, last paragraph, quotation, spoken by "I").
     let turns: Vec<(usize, usize, usize, bool)> = (0..keep.len())
-        .filter(|&qi| keep[qi] && first_tok[qi] != usize::MAX)
         .filter_map(|qi| {
-            let mi = speaker_mention[context_from[qi].unwrap_or(qi)]?;
-            let p = &pending[mi].phrase;
-            let i = p.kind == MentionKind::Pronoun && p.role.eq_ignore_ascii_case("i");
+            let mi = speaker(qi)?;
+            let i = pronoun_of[mi] == SpeakerPronoun::I;
             Some((first_para[qi] as usize, last_para[qi] as usize, qi, i))
         })
         .collect();
-    if turns.iter().filter(|t| t.3).count() < 3 {
-        return None;
-    }
     // (A set: a long text has many turns and many narrated paragraphs.)
     let narrated: rustc_hash::FxHashSet<usize> = turns
         .iter()
@@ -2029,6 +2055,32 @@ fn called_names(quote: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A mention that is one of the pronouns the dialogue rules ask about
+/// (`pronoun_turns`, `narrator_name`), in any case.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SpeakerPronoun {
+    /// "I".
+    I,
+    /// "he" or "she".
+    HeOrShe,
+    /// Any other mention.
+    Other,
+}
+
+impl SpeakerPronoun {
+    fn of(p: &Phrase) -> SpeakerPronoun {
+        if p.kind != MentionKind::Pronoun {
+            SpeakerPronoun::Other
+        } else if p.role.eq_ignore_ascii_case("i") {
+            SpeakerPronoun::I
+        } else if p.role.eq_ignore_ascii_case("he") || p.role.eq_ignore_ascii_case("she") {
+            SpeakerPronoun::HeOrShe
+        } else {
+            SpeakerPronoun::Other
+        }
+    }
 }
 
 /// Who a speaker phrase names, for telling turns apart: the last word of a
@@ -2258,17 +2310,13 @@ fn beat_subject(
 fn narration_subject(
     toks: &Toks,
     prose: &str,
-    sents: &[(usize, usize)],
+    sents: &Sents,
     para: usize,
     speakers: &[String],
     orgs: bool,
 ) -> Option<(Phrase, bool)> {
     // The paragraph's sentences, last first.
-    let end = sents.partition_point(|&(s, _)| toks[s].para() <= para);
-    for &(s, e) in sents[..end].iter().rev().take(3) {
-        if toks[s].para() != para {
-            break;
-        }
+    for &(s, e) in sents.of_para(para).iter().rev().take(3) {
         // A person first, even one named after the subject ("The board were
         // sitting, when Mr. Bumble rushed in"); then, outside dialogue, a
         // body that issues something ("The council issued a statement.").
@@ -2340,18 +2388,52 @@ fn tells_silence(toks: &Toks, s: usize, e: usize) -> bool {
 }
 
 /// The first sentence of paragraph `para`.
-fn first_sentence<'a>(
-    toks: &Toks,
-    sents: &'a [(usize, usize)],
-    para: usize,
-) -> Option<&'a (usize, usize)> {
-    let k = sents.partition_point(|&(s, _)| toks[s].para() < para);
-    sents.get(k).filter(|&&(s, _)| toks[s].para() == para)
+fn first_sentence(sents: &Sents, para: usize) -> Option<&(usize, usize)> {
+    sents.of_para(para).first()
+}
+
+/// The sentences (token ranges, in order; none crosses the end of a
+/// paragraph) and where each paragraph's sentences start among them.
+struct Sents {
+    list: Vec<(usize, usize)>,
+    /// For each paragraph, and one past the last, the first sentence in it
+    /// or after it. (Read instead of a binary search of the sentences by
+    /// the paragraph of their first token: on a long text each step of that
+    /// search missed the cache.)
+    para_first: Vec<usize>,
+}
+
+impl Sents {
+    /// The sentences of paragraph `para`.
+    fn of_para(&self, para: usize) -> &[(usize, usize)] {
+        &self.list[self.para_start(para)..self.para_end(para)]
+    }
+
+    /// The first sentence of paragraph `para`, or of the first one after it
+    /// that has any.
+    fn para_start(&self, para: usize) -> usize {
+        self.para_first
+            .get(para)
+            .copied()
+            .unwrap_or(self.list.len())
+    }
+
+    /// One past the last sentence of paragraph `para`.
+    fn para_end(&self, para: usize) -> usize {
+        self.para_start(para + 1)
+    }
+}
+
+impl std::ops::Deref for Sents {
+    type Target = [(usize, usize)];
+    fn deref(&self) -> &[(usize, usize)] {
+        &self.list
+    }
 }
 
 /// Paragraph `para` has a speech cue ("said", "told").
-fn has_cue(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
-    let Some(&(s, _)) = first_sentence(toks, sents, para) else {
+fn has_cue(toks: &Toks, sents: &Sents, para: usize) -> bool {
+    let Some(&(s, _)) = first_sentence(sents, para) else {
         return false;
     };
     (s..toks.len())
@@ -2360,20 +2442,15 @@ fn has_cue(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
 }
 
 /// Paragraph `para` opens with a dash (a byline: "— Jane Doe").
-fn opens_with_dash(toks: &Toks, sents: &[(usize, usize)], para: usize) -> bool {
-    first_sentence(toks, sents, para).is_some_and(|&(s, _)| attribute::is_dash(&toks[s]))
+fn opens_with_dash(toks: &Toks, sents: &Sents, para: usize) -> bool {
+    first_sentence(sents, para).is_some_and(|&(s, _)| attribute::is_dash(&toks[s]))
 }
 
 /// The source a paragraph of its own names after a dash, under a paragraph
 /// that is only a quotation: "— Jane Doe, a nurse in Leeds." (a name or an
 /// organisation, in a short paragraph).
-fn byline_paragraph(
-    toks: &Toks,
-    prose: &str,
-    sents: &[(usize, usize)],
-    para: usize,
-) -> Option<Found> {
-    let &(s, _) = first_sentence(toks, sents, para)?;
+fn byline_paragraph(toks: &Toks, prose: &str, sents: &Sents, para: usize) -> Option<Found> {
+    let &(s, _) = first_sentence(sents, para)?;
     let dash = opens_with_dash(toks, sents, para);
     // The paragraph's end, and no more than a line's words in it.
     let end = (s..toks.len().min(s + 30))
@@ -2468,21 +2545,21 @@ fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<Str
     for &q in quotes {
         for piece in &raw[q].pieces {
             let inner = prose[piece.start..piece.end].trim();
-            let words: Vec<&str> = inner
-                .split(|c: char| c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .collect();
+            // (Only the first word and the last two are read: the words in
+            // between are never split off, nor is a long quotation's middle
+            // read at all.)
+            let mut words = inner.split(char::is_whitespace).filter(|w| !w.is_empty());
+            let mut from_end = inner.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
             // The first word followed by a comma, or a word after a comma
             // right before the closing punctuation.
             let mut cands: Vec<&str> = Vec::new();
-            if let Some(first) = words.first() {
+            if let Some(first) = words.next() {
                 if first.ends_with(',') {
                     cands.push(first);
                 }
             }
-            if words.len() >= 2 {
-                let last = words[words.len() - 1];
-                if words[words.len() - 2].ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
+            if let (Some(last), Some(before_last)) = (from_end.next(), from_end.next()) {
+                if before_last.ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
                     cands.push(last);
                 }
             }
