@@ -2400,3 +2400,22 @@ People should bring evidence for their accusations and not wave around words lik
     );
     expect_speaker(text, "perhaps", "Lu Kang");
 }
+
+/// After an inverted cue, a description and a name in apposition closing
+/// the sentence: the name speaks, the description is its role; a possessive
+/// name owns the noun after it ("Marsh's spokesman", not "Marsh").
+#[test]
+fn a_name_in_apposition_after_an_inverted_cue_speaks() {
+    let text = "Councillor Ada Marsh has not said whether she will stand again.\n\n“We will not comment on rumours,” said Marsh's spokesman, Brian Fell.\n\n“The bridge will reopen in May,” said the city's chief engineer, Nora Platt.\n\n“It is about time,” exhorted the candidate's introducer, actress Jamie Lee Carter.\n\n“Nobody asked us,” said the union's president.\n";
+    expect_speaker(text, "comment on rumours", "Brian Fell");
+    expect_speaker(text, "reopen in May", "Nora Platt");
+    expect_speaker(text, "about time", "Jamie Lee Carter");
+    expect_mention(text, "Nobody asked", "the union's president");
+    let a = run(text);
+    let fell = a.entities.iter().find(|e| e.name == "Brian Fell").unwrap();
+    assert!(
+        fell.roles.iter().any(|r| r.contains("spokesman")),
+        "{:?}",
+        fell.roles
+    );
+}

@@ -428,7 +428,7 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
             let conjunction =
                 cs > qe && matches!(toks.w(&toks[qe]).as_str(), "and" | "but" | "or" | "nor");
             if cs - qe <= 1 && !cue.participle && !conjunction {
-                if let Some(np) = np_after(toks, ce, s_end) {
+                if let Some(np) = np_after(toks, ce, s_end).map(|np| owned_noun(toks, np, s_end)) {
                     // "…” suggests that Phoenix …" is a clause, not a speaker
                     // ("…,” said that gentleman" is one).
                     let clause = toks.w(&toks[np.0]) == "that";
@@ -464,6 +464,20 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
         j += 1;
     }
     None
+}
+
+/// "…,” said Marsh's spokesman": a phrase that ends in a possessive name
+/// runs on over the lowercase noun phrase it owns.
+fn owned_noun(toks: &Toks, np: (usize, usize), s_end: usize) -> (usize, usize) {
+    let owner = toks[np.1 - 1].cap() && toks.w(&toks[np.1 - 1]).ends_with("'s");
+    let owned = owner
+        .then(|| np_after(toks, np.1, s_end))
+        .flatten()
+        .filter(|&(s, _)| s == np.1 && toks[s].is_word() && !toks[s].cap());
+    match owned {
+        Some((_, e)) => (np.0, e),
+        None => np,
+    }
 }
 
 /// The speaker phrase `np` right after an inverted cue ("…,” said the

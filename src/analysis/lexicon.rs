@@ -294,6 +294,20 @@ const CUE_VERBS: &[&str] = &[
     "taunt",
     "jeer",
     "bluster",
+    // More of news's and fiction's verbs of saying.
+    "exhort",
+    "crow",
+    "enthuse",
+    "exult",
+    "chide",
+    "admonish",
+    "fret",
+    "gripe",
+    "grouse",
+    "rave",
+    "snipe",
+    "hit back",
+    "push back",
 ];
 
 /// Past tense and participles that do not follow the regular rules.
@@ -323,11 +337,13 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("break", &["broke", "broken"]),
     ("cut", &["cut"]),
     ("sob", &["sobbed"]),
+    ("hit", &["hit"]),
 ];
 
 /// Verbs whose final consonant doubles (admit → admitted).
 const DOUBLING: &[&str] = &[
-    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark", "grin", "demur",
+    "admit", "quip", "snap", "commit", "regret", "rebut", "chat", "bark", "grin", "demur", "fret",
+    "hit",
 ];
 
 /// Forms that end a cue's participle search (-ing forms used as cues after a

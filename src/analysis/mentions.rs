@@ -1750,10 +1750,11 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
         return None;
     }
     let indefinite = matches!(first, "a" | "an" | "another" | "one" | "some");
+    // ("said Marsh's introducer": a possessive name is definite.)
     let definite = matches!(
         first,
         "the" | "my" | "his" | "her" | "their" | "our" | "your" | "this" | "that"
-    );
+    ) || words.len() >= 2 && first.ends_with("'s");
     if !indefinite && !definite {
         return None;
     }

@@ -584,6 +584,14 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         && (toks[k].is_punct(',')
                             || toks[k].is_punct('(') && comma_after_parenthetical(&toks, k))
                 });
+            // "…,” said the mayor's spokesman, Brian Fell.": the name closes
+            // the sentence.
+            let close = close.or_else(|| {
+                let inverted = f.cue().is_some_and(|c| c.end <= f.phrase.span().start);
+                (apposed && inverted)
+                    .then(|| name_closing_sentence(&toks, np_end + 1))
+                    .flatten()
+            });
             if let Some(close) = close {
                 if let Some(name) =
                     mentions::classify(&toks, &prose, (np_end + 1, close)).filter(|p| {
@@ -1525,6 +1533,31 @@ fn passive_cue(toks: &Toks, f: &Found) -> bool {
                 partition_point_near(toks, f.phrase.tok_range().1, |t| t.span().start < c.start);
             k < toks.len() && attribute::passive(toks, f.phrase.tok_range().1, k)
         })
+}
+
+/// The full stop that ends a sentence within a few words after token
+/// `from`, passing over the stops of initials and abbreviations ("Brian
+/// J. Fell."): where a name in apposition there ends.
+fn name_closing_sentence(toks: &Toks, from: usize) -> Option<usize> {
+    let para = toks.get(from)?.para();
+    for k in from..toks.len().min(from + 8) {
+        let t = &toks[k];
+        if t.is_word() {
+            continue;
+        }
+        if !t.is_punct('.') || k == from {
+            return None;
+        }
+        let before = toks.w(&toks[k - 1]);
+        if before.chars().count() == 1 || before.is_abbreviation() {
+            continue;
+        }
+        let ends = toks
+            .get(k + 1)
+            .is_none_or(|n| n.para() != para || n.quote().is_some() || n.is_word() && n.cap());
+        return ends.then_some(k);
+    }
+    None
 }
 
 /// The one a passive cue names after "by" ("Hale was asked by host Rita
