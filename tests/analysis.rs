@@ -2419,3 +2419,30 @@ fn a_name_in_apposition_after_an_inverted_cue_speaks() {
         fell.roles
     );
 }
+
+/// "In a statement to the Observer, her adviser, Jake Sorensen, said": the
+/// paper the statement went to is no link in the chain of appositives; and
+/// a description no list knows ("the moderator", "the maid") is someone of
+/// its own, never the organisation or place named last.
+#[test]
+fn a_fronted_object_is_no_speaker_and_an_unknown_description_is_no_body() {
+    let text = "Governor Ruth Alvarez has said she opposes leaving the Northern Trade Union.\n\n\
+In a statement to the Observer, her senior policy adviser, Jake Sorensen, said: “The governor believes that cooperation is essential, and that it is strongest when the region is united.”\n\n\
+“Phones are only now showing what has been happening in this county for years,” the moderator said. “How do you bridge the divide?”\n\n\
+“Mr. Beebe!” said the maid at the door of the Grand Hotel.\n";
+    expect_speaker(text, "cooperation is essential", "Jake Sorensen");
+    let a = run(text);
+    for words in ["Phones are only", "Mr. Beebe"] {
+        let q = a
+            .quotations
+            .iter()
+            .find(|q| text[q.content.start..q.content.end].contains(words))
+            .unwrap();
+        let e = &a.entities[q.entity.expect("an entity")];
+        assert_eq!(
+            e.kind,
+            quoth::analysis::EntityKind::Unnamed,
+            "{words}: {e:#?}"
+        );
+    }
+}

@@ -1231,15 +1231,23 @@ fn resolve_nominal(
     if !person_head {
         // "the campaign", "the agency": the organisation last named whose
         // name has that word, else the last organisation.
+        // (A noun no list knows, "the moderator", is no body's.)
         let by_word = last_organisation_with(c, &[head]);
-        let e = by_word.or_else(|| last_institution(c, history));
+        let body = super::lexicon::ORG_WORDS.contains(head);
+        let e = by_word.or_else(|| body.then(|| last_institution(c, history)).flatten());
         return match e {
             Some(e) => Resolved {
                 entity: Some(e),
                 resolution: Some(Resolution::Description),
                 ambiguous_with: None,
             },
-            None => d(),
+            None if body => d(),
+            // Someone of its own.
+            None => Resolved {
+                entity: Some(c.new_entity(&p.role, EntityKind::Unnamed, p.gender)),
+                resolution: Some(Resolution::Itself),
+                ambiguous_with: None,
+            },
         };
     }
     // "the source added": the unnamed source named before.

@@ -439,6 +439,14 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
                     else {
                         break;
                     };
+                    // ("In a statement to the Observer, her adviser, Jo Reyes,
+                    // said": the object of a fronted preposition is no link.)
+                    if prev.0 > floor
+                        && toks[prev.0 - 1].is_word()
+                        && toks.w(&toks[prev.0 - 1]).is(Lex::PREPOSITIONS)
+                    {
+                        break;
+                    }
                     best = prev;
                     guard += 1;
                 }
