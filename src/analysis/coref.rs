@@ -256,7 +256,8 @@ impl Index {
             }
         }
     }
-    /// Entities whose name ends with `last`, in creation order.
+    /// Entities whose name ends with `last`, in creation order (the last
+    /// word of a name never changes).
     fn ending(&self, last: &str) -> &[usize] {
         self.last_word.get(last).map_or(&[], Vec::as_slice)
     }
@@ -803,13 +804,16 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
                 || c.entities[e].gender == Gender::Unknown
                 || c.entities[e].gender == m.phrase.gender)
     };
+    // (An entity listed under a last word keeps it: a name grows only into
+    // a fuller one with the same last word, `same_person`. So the list's
+    // names are not read again, a look-up through two pointers for each
+    // entity of a list that grows as a long text reuses names.)
     let by_surname = pick_candidate(
         &c.idx,
-        c.idx
-            .ending(last)
-            .iter()
-            .copied()
-            .filter(|&e| fits(e) && c.name_words[e].last() == Some(last)),
+        c.idx.ending(last).iter().copied().filter(|&e| {
+            debug_assert_eq!(c.name_words[e].last(), Some(last));
+            fits(e)
+        }),
     );
     let chosen = by_surname.or_else(|| {
         if w.len() != 1 {
