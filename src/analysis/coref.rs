@@ -157,8 +157,11 @@ struct Index {
     last_seen: Vec<usize>,
     /// Position in the history of the entity's first mention (+ 1).
     first_seen: Vec<usize>,
-    /// How often the entity was named by its surname alone.
-    bare_surname: Vec<usize>,
+    /// What a look-up by surname asks of each entity of a word's list, in
+    /// one small record (`Cand`): these lists grow as a long text reuses
+    /// names, and reading four tables and the entity for each member missed
+    /// the cache.
+    cand: Vec<Cand>,
     weight: Vec<usize>,
     /// Mention weight where only speaking counts twice.
     speaker_weight: Vec<usize>,
@@ -192,6 +195,20 @@ struct Index {
     /// creation order: the only ones `same_person` can accept (one last
     /// word and one initial), a small part of `last_word` where names recur.
     initial: HashMap<String, HashMap<u8, Vec<usize>>>,
+}
+
+/// Of an entity: what `resolve_name` reads of each candidate, copied here
+/// as it changes (`Index::cand`).
+#[derive(Clone, Copy)]
+struct Cand {
+    /// `Index::last_seen`.
+    last_seen: usize,
+    /// How often the entity was named by its surname alone.
+    bare_surname: u32,
+    /// The number of words of its name (`Coref::name_words`).
+    words: u32,
+    person: bool,
+    gender: Gender,
 }
 
 impl Index {
@@ -256,12 +273,14 @@ impl Index {
             }
         }
     }
-    /// Entities whose name ends with `last`, in creation order.
+    /// Entities whose name ends with `last`, in creation order (the last
+    /// word of a name never changes).
     fn ending(&self, last: &str) -> &[usize] {
         self.last_word.get(last).map_or(&[], Vec::as_slice)
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
         self.last_seen[e] = position + 1;
+        self.cand[e].last_seen = position + 1;
         for &w in &self.roles_of[e] {
             let log = &mut self.log[w];
             log.push((position + 1, e));
@@ -316,6 +335,12 @@ impl NameKey for Entity {
 }
 
 impl Coref {
+    /// Gives entity `e` sex `g`.
+    fn set_gender(&mut self, e: usize, g: Gender) {
+        self.entities[e].gender = g;
+        self.idx.cand[e].gender = g;
+    }
+
     fn new_entity(&mut self, name: &str, kind: EntityKind, gender: Gender) -> usize {
         self.new_entity_with_words(name, words(name), kind, gender)
     }
@@ -343,7 +368,13 @@ impl Coref {
         self.idx.named(id, &self.name_words[id]);
         self.idx.last_seen.push(0);
         self.idx.first_seen.push(0);
-        self.idx.bare_surname.push(0);
+        self.idx.cand.push(Cand {
+            last_seen: 0,
+            bare_surname: 0,
+            words: self.name_words[id].len() as u32,
+            person: kind == EntityKind::Person,
+            gender,
+        });
         self.idx.weight.push(0);
         self.idx.speaker_weight.push(0);
         self.idx.roles_of.push(Vec::new());
@@ -550,6 +581,7 @@ pub fn resolve(
                     c.add_alias(e, &old);
                     c.idx.named(e, w);
                     c.name_words[e] = w.to_vec();
+                    c.idx.cand[e].words = w.len() as u32;
                 } else {
                     c.add_alias(e, &m.phrase.name);
                 }
@@ -679,14 +711,14 @@ pub fn resolve(
                 && p.gender != Gender::Unknown
                 && p.kind != MentionKind::Nominal
             {
-                c.entities[e].gender = p.gender;
+                c.set_gender(e, p.gender);
             }
             if c.entities[e].kind == EntityKind::Person
                 && p.kind == MentionKind::Pronoun
                 && c.entities[e].gender == Gender::Unknown
                 && p.gender != Gender::Unknown
             {
-                c.entities[e].gender = p.gender;
+                c.set_gender(e, p.gender);
             }
             // A person named by one word only is named by a first name
             // ("“…,” called Walter."), even one that is a surname too, where
@@ -704,7 +736,7 @@ pub fn resolve(
                 if let Some(g) = super::lexicon::first_name_gender(&name_words[i][0])
                     .filter(|&g| g != Gender::Unknown)
                 {
-                    c.entities[e].gender = g;
+                    c.set_gender(e, g);
                 }
             }
             c.idx
@@ -796,20 +828,28 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     // across articles these lists grow with the text). Surname matches are
     // preferred over first-name matches; of the pool, the owner of the bare
     // surname, else the one mentioned last, else the earliest entity.
+    // (Read from the entities' small records, `Cand`.)
     let fits = |e: usize| {
-        c.entities[e].kind == EntityKind::Person
-            && c.name_words[e].len() > w.len()
+        let x = &c.idx.cand[e];
+        debug_assert_eq!(x.person, c.entities[e].kind == EntityKind::Person);
+        debug_assert_eq!(x.words as usize, c.name_words[e].len());
+        debug_assert_eq!(x.gender, c.entities[e].gender);
+        x.person
+            && x.words as usize > w.len()
             && (m.phrase.gender == Gender::Unknown
-                || c.entities[e].gender == Gender::Unknown
-                || c.entities[e].gender == m.phrase.gender)
+                || x.gender == Gender::Unknown
+                || x.gender == m.phrase.gender)
     };
+    // (An entity listed under a last word keeps it: a name grows only into
+    // a fuller one with the same last word, `same_person`. So the list's
+    // names are not read again, a look-up through two pointers for each
+    // entity of a list that grows as a long text reuses names.)
     let by_surname = pick_candidate(
         &c.idx,
-        c.idx
-            .ending(last)
-            .iter()
-            .copied()
-            .filter(|&e| fits(e) && c.name_words[e].last() == Some(last)),
+        c.idx.ending(last).iter().copied().filter(|&e| {
+            debug_assert_eq!(c.name_words[e].last(), Some(last));
+            fits(e)
+        }),
     );
     let chosen = by_surname.or_else(|| {
         if w.len() != 1 {
@@ -829,7 +869,7 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     });
     if let Some(e) = chosen {
         if w.len() == 1 && c.name_words[e].last() == Some(last) {
-            c.idx.bare_surname[e] += 1;
+            c.idx.cand[e].bare_surname += 1;
         }
         return Resolved {
             entity: Some(e),
@@ -890,18 +930,21 @@ fn pick_candidate(idx: &Index, pool: impl Iterator<Item = usize>) -> Option<usiz
     let mut owner: Option<usize> = None;
     let mut recent: Option<usize> = None;
     let mut first: Option<usize> = None;
+    let cand = &idx.cand;
     for e in pool {
         if first.is_none_or(|f| e < f) {
             first = Some(e);
         }
-        if idx.bare_surname[e] > 0
+        let x = &cand[e];
+        debug_assert_eq!(x.last_seen, idx.last_seen[e]);
+        if x.bare_surname > 0
             && owner.is_none_or(|o| {
-                (idx.bare_surname[e], idx.last_seen[e]) > (idx.bare_surname[o], idx.last_seen[o])
+                (x.bare_surname, x.last_seen) > (cand[o].bare_surname, cand[o].last_seen)
             })
         {
             owner = Some(e);
         }
-        if idx.last_seen[e] > 0 && recent.is_none_or(|r| idx.last_seen[e] > idx.last_seen[r]) {
+        if x.last_seen > 0 && recent.is_none_or(|r| x.last_seen > cand[r].last_seen) {
             recent = Some(e);
         }
     }

@@ -88,7 +88,6 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     let prose = segment::prose_view(text, options.format);
     let paras = segment::paragraphs(&prose);
     let mut raw = quotes::scan(&prose, &paras);
-    let toks = tokens::tokenize(&prose, &paras, &raw);
 
     // Token ranges of each quotation and the sentence around its first and
     // last token.
@@ -98,8 +97,9 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // before the first one when it is in the same paragraph.
     // And for the context pass below, which paragraphs have a word token
     // and the paragraph of each quotation token, so that it need not walk
-    // the token table again. (All in the walk that finds the sentences, as
-    // is the sentence of each token.)
+    // the token table again. (All as the tokenizer finds the sentences,
+    // paragraph by paragraph while its tokens are in the cache, as is the
+    // sentence of each token.)
     let mut first_tok = vec![usize::MAX; raw.len()];
     let mut last_tok = vec![0usize; raw.len()];
     let mut first_para = vec![0u32; raw.len()];
@@ -110,7 +110,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
     // And the first sentence of each paragraph (`Sents`).
     let mut para_first = vec![0; paras.len() + 1];
     let mut para_due = 0;
-    let sents = tokens::sentences_with(&toks, &prose, &raw, |i, t, sent| {
+    let (toks, sents) = tokens::tokenize_with(&prose, &paras, &raw, |i, t, sent, toks| {
         // (A paragraph's first token starts a sentence; paragraphs without
         // tokens point at the next one.)
         while para_due <= t.para() {

@@ -473,7 +473,22 @@ fn continues_word(prose: &str, at: usize, c: char) -> bool {
 }
 
 /// Tokenises `prose`. Each quotation's whole span becomes one token.
+#[cfg(test)]
 pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
+    tokenize_with(prose, paragraphs, quotes, |_, _, _, _| {}).0
+}
+
+/// `tokenize`, finding the sentences (`sentences`) on the way: each
+/// paragraph's tokens are split as soon as they are made, while they are
+/// still in the cache (a pass of its own read the whole token table again).
+/// Each token is handed to `each` with its index, the index of its sentence
+/// and the tokens made so far.
+pub fn tokenize_with(
+    prose: &str,
+    paragraphs: &[Span],
+    quotes: &[RawQuote],
+    mut each: impl FnMut(usize, &Tok, usize, &[Tok]),
+) -> (Toks, Vec<(usize, usize)>) {
     // Offsets are kept as `u32`: `analyze` cuts longer texts into pieces.
     debug_assert!(prose.len() < u32::MAX as usize);
     let mut toks = Vec::with_capacity(prose.len() / 5);
@@ -501,6 +516,7 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
     nick_marks.sort_unstable();
     let mut qk = 0;
     let mut nk = 0;
+    let mut sents = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let mut i = para.start;
         let b = prose.as_bytes();
@@ -599,35 +615,60 @@ pub fn tokenize(prose: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Toks {
             }
             i += c.len_utf8();
         }
+        // (A sentence never runs on past its paragraph.)
+        split_sentences(&toks, &words.list, prose, quotes, &mut sents, &mut each);
     }
-    Toks {
-        toks,
-        words: words.list,
-        nicknames,
-    }
+    (
+        Toks {
+            toks,
+            words: words.list,
+            nicknames,
+        },
+        sents,
+    )
 }
 
 /// Sentence spans as token index ranges `[start, end)`.
 #[cfg(test)]
 pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, usize)> {
-    sentences_with(toks, prose, quotes, |_, _, _| {})
+    let mut out = Vec::new();
+    split_sentences(
+        toks,
+        &toks.words,
+        prose,
+        quotes,
+        &mut out,
+        &mut |_, _, _, _| {},
+    );
+    out
 }
 
-/// `sentences`, handing each token to `each` on the way with its index and
-/// the index of its sentence (so that a caller's own pass over the tokens
-/// needs no second walk of the token table).
-pub fn sentences_with(
-    toks: &Toks,
+/// Carries the sentences `out` on over `toks` (a whole number of paragraphs
+/// is split already, `out` ending on the last of them), handing each new
+/// token to `each` on the way with its index, the index of its sentence and
+/// the tokens (so that a caller's own pass over the tokens needs no second
+/// walk of the token table). `words`: the distinct words (`Toks::w`).
+fn split_sentences(
+    toks: &[Tok],
+    words: &[Lower],
     prose: &str,
     quotes: &[RawQuote],
-    mut each: impl FnMut(usize, &Tok, usize),
-) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..toks.len() {
+    out: &mut Vec<(usize, usize)>,
+    each: &mut impl FnMut(usize, &Tok, usize, &[Tok]),
+) {
+    let w = |t: &Tok| -> &Lower {
+        let i = if t.code & (QUOTE | WORD) == WORD {
+            (t.code & !WORD) as usize
+        } else {
+            0
+        };
+        &words[i]
+    };
+    let mut start = out.last().map_or(0, |&(_, e)| e);
+    for i in start..toks.len() {
         let t = &toks[i];
         // (The sentence the token is in is the next one to be pushed.)
-        each(i, t, out.len());
+        each(i, t, out.len(), toks);
         let next = toks.get(i + 1);
         let para_end = next.is_none_or(|n| n.para() != t.para());
         let mut end_here = para_end;
@@ -636,7 +677,7 @@ pub fn sentences_with(
             // (Asked only after a mark that can end a sentence.)
             let next_starts = || {
                 (n.is_word()
-                    && (n.cap() || toks.w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
+                    && (n.cap() || w(n).chars().next().is_some_and(|c| c.is_ascii_digit())))
                     || n.quote().is_some()
                     || n.is_punct('(')
             };
@@ -645,7 +686,7 @@ pub fn sentences_with(
                     let prev_abbrev = i > 0
                         && toks[i - 1].is_word()
                         && t.is_punct('.')
-                        && toks.w(&toks[i - 1]).is_abbreviation();
+                        && w(&toks[i - 1]).is_abbreviation();
                     if !prev_abbrev && next_starts() {
                         end_here = true;
                     }
@@ -665,7 +706,7 @@ pub fn sentences_with(
                     // capitalised name is usually the speaker.
                     let full_stop =
                         inner.ends_with('.') && !inner.ends_with("...") && !inner.ends_with('…');
-                    if full_stop || inner.ends_with(['!', '?']) && is_sentence_opener(toks.w(n)) {
+                    if full_stop || inner.ends_with(['!', '?']) && is_sentence_opener(w(n)) {
                         end_here = true;
                     }
                 }
@@ -677,10 +718,6 @@ pub fn sentences_with(
             start = i + 1;
         }
     }
-    if start < toks.len() {
-        out.push((start, toks.len()));
-    }
-    out
 }
 
 #[cfg(test)]
