@@ -776,40 +776,25 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             gender: Some(gender),
         });
     }
+    let turn_tables = TurnTables {
+        keep: &keep,
+        first_tok: &first_tok,
+        first_para: &first_para,
+        last_para: &last_para,
+        context_from: &context_from,
+        speaker_mention: &speaker_mention,
+        pronoun_of: &pronoun_of,
+    };
     // In dialogue, "he said" or "she said" opening a turn right after
     // someone else's names the other party where the sex allows.
     let pronoun_turns = if dialogue_text {
-        pronoun_turns(
-            &sents,
-            &sent_of,
-            &keep,
-            &first_tok,
-            &last_tok,
-            &first_para,
-            &last_para,
-            &before,
-            &context_from,
-            &speaker_mention,
-            &pronoun_of,
-        )
+        pronoun_turns(&turn_tables, &sents, &sent_of, &last_tok, &before)
     } else {
         Vec::new()
     };
     // A first-person narrator who speaks ("“Yes,” I said.") goes by the
     // name the others call them.
-    let narrator = narrator_name(
-        &prose,
-        &raw,
-        &keep,
-        &first_tok,
-        &first_para,
-        &last_para,
-        &context_from,
-        &speaker_mention,
-        &pronoun_of,
-        &pending,
-        &cue_names,
-    );
+    let narrator = narrator_name(&turn_tables, &prose, &raw, &pending, &cue_names);
     let (resolved, mut entities) = coref::resolve(
         &pending,
         &known,
@@ -1851,35 +1836,57 @@ fn other_party(
         .find(|&src| found[src].as_ref().is_some_and(|f| turn_key(f) != key))
 }
 
+/// The tables of the quotations that the dialogue rules read once the
+/// speakers have their mentions: whether each is kept and in the prose, its
+/// paragraphs, the quotation it takes its speaker from, and the speaker's
+/// mention and whether that is "he", "she" or "I".
+#[derive(Clone, Copy)]
+struct TurnTables<'a> {
+    keep: &'a [bool],
+    first_tok: &'a [usize],
+    first_para: &'a [u32],
+    last_para: &'a [u32],
+    context_from: &'a [Option<usize>],
+    speaker_mention: &'a [Option<usize>],
+    pronoun_of: &'a [SpeakerPronoun],
+}
+
+impl TurnTables<'_> {
+    /// The mention of the speaker of quotation `qi` (its own, or that of the
+    /// quotation it takes its speaker from), when it is kept and in the prose.
+    fn speaker(&self, qi: usize) -> Option<usize> {
+        (self.keep[qi] && self.first_tok[qi] != usize::MAX)
+            .then(|| self.speaker_mention[self.context_from[qi].unwrap_or(qi)])
+            .flatten()
+    }
+}
+
 /// The speakers of earlier turns for each "he" or "she" that speaks in a
 /// paragraph opening with its quotation right after a paragraph that is
 /// someone's turn and nothing else (it opens with a quotation and no
 /// sentence of narration follows its last one): (the pronoun's mention, the
 /// mentions of the turns before it within eight paragraphs, the latest
 /// first), in order of mention.
-#[allow(clippy::too_many_arguments)]
 fn pronoun_turns(
+    t: &TurnTables,
     sents: &Sents,
     sent_of: &SentOf,
-    keep: &[bool],
-    first_tok: &[usize],
     last_tok: &[usize],
-    first_para: &[u32],
-    last_para: &[u32],
     before: &[Option<Tok>],
-    context_from: &[Option<usize>],
-    speaker_mention: &[Option<usize>],
-    pronoun_of: &[SpeakerPronoun],
 ) -> Vec<(usize, Vec<usize>)> {
+    let TurnTables {
+        first_para,
+        last_para,
+        context_from,
+        pronoun_of,
+        ..
+    } = *t;
     // (paragraph, mention of its speaker, a turn and nothing else): one per
     // paragraph, its last turn.
     let mut turns: Vec<(usize, usize, bool)> = Vec::new();
     let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
-    for qi in 0..keep.len() {
-        if !keep[qi] || first_tok[qi] == usize::MAX {
-            continue;
-        }
-        let Some(mi) = speaker_mention[context_from[qi].unwrap_or(qi)] else {
+    for qi in 0..t.keep.len() {
+        let Some(mi) = t.speaker(qi) else {
             continue;
         };
         let para = first_para[qi] as usize;
@@ -1922,25 +1929,21 @@ fn pronoun_turns(
 /// Hartwell?"), not one the narration uses or the text shows speaking
 /// through a cue (`cue_names`, lowercased last words): the narrator is
 /// never "Hartwell came in" or "said Hartwell".
-#[allow(clippy::too_many_arguments)]
 fn narrator_name(
+    t: &TurnTables,
     prose: &str,
     raw: &[quotes::RawQuote],
-    keep: &[bool],
-    first_tok: &[usize],
-    first_para: &[u32],
-    last_para: &[u32],
-    context_from: &[Option<usize>],
-    speaker_mention: &[Option<usize>],
-    pronoun_of: &[SpeakerPronoun],
     pending: &[Pending],
     cue_names: &[String],
 ) -> Option<String> {
-    let speaker = |qi: usize| {
-        (keep[qi] && first_tok[qi] != usize::MAX)
-            .then(|| speaker_mention[context_from[qi].unwrap_or(qi)])
-            .flatten()
-    };
+    let TurnTables {
+        keep,
+        first_para,
+        last_para,
+        pronoun_of,
+        ..
+    } = *t;
+    let speaker = |qi: usize| t.speaker(qi);
     // (Counted first: most texts have no narrator who speaks, and the list
     // below is not made for them.)
     let narrator_turns = (0..keep.len())
