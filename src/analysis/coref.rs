@@ -341,6 +341,16 @@ impl Coref {
         self.idx.cand[e].gender = g;
     }
 
+    /// Gives entity `e` a fuller name of words `w`; the old one becomes an
+    /// alias, and the look-ups learn the new words.
+    fn rename(&mut self, e: usize, name: &str, w: &[String]) {
+        let old = std::mem::replace(&mut self.entities[e].name, name.to_string());
+        self.add_alias(e, &old);
+        self.idx.named(e, w);
+        self.name_words[e] = w.to_vec();
+        self.idx.cand[e].words = w.len() as u32;
+    }
+
     fn new_entity(&mut self, name: &str, kind: EntityKind, gender: Gender) -> usize {
         self.new_entity_with_words(name, words(name), kind, gender)
     }
@@ -464,6 +474,17 @@ impl Coref {
     }
 }
 
+/// The last words of the distinct names (`distinct`, as word lists) whose
+/// flag in `which` is set.
+fn last_words_where<'a>(distinct: &'a [Vec<String>], which: &[bool]) -> HashSet<&'a str> {
+    distinct
+        .iter()
+        .zip(which)
+        .filter(|(_, &set)| set)
+        .filter_map(|(w, _)| w.last().map(String::as_str))
+        .collect()
+}
+
 /// Resolves every mention, in document order.
 ///
 /// `dialogue`: the text is one where people talk to each other (see
@@ -555,12 +576,7 @@ pub fn resolve(
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
-    let speaking_surnames: HashSet<&str> = distinct
-        .iter()
-        .zip(&speaks)
-        .filter(|(_, &speaks)| speaks)
-        .filter_map(|(w, _)| w.last().map(String::as_str))
-        .collect();
+    let speaking_surnames = last_words_where(&distinct, &speaks);
     for (m, w) in mentions.iter().zip(&name_words) {
         let surname_speaks = m.phrase.kind == MentionKind::Name
             && w.last()
@@ -577,11 +593,7 @@ pub fn resolve(
         match existing {
             Some(e) => {
                 if w.len() > c.name_words[e].len() {
-                    let old = std::mem::replace(&mut c.entities[e].name, m.phrase.name.clone());
-                    c.add_alias(e, &old);
-                    c.idx.named(e, w);
-                    c.name_words[e] = w.to_vec();
-                    c.idx.cand[e].words = w.len() as u32;
+                    c.rename(e, &m.phrase.name, w);
                 } else {
                     c.add_alias(e, &m.phrase.name);
                 }
@@ -610,12 +622,7 @@ pub fn resolve(
     let mut orphans: Vec<usize> = Vec::new();
     // Words the text names with a title ("Mr. Reed", "Mrs. Hale"): there
     // a surname, whatever sex the word has as a first name.
-    let titled: HashSet<&str> = distinct
-        .iter()
-        .zip(&has_title)
-        .filter(|(_, &titled)| titled)
-        .filter_map(|(w, _)| w.last().map(String::as_str))
-        .collect();
+    let titled = last_words_where(&distinct, &has_title);
     for (i, m) in mentions.iter().enumerate() {
         let p = &m.phrase;
         // "“…,” I said." where the text gives the narrator a name. (Not in
