@@ -318,6 +318,9 @@ fn relayed_by(
     }
     // After the cue and the quotation, in the same clause.
     let from = ce.max(qe);
+    if let Some(f) = closing_report(toks, text, from, s_end) {
+        return Some(f);
+    }
     for j in from..s_end {
         let t = &toks[j];
         if t.quote().is_some() {
@@ -343,6 +346,40 @@ fn relayed_by(
         }
     }
     None
+}
+
+/// "…, the Courier reported.", "…, Harbour Radio first reported Tuesday.":
+/// a news outlet's report closing the sentence, after token `from`.
+pub fn closing_report(toks: &Toks, text: &str, from: usize, s_end: usize) -> Option<Found> {
+    let mut k = s_end;
+    while k > from && !toks[k - 1].is_word() {
+        k -= 1;
+    }
+    if k > from && super::mentions::is_weekday(toks, &toks[k - 1]) {
+        k -= 1;
+    }
+    let verb = k
+        .checked_sub(1)
+        .filter(|&v| v > from && matches!(toks.w(&toks[v]).as_str(), "reports" | "reported"))?;
+    let mut e = verb;
+    if matches!(
+        toks.w(&toks[e - 1]).as_str(),
+        "first" | "later" | "previously"
+    ) {
+        e -= 1;
+    }
+    let np = np_before(toks, e, from + 1)?;
+    if np.1 != e || !toks[np.0 - 1].is_punct(',') {
+        return None;
+    }
+    let p = classify(toks, text, np)
+        .filter(|p| matches!(p.kind, MentionKind::Name | MentionKind::Organization))?;
+    Some(Found::by_cue(
+        p,
+        span_of(toks, (verb, verb + 1)),
+        false,
+        None,
+    ))
 }
 
 /// After the quotation: "…,” he said", "…,” said Qin", "…” during the talks, he said".

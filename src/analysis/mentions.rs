@@ -559,7 +559,7 @@ fn is_body_or_document(w: &Lower) -> bool {
     ORG_WORDS.contains(noun) || DOCUMENT_NOUNS.contains(noun)
 }
 
-fn is_weekday(toks: &Toks, t: &Tok) -> bool {
+pub(super) fn is_weekday(toks: &Toks, t: &Tok) -> bool {
     t.is_word()
         && matches!(
             toks.w(t).as_str(),

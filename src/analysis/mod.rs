@@ -259,6 +259,11 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     f = far;
                 }
                 if f.is_none() {
+                    // "Fans chanted “…”, the Courier reports.": no cue, but a
+                    // report closing the sentence.
+                    f = attribute::closing_report(&toks, &prose, qe, s_last.1);
+                }
+                if f.is_none() {
                     f = attribute::possessive_source(&toks, &prose, qs, s_first.0);
                 }
                 if f.is_none() && qs > s_first.0 {
