@@ -2470,3 +2470,34 @@ fn a_relayed_quotation_is_credited_to_the_report_cited() {
         ],
     );
 }
+
+/// "A spokesman for the mayor said": the role speaks, with what it is a
+/// role of ("The president of the union"), not the mayor or the union.
+#[test]
+fn a_role_for_someone_speaks_not_the_one_it_serves() {
+    let text = "# Port news\n\nThe port reopened on Monday.\n\nA spokesman for the mayor said: “I guess the holiday was booked.”\n\nThe president of the union said it was “a betrayal of every docker.”\n\nA lawyer for the family said the ruling was “a relief.”\n";
+    expect_mentions(
+        text,
+        &[
+            ("the holiday was booked", "A spokesman for the mayor"),
+            ("a betrayal", "The president of the union"),
+            ("a relief", "A lawyer for the family"),
+        ],
+    );
+}
+
+/// "could only quip:": an adverb between the modal and the cue; "The
+/// paradox of the plan, says Dana Obi, an engineer, is that …": an inverted
+/// cue set off by commas inside the sentence names the speaker.
+#[test]
+fn a_cue_after_only_and_an_inverted_cue_between_commas() {
+    let text = "# Port news\n\nThe port reopened on Monday.\n\nThe scheduling was so odd that a spokesman for the port could only quip: “I guess the holiday was booked.”\n\nThe paradox of the plan, says Dana Obi, an engineer at the port authority, is that it was “too late by a decade and too early by a year.”\n\nThe view from the quay, the port director said, was “better than ever.”\n";
+    expect_mentions(
+        text,
+        &[
+            ("the holiday was booked", "a spokesman for the port"),
+            ("too late by a decade", "Dana Obi"),
+            ("better than ever", "the port director"),
+        ],
+    );
+}

@@ -1077,6 +1077,20 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
                 }
             }
         }
+        // Inverted and set off by commas inside the sentence: "The trouble
+        // with the plan, says Dana Obi, an engineer, is that it was “…”".
+        if !cue.participle && !cue.weak && cs > s_start + 1 && toks[cs - 1].is_punct(',') {
+            if let Some(np) =
+                np_after(toks, ce, qs).filter(|np| np.1 < qs && toks[np.1].is_punct(','))
+            {
+                let name =
+                    classify_after_cue(toks, text, np).filter(|p| p.kind == MentionKind::Name);
+                if let Some(p) = name {
+                    let appositive = appositive(toks, np.1, qs);
+                    return Some(Found::by_cue(p, span_of(toks, (cs, ce)), false, appositive));
+                }
+            }
+        }
     }
     // A participle cue with no subject of its own ("…, adding that “…”"): the
     // subject of the sentence speaks.

@@ -128,6 +128,7 @@ pub fn is_adverbial(toks: &Toks, t: &Tok) -> bool {
                 | "do"
                 | "not"
                 | "never"
+                | "only"
                 | "always"
                 | "now"
                 | "just"
@@ -508,7 +509,36 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
             }
         }
     }
+    // "A spokesman for the mayor said", "the president of the union said":
+    // the role speaks, with what it is a role of.
+    if np.0 >= floor + 2
+        && role_connector(toks, np.0 - 1)
+        && toks[np.0 - 2].is_word()
+        && !toks[np.0 - 2].cap()
+        && toks.w(&toks[np.0 - 2]).is(Lex::ROLE_NOUNS)
+    {
+        if let Some(role) = np_core_before(toks, np.0 - 1, floor) {
+            if role.1 == np.0 - 1 {
+                return Some((role.0, np.1));
+            }
+        }
+    }
     Some(np)
+}
+
+/// "for" or "of" after a role ("a spokesman for the mayor"), or "at" before
+/// a name ("a reporter at the Courier"; "a volunteer at the back" is a place).
+fn role_connector(toks: &Toks, k: usize) -> bool {
+    match toks.w(&toks[k]).as_str() {
+        "for" | "of" => true,
+        "at" => {
+            let name_at = |j: usize| toks.get(j).is_some_and(|t| t.is_word() && t.cap());
+            name_at(k + 1)
+                || toks.get(k + 1).is_some_and(|t| t.is_word() && toks.w(t) == "the")
+                    && name_at(k + 2)
+        }
+        _ => false,
+    }
 }
 
 /// The comma at `k` separates a town from its state or country ("in
@@ -1434,6 +1464,26 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             plural: toks.w(&toks[s]) == "others",
             document: false,
         });
+    }
+    // "A spokesman for the mayor", "the president of the union", "a lawyer
+    // for Mayor Lena Ortiz": a role and whom it serves. The role is the head;
+    // the one it serves does not speak.
+    if let Some(c) = (s + 1..e.saturating_sub(1)).find(|&k| {
+        toks[k].is_word()
+            && role_connector(toks, k)
+            && toks[k - 1].is_word()
+            && !toks[k - 1].cap()
+            && toks.w(&toks[k - 1]).is(Lex::ROLE_NOUNS)
+    }) {
+        let role = classify(toks, text, (s, c))
+            .filter(|p| matches!(p.kind, MentionKind::Nominal | MentionKind::Unnamed));
+        if let Some(mut p) = role {
+            p.toks = Phrase::pack_range((s, e));
+            p.at = Phrase::pack_span(span);
+            p.role.push(' ');
+            p.role.push_str(&text[toks[c].span().start..span.end]);
+            return Some(p);
+        }
     }
     let words = PhraseWords::of(toks, s, e);
     let words: &[&Tok] = &words;
