@@ -2454,7 +2454,7 @@ In a statement to the Observer, her senior policy adviser, Jake Sorensen, said: 
 /// the latest survey") and an addressee ("told the Ledger") relay nothing.
 #[test]
 fn a_relayed_quotation_is_credited_to_the_report_cited() {
-    let text = "# Harbour bridge delayed again\n\n“We will not give up on the harbour,” Mayor Tessa Lindqvist said, according to the Coastline Courier. “Not this year, not ever.”\n\nAccording to the Marlow Ledger, Councillor Piet Hanrahan said the budget was “a disgrace to every ratepayer in this town.”\n\n“The bridge will open in the spring,” said Dana Obi, the chief engineer, reports Harbour Radio.\n\n“We will appeal the ruling,” Obi said, adding that according to the latest survey the span was safe.\n\n“Nobody asked us,” Hanrahan told the Marlow Ledger on Tuesday.\n\nAccording to the city's plan, the span was to open in May, and “not a day later,” Obi repeated.\n\nFans at the match chanted “Sink the ferry,” mocking the council's plan for the crossing, the Coastline Courier reports.\n\n“We are ready,” Obi said on Monday, adding that the cranes had arrived, Harbour Radio first reported Tuesday.\n";
+    let text = "# Harbour bridge delayed again\n\n“We will not give up on the harbour,” Mayor Tessa Lindqvist said, according to the Coastline Courier. “Not this year, not ever.”\n\nAccording to the Marlow Ledger, Councillor Piet Hanrahan said the budget was “a disgrace to every ratepayer in this town.”\n\n“The bridge will open in the spring,” said Dana Obi, the chief engineer, reports Harbour Radio.\n\n“We will appeal the ruling,” Obi said, adding that according to the latest survey the span was safe.\n\n“Nobody asked us,” Hanrahan told the Marlow Ledger on Tuesday.\n\nAccording to the city's plan, the span was to open in May, and “not a day later,” Obi repeated.\n\nFans at the match chanted “Sink the ferry,” mocking the council's plan for the crossing, the Coastline Courier reports.\n\n“We are ready,” Obi said on Monday, adding that the cranes had arrived, Harbour Radio first reported Tuesday.\n\n“Ships are welcome again,” Obi said, according to a Harbour Radio account.\n";
     expect_mentions(
         text,
         &[
@@ -2467,6 +2467,7 @@ fn a_relayed_quotation_is_credited_to_the_report_cited() {
             ("not a day later", "Obi"),
             ("Sink the ferry", "the Coastline Courier"),
             ("We are ready", "Harbour Radio"),
+            ("Ships are welcome", "a Harbour Radio account"),
         ],
     );
 }

@@ -783,7 +783,8 @@ pub static DOCUMENT_NOUNS: LazyLock<HashSet<&'static str>> =
         set("statement report letter memo memorandum ad advertisement clip video article piece story
     book ruling complaint document release filing lawsuit suit tweet post email study survey poll
     editorial column op-ed brief website page transcript note message notice order decision
-    opinion analysis bill law platform resolution petition proposal plan policy")
+    opinion analysis bill law platform resolution petition proposal plan policy account recording
+    footage readout summary")
     });
 
 /// Common English words that start sentences with a capital but are not names.

@@ -534,7 +534,9 @@ fn role_connector(toks: &Toks, k: usize) -> bool {
         "at" => {
             let name_at = |j: usize| toks.get(j).is_some_and(|t| t.is_word() && t.cap());
             name_at(k + 1)
-                || toks.get(k + 1).is_some_and(|t| t.is_word() && toks.w(t) == "the")
+                || toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_word() && toks.w(t) == "the")
                     && name_at(k + 2)
         }
         _ => false,
@@ -1065,9 +1067,20 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
             && !toks.w(t).is(Lex::CUES);
         if saw_head && toks[e - 1].cap() && !toks.w(&toks[e - 1]).is(Lex::TITLE_WORDS) && !adjective
         {
-            // "the Harlow administration": the name only modifies the noun.
-            if toks.w(&toks[s]) == "the" && is_body_or_document(lower) {
-                e += 1;
+            // "the Harlow administration", "an AP account", "a council pool
+            // report": the name only modifies the noun.
+            if matches!(toks.w(&toks[s]).as_str(), "the" | "a" | "an") {
+                if is_body_or_document(lower) {
+                    e += 1;
+                } else if !lower.is(Lex::FUNCTION_WORDS)
+                    && !lower.is(Lex::CUES)
+                    && e + 1 < ceil
+                    && toks[e + 1].is_word()
+                    && !toks[e + 1].cap()
+                    && toks.w(&toks[e + 1]).is(Lex::DOCUMENT_NOUNS)
+                {
+                    e += 2;
+                }
             }
             // A name is complete; lowercase words after it are not part of it.
             break;
