@@ -2502,3 +2502,14 @@ fn a_cue_after_only_and_an_inverted_cue_between_commas() {
         ],
     );
 }
+
+/// "her campaign would continue “to break barriers”": going on doing
+/// something is not speaking; the cue before it ("She declared") speaks.
+#[test]
+fn continuing_to_do_something_is_no_cue() {
+    let text = "# Port news\n\nLena Ortiz won in Harbourton on Tuesday.\n\nShe declared “What a night!” and said that her campaign would continue “to break barriers” across the region.\n";
+    expect_mentions(
+        text,
+        &[("What a night", "She"), ("to break barriers", "She")],
+    );
+}

@@ -999,7 +999,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         let Some(((cs, ce), cue)) = cue_at(toks, j) else {
             continue;
         };
-        if ce > qs {
+        if ce > qs || continues_to_do(toks, text, cs, ce) {
             continue;
         }
         if cue.weak && qs - ce > 10 {
@@ -1136,6 +1136,17 @@ fn fronted_participle_subject(
         .unwrap_or(toks.len().min(qs + 4));
     let np = np_after(toks, qs + 1, ceil)?;
     classify(toks, text, np).filter(|p| matches!(p.kind, MentionKind::Pronoun | MentionKind::Name))
+}
+
+/// "her campaign would continue “to break barriers”": a form of "continue"
+/// (tokens `[cs, ce)`) before "to" goes on doing something, not speaking.
+fn continues_to_do(toks: &Toks, text: &str, cs: usize, ce: usize) -> bool {
+    toks.w(&toks[cs]).starts_with("continu")
+        && toks.get(ce).is_some_and(|t| {
+            let words = &text[t.span().start..t.span().end];
+            let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+            words.starts_with("to ") && (t.is_word() || t.quote().is_some()) || words == "to"
+        })
 }
 
 /// A strong cue with a plausible subject earlier in the sentence whose
