@@ -22,6 +22,9 @@ pub struct RawQuote {
     /// look-up missed the cache on long texts). Offsets fit: `analyze`
     /// cuts texts of 4 GB and more into pieces.
     content: [u32; 2],
+    /// A piece after the first opens a transcript turn ("PENCE: …"), noted
+    /// by `finish` for `split_transcript_turns`.
+    turns: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<RawQuote>() <= 56);
@@ -48,6 +51,30 @@ impl RawQuote {
         self
     }
 
+    /// A quotation of the scan whose pieces are all found, taken as it is
+    /// done, while its paragraphs are still in the cache (a pass over all
+    /// quotations at the end read their text again, a cache miss each on
+    /// long texts): a paragraph of a quoted passage that is only a stage
+    /// direction or an editor's note ("(CROSSTALK)", "[Applause.]") is
+    /// nobody's speech and its piece is dropped (the last one stays if all
+    /// are); whether a later piece opens a transcript turn is noted
+    /// (`turns`); and the content is noted (`settle`).
+    fn finish(mut self, prose: &str) -> RawQuote {
+        if self.pieces.len() > 1 {
+            let last = self.pieces[self.pieces.len() - 1];
+            self.pieces
+                .retain(|p| !is_stage_direction(&prose[p.start..p.end]));
+            if self.pieces.is_empty() {
+                self.pieces.push(last);
+            }
+            self.turns = self.pieces.len() >= 2
+                && self.pieces[1..]
+                    .iter()
+                    .any(|p| transcript_label(&prose[p.start..p.end]).is_some());
+        }
+        self.settle()
+    }
+
     /// A quotation of one piece.
     fn one(span: Span, piece: Span, single: bool) -> RawQuote {
         RawQuote {
@@ -55,7 +82,8 @@ impl RawQuote {
             pieces: vec![piece],
             terminated: true,
             single,
-            content: [0; 2],
+            content: [piece.start as u32, piece.end as u32],
+            turns: false,
         }
     }
 }
@@ -182,7 +210,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 }
                 _ => {
                     q.terminated = false;
-                    out.push(q);
+                    out.push(q.finish(prose));
                 }
             }
         }
@@ -253,13 +281,13 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                             q.pieces.push(Span::new(s, trim_end(prose, s, at)));
                             q.span.end = q.pieces.last().map_or(s, |p| p.end);
                             q.terminated = false;
-                            out.push(q);
+                            out.push(q.finish(prose));
                             open = Some((at, c));
                         } else {
                             q.pieces.push(Span::new(o + om.len_utf8(), at));
                             q.span.end = at + c.len_utf8();
                             q.terminated = true;
-                            out.push(q);
+                            out.push(q.finish(prose));
                             open = None;
                         }
                     }
@@ -274,13 +302,13 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 carry = Some(q);
             } else {
                 q.terminated = false;
-                out.push(q);
+                out.push(q.finish(prose));
             }
         }
     }
     if let Some(mut q) = carry {
         q.terminated = false;
-        out.push(q);
+        out.push(q.finish(prose));
     }
     out.append(&mut nested);
     // Top-level single-quoted spans (outside every double quotation).
@@ -291,19 +319,8 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             out.extend(scan_singles(prose, *para, &doubles, &mut marks));
         }
     }
+    // (Each finished already: `RawQuote::finish`, `RawQuote::one`.)
     out.sort_by_key(|q| q.span.start);
-    // A paragraph of a quoted passage that is only a stage direction or an
-    // editor's note ("(CROSSTALK)", "[Applause.]") is nobody's speech.
-    for q in &mut out {
-        if q.pieces.len() > 1 {
-            let last = q.pieces[q.pieces.len() - 1];
-            q.pieces
-                .retain(|p| !is_stage_direction(&prose[p.start..p.end]));
-            if q.pieces.is_empty() {
-                q.pieces.push(last);
-            }
-        }
-    }
     split_transcript_turns(prose, out)
 }
 
@@ -333,15 +350,16 @@ pub fn is_stage_direction(content: &str) -> bool {
 
 /// A transcript quoted as one long multi-paragraph quotation ("PENCE: …" /
 /// "WALLACE: …") is one quotation per speaker turn.
+/// (The quotations are finished, `RawQuote::finish`: the ones to split
+/// are noted, and the rest are kept as they are.)
 fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    if !quotes.iter().any(|q| q.turns) {
+        return quotes;
+    }
     let mut out = Vec::with_capacity(quotes.len());
     for q in quotes {
-        if q.pieces.len() < 2
-            || !q.pieces[1..]
-                .iter()
-                .any(|p| transcript_label(&prose[p.start..p.end]).is_some())
-        {
-            out.push(q.settle());
+        if !q.turns {
+            out.push(q);
             continue;
         }
         let mut cur: Option<RawQuote> = None;
@@ -363,6 +381,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                 terminated: true,
                 single: q.single,
                 content: [0; 2],
+                turns: false,
             });
             c.pieces.push(*p);
             c.span.end = if k + 1 == q.pieces.len() {
@@ -469,6 +488,7 @@ fn new_quote(open_at: usize) -> RawQuote {
         terminated: true,
         single: false,
         content: [0; 2],
+        turns: false,
     }
 }
 
