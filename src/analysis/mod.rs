@@ -289,7 +289,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             if first_tok[qi] != usize::MAX {
                 near = first_tok[qi];
             }
-            keep[qi] = if toks.is_nickname(&prose, qi, q) {
+            keep[qi] = if q.is_nickname() {
                 false
             } else if q.single {
                 // Single-quoted spans at the top level count only with a cue

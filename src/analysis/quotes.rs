@@ -25,6 +25,10 @@ pub struct RawQuote {
     /// A piece after the first opens a transcript turn ("PENCE: …"), noted
     /// by `finish` for `split_transcript_turns`.
     turns: bool,
+    /// `is_nickname`, noted by `settle` while the text around the
+    /// quotation is in the cache (the tokenizer asked it of every
+    /// quotation again, a cache miss each on long texts).
+    nickname: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<RawQuote>() <= 56);
@@ -44,10 +48,17 @@ impl RawQuote {
         Span::new(self.pieces[0].start, self.pieces[self.pieces.len() - 1].end)
     }
 
-    /// Notes `content()` from the pieces, which are final.
-    fn settle(mut self) -> RawQuote {
+    /// A quoted nickname between a first name and a surname (`is_nickname`):
+    /// “Tia” in “Marcia “Tia” Lopez”.
+    pub fn is_nickname(&self) -> bool {
+        self.nickname
+    }
+
+    /// Notes `content()` and `is_nickname()`, the quotation being final.
+    fn settle(mut self, prose: &str) -> RawQuote {
         let c = self.content_of_pieces();
         self.content = [c.start as u32, c.end as u32];
+        self.nickname = is_nickname(prose, &self);
         self
     }
 
@@ -58,7 +69,8 @@ impl RawQuote {
     /// direction or an editor's note ("(CROSSTALK)", "[Applause.]") is
     /// nobody's speech and its piece is dropped (the last one stays if all
     /// are); whether a later piece opens a transcript turn is noted
-    /// (`turns`); and the content is noted (`settle`).
+    /// (`turns`); and so are the content and whether it is a nickname
+    /// (`settle`).
     fn finish(mut self, prose: &str) -> RawQuote {
         if self.pieces.len() > 1 {
             let last = self.pieces[self.pieces.len() - 1];
@@ -72,19 +84,21 @@ impl RawQuote {
                     .iter()
                     .any(|p| transcript_label(&prose[p.start..p.end]).is_some());
         }
-        self.settle()
+        self.settle(prose)
     }
 
-    /// A quotation of one piece.
-    fn one(span: Span, piece: Span, single: bool) -> RawQuote {
+    /// A quotation of one piece, in `prose`.
+    fn one(prose: &str, span: Span, piece: Span, single: bool) -> RawQuote {
         RawQuote {
             span,
             pieces: vec![piece],
             terminated: true,
             single,
-            content: [piece.start as u32, piece.end as u32],
+            content: [0; 2],
             turns: false,
+            nickname: false,
         }
+        .settle(prose)
     }
 }
 
@@ -247,6 +261,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         if let Some((io, ic)) = inner {
                             if closes_style(ic, c) && r != Role::Open {
                                 nested.push(RawQuote::one(
+                                    prose,
                                     Span::new(io, at + c.len_utf8()),
                                     Span::new(io + ic.len_utf8(), at),
                                     false,
@@ -264,6 +279,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                             // typographic marks.
                             if let Some(k) = same_style_nested(text, i + c.len_utf8(), om, c) {
                                 nested.push(RawQuote::one(
+                                    prose,
                                     Span::new(at, para.start + k + '”'.len_utf8()),
                                     Span::new(at + c.len_utf8(), para.start + k),
                                     false,
@@ -324,6 +340,41 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     split_transcript_turns(prose, out)
 }
 
+/// A quoted nickname between a first name and a surname: “Tia” in
+/// “Marcia “Tia” Lopez”, one or two capitalised words with a single space on
+/// each side.
+fn is_nickname(prose: &str, q: &RawQuote) -> bool {
+    if !q.terminated || q.pieces.len() != 1 {
+        return false;
+    }
+    let inner = &prose[q.pieces[0].start..q.pieces[0].end];
+    let words = || inner.split(' ');
+    if inner.len() > 30
+        || words().count() > 2
+        || !words().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+    {
+        return false;
+    }
+    let Some(before) = prose[..q.span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let first = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let after = &prose[q.span.end..];
+    first.chars().next().is_some_and(char::is_uppercase)
+        && super::lexicon::first_name_gender(&first.to_lowercase()).is_some()
+        && after
+            .strip_prefix(' ')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
 /// Words wholly in brackets, as a transcript marks what is not said:
 /// "(CROSSTALK.)", "[Laughter]", "(inaudible)".
 pub fn is_stage_direction(content: &str) -> bool {
@@ -367,7 +418,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
             let label = k > 0 && transcript_label(&prose[p.start..p.end]).is_some();
             if label {
                 if let Some(c) = cur.take() {
-                    out.push(c.settle());
+                    out.push(c.settle(prose));
                 }
             }
             // The opening mark sits right before the piece.
@@ -382,6 +433,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                 single: q.single,
                 content: [0; 2],
                 turns: false,
+                nickname: false,
             });
             c.pieces.push(*p);
             c.span.end = if k + 1 == q.pieces.len() {
@@ -392,7 +444,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
         }
         if let Some(mut c) = cur {
             c.terminated = q.terminated;
-            out.push(c.settle());
+            out.push(c.settle(prose));
         }
     }
     out
@@ -489,6 +541,7 @@ fn new_quote(open_at: usize) -> RawQuote {
         single: false,
         content: [0; 2],
         turns: false,
+        nickname: false,
     }
 }
 
@@ -546,6 +599,7 @@ fn scan_singles(
                     }
                 }
                 out.push(RawQuote::one(
+                    prose,
                     Span::new(o, at + c.len_utf8()),
                     Span::new(o + om.len_utf8(), at),
                     true,
