@@ -1366,13 +1366,19 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
             && toks[k].is_punct('(')
             && toks[k + 1].is_word()
             && toks[k + 2].is_punct(')');
+        // (Asked only where it counts, of capitalised words followed by a
+        // comma, or by a dash without an agency: reading each sentence's
+        // first words in the text again missed the cache on long texts.)
+        let comma_after = k < limit && toks[k].is_punct(',');
+        let dash_after = k < limit && is_dash(&toks[k]);
         let shouted = words > 0
+            && (comma_after || !agency && dash_after)
             && toks[i..k].iter().all(|t| {
                 let w = &text[t.span().start..t.span().end];
                 w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
             });
         // "WASHINGTON, Dec. 8 (UPI) —": a date and an agency before the dash.
-        let dated = (shouted && k < limit && toks[k].is_punct(','))
+        let dated = (shouted && comma_after)
             .then(|| {
                 (k + 1..limit.min(k + 10))
                     .take_while(|&m| {

@@ -189,12 +189,114 @@ struct Index {
     top_speaker: [Option<usize>; 3],
     /// First and last word of each entity's name → entities, in creation
     /// order (a renamed entity is added under its new first word too).
-    first_word: HashMap<String, Vec<usize>>,
-    last_word: HashMap<String, Vec<usize>>,
-    /// Last word, then the first byte of the first word → entities, in
-    /// creation order: the only ones `same_person` can accept (one last
-    /// word and one initial), a small part of `last_word` where names recur.
-    initial: HashMap<String, HashMap<u8, Vec<usize>>>,
+    first_word: WordLists,
+    last_word: WordLists,
+    /// Last word, then the first byte of the first word → the number of a
+    /// list in `initial_lists`.
+    initial: HashMap<String, HashMap<u8, usize>>,
+    /// Entities in creation order, each with what `same_person_as` asks of
+    /// it (`FullName`), per last word and initial: the only ones
+    /// `same_person` can accept (one last word and one initial), a small
+    /// part of `last_word` where names recur.
+    initial_lists: Vec<Vec<FullName>>,
+}
+
+/// Word → entities, in creation order. Each word's list has a number that
+/// stays, which `NameQuery` notes for a name.
+#[derive(Default)]
+struct WordLists {
+    ids: HashMap<String, usize>,
+    lists: Vec<Vec<usize>>,
+}
+
+impl WordLists {
+    /// The number of the list of word `w`, if there is one.
+    fn id(&self, w: &str) -> Option<usize> {
+        self.ids.get(w).copied()
+    }
+    /// The entities listed under word `w`.
+    fn get(&self, w: &str) -> &[usize] {
+        self.id(w).map_or(&[], |k| &self.lists[k])
+    }
+    /// Adds entity `e` to the list of word `w` unless it is there.
+    fn add_once(&mut self, w: &str, e: usize) {
+        match self.id(w) {
+            Some(k) => {
+                let list = &mut self.lists[k];
+                if !list.contains(&e) {
+                    list.push(e);
+                }
+            }
+            None => {
+                self.ids.insert(w.to_string(), self.lists.len());
+                self.lists.push(vec![e]);
+            }
+        }
+    }
+}
+
+/// What the look-ups of a name ask of its words (`words`), worked out once
+/// for each distinct name of the text, with the numbers of its lists noted
+/// once they exist: reading the words, and hashing them, for each mention
+/// missed the cache on long texts (a text names its people again and
+/// again).
+#[derive(Clone, Copy, Default)]
+struct NameQuery {
+    /// The number of words.
+    words: usize,
+    /// The first word's length and `word_head`.
+    first_len: usize,
+    first_head: u64,
+    /// The first word is a first name (`lexicon::first_name_gender`).
+    first_name: bool,
+    /// The last word is a name that speaks on its own (`resolve`).
+    surname_speaks: bool,
+    /// The number of its list in `Index::initial_lists`, once there is one.
+    initial: Option<usize>,
+    /// The number of its last word's list in `Index::last_word`, once there
+    /// is one.
+    ending: Option<usize>,
+}
+
+impl NameQuery {
+    fn new(w: &[String], speaking_surnames: &HashSet<&str>) -> NameQuery {
+        let first = w.first().map_or("", String::as_str);
+        NameQuery {
+            words: w.len(),
+            first_len: first.len(),
+            first_head: word_head(first),
+            first_name: super::lexicon::first_name_gender(first).is_some(),
+            surname_speaks: w
+                .last()
+                .is_some_and(|l| speaking_surnames.contains(l.as_str())),
+            initial: None,
+            ending: None,
+        }
+    }
+}
+
+/// Of an entity in a list of `Index::initial_lists`: what `same_person_as`
+/// of it, kept in the list (reading the entity, its list of name words and
+/// their strings for each member missed the cache on long texts, where
+/// these lists grow as names recur).
+#[derive(Clone, Copy)]
+struct FullName {
+    e: usize,
+    /// The entity is a person named by two words or more.
+    full_person: bool,
+    /// The length of the first word of its name.
+    first_len: usize,
+    /// The first word's first eight bytes, zero padded (`word_head`).
+    first_head: u64,
+}
+
+/// The first eight bytes of a word as a little-endian `u64`, zero padded:
+/// with the word's length, the whole word when it is at most eight bytes.
+fn word_head(w: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = w.len().min(8);
+    b[..n].copy_from_slice(&w.as_bytes()[..n]);
+    u64::from_le_bytes(b)
 }
 
 /// Of an entity: what `resolve_name` reads of each candidate, copied here
@@ -212,43 +314,84 @@ struct Cand {
 }
 
 impl Index {
-    fn named(&mut self, e: usize, w: &[String]) {
+    /// Indexes entity `e` (a person or not) under its name words `w`, new
+    /// or fuller (a fuller name keeps the last word and the first word's
+    /// first byte, `same_person`).
+    fn named(&mut self, e: usize, w: &[String], person: bool) {
         // (Words already indexed are not copied again for the look-up.)
         if let (Some(f), Some(l)) = (w.first(), w.last()) {
-            add_once(&mut self.first_word, f, e);
-            add_once(&mut self.last_word, l, e);
+            self.first_word.add_once(f, e);
+            self.last_word.add_once(l, e);
             if let Some(&b) = f.as_bytes().first() {
-                let by_initial = match self.initial.get_mut(l.as_str()) {
-                    Some(m) => m,
-                    None => self.initial.entry(l.clone()).or_default(),
+                let id = match self.initial.get(l.as_str()).and_then(|m| m.get(&b)) {
+                    Some(&k) => k,
+                    None => {
+                        let k = self.initial_lists.len();
+                        self.initial_lists.push(Vec::new());
+                        self.initial.entry(l.clone()).or_default().insert(b, k);
+                        k
+                    }
                 };
-                let list = by_initial.entry(b).or_default();
-                if let Err(at) = list.binary_search(&e) {
-                    list.insert(at, e);
+                let list = &mut self.initial_lists[id];
+                let full = FullName {
+                    e,
+                    full_person: person && w.len() >= 2,
+                    first_len: f.len(),
+                    first_head: word_head(f),
+                };
+                match list.binary_search_by_key(&e, |x| x.e) {
+                    Ok(at) => list[at] = full,
+                    Err(at) => list.insert(at, full),
                 }
             }
         }
     }
+    /// The list of `initial_lists` for name words `w` (`q`), noted in `q`
+    /// once it exists.
+    fn initial_list(&self, w: &[String], q: &mut NameQuery) -> &[FullName] {
+        if q.initial.is_none() {
+            let b = w.first().and_then(|f| f.as_bytes().first());
+            q.initial = b
+                .zip(w.last())
+                .and_then(|(b, l)| self.initial.get(l.as_str())?.get(b).copied());
+        }
+        q.initial.map_or(&[], |k| &self.initial_lists[k])
+    }
     /// The first person, in creation order, that `same_person` matches with
-    /// name words `w` (or whose words are `w`).
+    /// name words `w` (`q`; or whose words are `w`), of two words or more.
     fn same_person_as(
         &self,
         entities: &[Entity],
         names: &[Vec<String>],
         w: &[String],
+        q: &mut NameQuery,
     ) -> Option<usize> {
-        let (first, last) = (w.first()?, w.last()?);
-        let b = *first.as_bytes().first()?;
-        self.initial
-            .get(last.as_str())
-            .and_then(|m| m.get(&b))
-            .into_iter()
-            .flatten()
-            .copied()
-            .find(|&e| {
+        debug_assert!(w.len() >= 2 && q.words == w.len());
+        let (len, head) = (q.first_len, q.first_head);
+        // A member of the list has the last word of `w` and a first word
+        // that starts with the same byte (a name grows only into a fuller
+        // one that keeps both): `same_person` asks only whether the first
+        // words are the same or one of them is an initial.
+        let list = self.initial_list(w, q);
+        let found = list
+            .iter()
+            .find(|x| {
+                x.full_person
+                    && (x.first_len == 1
+                        || len == 1
+                        || x.first_len == len
+                            && x.first_head == head
+                            && (len <= 8 || names[x.e][0] == w[0]))
+            })
+            .map(|x| x.e);
+        debug_assert_eq!(
+            found,
+            list.iter().map(|x| x.e).find(|&e| {
                 entities[e].kind == EntityKind::Person
                     && (same_person(&names[e], w) || names[e] == w)
             })
+        );
+        found
     }
     /// Gives entity `e` role word `w`.
     fn add_role_word(&mut self, e: usize, w: String) {
@@ -276,7 +419,15 @@ impl Index {
     /// Entities whose name ends with `last`, in creation order (the last
     /// word of a name never changes).
     fn ending(&self, last: &str) -> &[usize] {
-        self.last_word.get(last).map_or(&[], Vec::as_slice)
+        self.last_word.get(last)
+    }
+    /// `ending` of the last of name words `w` (`q`), its list noted in `q`
+    /// once it exists.
+    fn ending_of(&self, w: &[String], q: &mut NameQuery) -> &[usize] {
+        if q.ending.is_none() {
+            q.ending = w.last().and_then(|l| self.last_word.id(l));
+        }
+        q.ending.map_or(&[], |k| &self.last_word.lists[k])
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
         self.last_seen[e] = position + 1;
@@ -298,20 +449,6 @@ impl Index {
         }
         self.weight[e] += if salient { 2 } else { 1 };
         self.speaker_weight[e] += if speaker { 2 } else { 1 };
-    }
-}
-
-/// Adds entity `e` to the list of word `w` unless it is there.
-fn add_once(map: &mut HashMap<String, Vec<usize>>, w: &str, e: usize) {
-    match map.get_mut(w) {
-        Some(list) => {
-            if !list.contains(&e) {
-                list.push(e);
-            }
-        }
-        None => {
-            map.insert(w.to_string(), vec![e]);
-        }
     }
 }
 
@@ -346,7 +483,8 @@ impl Coref {
     fn rename(&mut self, e: usize, name: &str, w: &[String]) {
         let old = std::mem::replace(&mut self.entities[e].name, name.to_string());
         self.add_alias(e, &old);
-        self.idx.named(e, w);
+        let person = self.entities[e].kind == EntityKind::Person;
+        self.idx.named(e, w, person);
         self.name_words[e] = w.to_vec();
         self.idx.cand[e].words = w.len() as u32;
     }
@@ -375,7 +513,8 @@ impl Coref {
         });
         self.name_words.push(name_words);
         self.by_key.insert(key_of(&self.name_words[id]), id);
-        self.idx.named(id, &self.name_words[id]);
+        self.idx
+            .named(id, &self.name_words[id], kind == EntityKind::Person);
         self.idx.last_seen.push(0);
         self.idx.first_seen.push(0);
         self.idx.cand.push(Cand {
@@ -563,33 +702,37 @@ pub fn resolve(
         })
         .collect();
     let name_words: Vec<&[String]> = word_lists.iter().map(|&k| &distinct[k][..]).collect();
-    let is_person_name = |m: &Pending, w: &[String]| {
+    // (`q`: the name's `NameQuery`.)
+    let is_person_name = |m: &Pending, q: &NameQuery| {
         m.phrase.kind == MentionKind::Name
             && (m.speaker
                 || m.says
-                || m.subject && w.len() >= 2
+                || m.subject && q.words >= 2
                 || m.extra_role.is_some()
                 || !m.phrase.role.is_empty()
                 || m.phrase.gender != Gender::Unknown
-                || super::lexicon::first_name_gender(w.first().map_or("", String::as_str))
-                    .is_some())
+                || q.first_name)
     };
     // Single names that speak ("Caddell said") make a fuller name that ends
     // with them a person too.
     let speaking_surnames = last_words_where(&distinct, &speaks);
-    for (m, w) in mentions.iter().zip(&name_words) {
-        let surname_speaks = m.phrase.kind == MentionKind::Name
-            && w.last()
-                .is_some_and(|w| speaking_surnames.contains(w.as_str()));
-        if !is_person_name(m, w) && !surname_speaks {
+    let mut queries: Vec<NameQuery> = distinct
+        .iter()
+        .map(|w| NameQuery::new(w, &speaking_surnames))
+        .collect();
+    for (m, &k) in mentions.iter().zip(&word_lists) {
+        let q = &mut queries[k];
+        let surname_speaks = m.phrase.kind == MentionKind::Name && q.surname_speaks;
+        if !is_person_name(m, q) && !surname_speaks {
             continue;
         }
-        if w.len() < 2 {
+        if q.words < 2 {
             continue;
         }
+        let w = &distinct[k][..];
         // Same person means same last word: only those entities are asked.
         // (Same last word and initial: only those entities are asked.)
-        let existing = c.idx.same_person_as(&c.entities, &c.name_words, w);
+        let existing = c.idx.same_person_as(&c.entities, &c.name_words, w, q);
         match existing {
             Some(e) => {
                 if w.len() > c.name_words[e].len() {
@@ -640,8 +783,9 @@ pub fn resolve(
         }
         let r = match p.kind {
             MentionKind::Name => {
-                let w = &name_words[i];
-                resolve_name(&mut c, m, w, is_person_name(m, w))
+                let q = &mut queries[word_lists[i]];
+                let person = is_person_name(m, q);
+                resolve_name(&mut c, m, name_words[i], q, person)
             }
             MentionKind::Organization => {
                 let k = key(&p.name);
@@ -809,12 +953,21 @@ fn short_org_name(c: &Coref, k: &str) -> Option<usize> {
 }
 
 /// `w`: the key words of the name (`words`).
-fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resolved {
-    if w.is_empty() {
+/// `q`: their `NameQuery`.
+fn resolve_name(
+    c: &mut Coref,
+    m: &Pending,
+    w: &[String],
+    q: &mut NameQuery,
+    person: bool,
+) -> Resolved {
+    debug_assert_eq!(q.words, w.len());
+    let n = q.words;
+    if n == 0 {
         return Resolved::default();
     }
-    if w.len() >= 2 {
-        if let Some(e) = c.idx.same_person_as(&c.entities, &c.name_words, w) {
+    if n >= 2 {
+        if let Some(e) = c.idx.same_person_as(&c.entities, &c.name_words, w, q) {
             let res = if c.name_words[e] == w {
                 Resolution::FullName
             } else {
@@ -829,7 +982,7 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     }
     // A surname (or first name) alone: the person whose name ends (or starts)
     // with it; the nearest earlier one, else the first later one.
-    let last = &w[w.len() - 1];
+    let last = &w[n - 1];
     // Entities whose name ends (or, for one word, starts) with it, from the
     // word indexes, read in place (one pass, no lists: with names reused
     // across articles these lists grow with the text). Surname matches are
@@ -842,7 +995,7 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
         debug_assert_eq!(x.words as usize, c.name_words[e].len());
         debug_assert_eq!(x.gender, c.entities[e].gender);
         x.person
-            && x.words as usize > w.len()
+            && x.words as usize > n
             && (m.phrase.gender == Gender::Unknown
                 || x.gender == Gender::Unknown
                 || x.gender == m.phrase.gender)
@@ -851,31 +1004,33 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     // a fuller one with the same last word, `same_person`. So the list's
     // names are not read again, a look-up through two pointers for each
     // entity of a list that grows as a long text reuses names.)
+    // (Nor is the name's last word read: its list is noted in `q`.)
+    let ending = c.idx.ending_of(w, q);
     let by_surname = pick_candidate(
         &c.idx,
-        c.idx.ending(last).iter().copied().filter(|&e| {
+        ending.iter().copied().filter(|&e| {
             debug_assert_eq!(c.name_words[e].last(), Some(last));
             fits(e)
         }),
     );
     let chosen = by_surname.or_else(|| {
-        if w.len() != 1 {
+        if n != 1 {
             return None;
         }
         // No surname match: a first-name match (the ending list can hold
         // one too; duplicates do not change the pick).
         pick_candidate(
             &c.idx,
-            c.idx
-                .ending(last)
+            ending
                 .iter()
-                .chain(c.idx.first_word.get(last).into_iter().flatten())
+                .chain(c.idx.first_word.get(last))
                 .copied()
                 .filter(|&e| fits(e) && c.name_words[e].first() == Some(last)),
         )
     });
     if let Some(e) = chosen {
-        if w.len() == 1 && c.name_words[e].last() == Some(last) {
+        // (One from the surname's list has the surname.)
+        if n == 1 && (by_surname.is_some() || c.name_words[e].last() == Some(last)) {
             c.idx.cand[e].bare_surname += 1;
         }
         return Resolved {
@@ -901,11 +1056,14 @@ fn resolve_name(c: &mut Coref, m: &Pending, w: &[String], person: bool) -> Resol
     // "Peabody said" after "Peabody Energy": the short form of an
     // organisation named in full, when nothing marks a person.
     if w.len() == 1 && m.phrase.role.is_empty() && m.phrase.gender == Gender::Unknown {
-        let org = c.idx.first_word.get(&w[0]).and_then(|list| {
-            list.iter().copied().rev().find(|&e| {
-                c.entities[e].kind == EntityKind::Organization && c.name_words[e].len() > 1
-            })
-        });
+        let org = c
+            .idx
+            .first_word
+            .get(&w[0])
+            .iter()
+            .copied()
+            .rev()
+            .find(|&e| c.entities[e].kind == EntityKind::Organization && c.name_words[e].len() > 1);
         if let Some(e) = org {
             return Resolved {
                 entity: Some(e),

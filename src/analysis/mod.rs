@@ -294,7 +294,7 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
             if first_tok[qi] != usize::MAX {
                 near = first_tok[qi];
             }
-            keep[qi] = if toks.is_nickname(&prose, qi, q) {
+            keep[qi] = if q.is_nickname() {
                 false
             } else if q.single {
                 // Single-quoted spans at the top level count only with a cue
@@ -1965,14 +1965,23 @@ fn narrator_name(
             Some((first_para[qi] as usize, last_para[qi] as usize, qi, i))
         })
         .collect();
-    // (A set: a long text has many turns and many narrated paragraphs.)
-    let narrated: rustc_hash::FxHashSet<usize> = turns
+    // (Sorted, and searched from where the last search ended: the turns
+    // come in order of paragraph, and a long text has many turns and many
+    // narrated paragraphs. Hashing each turn's paragraphs cost more.)
+    let mut narrated: Vec<usize> = turns
         .iter()
         .filter(|t| t.3)
         .flat_map(|t| t.0..=t.1)
         .collect();
-    let next_to_narrator =
-        |f: usize, l: usize| narrated.contains(&(l + 1)) || f > 0 && narrated.contains(&(f - 1));
+    narrated.sort_unstable();
+    narrated.dedup();
+    let cursor = std::cell::Cell::new(0);
+    let is_narrated = |p: usize| {
+        let at = partition_point_near(&narrated, cursor.get(), |&x| x < p);
+        cursor.set(at);
+        narrated.get(at) == Some(&p)
+    };
+    let next_to_narrator = |f: usize, l: usize| is_narrated(l + 1) || f > 0 && is_narrated(f - 1);
     // Last word lowercased → (how often, the fullest form).
     let mut called: rustc_hash::FxHashMap<String, (usize, String)> = Default::default();
     for &(f, l, qi, i) in &turns {

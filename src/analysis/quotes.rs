@@ -22,6 +22,13 @@ pub struct RawQuote {
     /// look-up missed the cache on long texts). Offsets fit: `analyze`
     /// cuts texts of 4 GB and more into pieces.
     content: [u32; 2],
+    /// A piece after the first opens a transcript turn ("PENCE: …"), noted
+    /// by `finish` for `split_transcript_turns`.
+    turns: bool,
+    /// `is_nickname`, noted by `settle` while the text around the
+    /// quotation is in the cache (the tokenizer asked it of every
+    /// quotation again, a cache miss each on long texts).
+    nickname: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<RawQuote>() <= 56);
@@ -41,22 +48,57 @@ impl RawQuote {
         Span::new(self.pieces[0].start, self.pieces[self.pieces.len() - 1].end)
     }
 
-    /// Notes `content()` from the pieces, which are final.
-    fn settle(mut self) -> RawQuote {
+    /// A quoted nickname between a first name and a surname (`is_nickname`):
+    /// “Tia” in “Marcia “Tia” Lopez”.
+    pub fn is_nickname(&self) -> bool {
+        self.nickname
+    }
+
+    /// Notes `content()` and `is_nickname()`, the quotation being final.
+    fn settle(mut self, prose: &str) -> RawQuote {
         let c = self.content_of_pieces();
         self.content = [c.start as u32, c.end as u32];
+        self.nickname = is_nickname(prose, &self);
         self
     }
 
-    /// A quotation of one piece.
-    fn one(span: Span, piece: Span, single: bool) -> RawQuote {
+    /// A quotation of the scan whose pieces are all found, taken as it is
+    /// done, while its paragraphs are still in the cache (a pass over all
+    /// quotations at the end read their text again, a cache miss each on
+    /// long texts): a paragraph of a quoted passage that is only a stage
+    /// direction or an editor's note ("(CROSSTALK)", "[Applause.]") is
+    /// nobody's speech and its piece is dropped (the last one stays if all
+    /// are); whether a later piece opens a transcript turn is noted
+    /// (`turns`); and so are the content and whether it is a nickname
+    /// (`settle`).
+    fn finish(mut self, prose: &str) -> RawQuote {
+        if self.pieces.len() > 1 {
+            let last = self.pieces[self.pieces.len() - 1];
+            self.pieces
+                .retain(|p| !is_stage_direction(&prose[p.start..p.end]));
+            if self.pieces.is_empty() {
+                self.pieces.push(last);
+            }
+            self.turns = self.pieces.len() >= 2
+                && self.pieces[1..]
+                    .iter()
+                    .any(|p| transcript_label(&prose[p.start..p.end]).is_some());
+        }
+        self.settle(prose)
+    }
+
+    /// A quotation of one piece, in `prose`.
+    fn one(prose: &str, span: Span, piece: Span, single: bool) -> RawQuote {
         RawQuote {
             span,
             pieces: vec![piece],
             terminated: true,
             single,
             content: [0; 2],
+            turns: false,
+            nickname: false,
         }
+        .settle(prose)
     }
 }
 
@@ -182,7 +224,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 }
                 _ => {
                     q.terminated = false;
-                    out.push(q);
+                    out.push(q.finish(prose));
                 }
             }
         }
@@ -219,6 +261,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         if let Some((io, ic)) = inner {
                             if closes_style(ic, c) && r != Role::Open {
                                 nested.push(RawQuote::one(
+                                    prose,
                                     Span::new(io, at + c.len_utf8()),
                                     Span::new(io + ic.len_utf8(), at),
                                     false,
@@ -236,6 +279,7 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                             // typographic marks.
                             if let Some(k) = same_style_nested(text, i + c.len_utf8(), om, c) {
                                 nested.push(RawQuote::one(
+                                    prose,
                                     Span::new(at, para.start + k + '”'.len_utf8()),
                                     Span::new(at + c.len_utf8(), para.start + k),
                                     false,
@@ -253,13 +297,13 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                             q.pieces.push(Span::new(s, trim_end(prose, s, at)));
                             q.span.end = q.pieces.last().map_or(s, |p| p.end);
                             q.terminated = false;
-                            out.push(q);
+                            out.push(q.finish(prose));
                             open = Some((at, c));
                         } else {
                             q.pieces.push(Span::new(o + om.len_utf8(), at));
                             q.span.end = at + c.len_utf8();
                             q.terminated = true;
-                            out.push(q);
+                            out.push(q.finish(prose));
                             open = None;
                         }
                     }
@@ -274,13 +318,13 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 carry = Some(q);
             } else {
                 q.terminated = false;
-                out.push(q);
+                out.push(q.finish(prose));
             }
         }
     }
     if let Some(mut q) = carry {
         q.terminated = false;
-        out.push(q);
+        out.push(q.finish(prose));
     }
     out.append(&mut nested);
     // Top-level single-quoted spans (outside every double quotation).
@@ -291,20 +335,44 @@ pub fn scan(prose: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             out.extend(scan_singles(prose, *para, &doubles, &mut marks));
         }
     }
+    // (Each finished already: `RawQuote::finish`, `RawQuote::one`.)
     out.sort_by_key(|q| q.span.start);
-    // A paragraph of a quoted passage that is only a stage direction or an
-    // editor's note ("(CROSSTALK)", "[Applause.]") is nobody's speech.
-    for q in &mut out {
-        if q.pieces.len() > 1 {
-            let last = q.pieces[q.pieces.len() - 1];
-            q.pieces
-                .retain(|p| !is_stage_direction(&prose[p.start..p.end]));
-            if q.pieces.is_empty() {
-                q.pieces.push(last);
-            }
-        }
-    }
     split_transcript_turns(prose, out)
+}
+
+/// A quoted nickname between a first name and a surname: “Tia” in
+/// “Marcia “Tia” Lopez”, one or two capitalised words with a single space on
+/// each side.
+fn is_nickname(prose: &str, q: &RawQuote) -> bool {
+    if !q.terminated || q.pieces.len() != 1 {
+        return false;
+    }
+    let inner = &prose[q.pieces[0].start..q.pieces[0].end];
+    let words = || inner.split(' ');
+    if inner.len() > 30
+        || words().count() > 2
+        || !words().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+    {
+        return false;
+    }
+    let Some(before) = prose[..q.span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let first = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let after = &prose[q.span.end..];
+    first.chars().next().is_some_and(char::is_uppercase)
+        && super::lexicon::first_name_gender(&first.to_lowercase()).is_some()
+        && after
+            .strip_prefix(' ')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_uppercase)
 }
 
 /// Words wholly in brackets, as a transcript marks what is not said:
@@ -333,15 +401,16 @@ pub fn is_stage_direction(content: &str) -> bool {
 
 /// A transcript quoted as one long multi-paragraph quotation ("PENCE: …" /
 /// "WALLACE: …") is one quotation per speaker turn.
+/// (The quotations are finished, `RawQuote::finish`: the ones to split
+/// are noted, and the rest are kept as they are.)
 fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    if !quotes.iter().any(|q| q.turns) {
+        return quotes;
+    }
     let mut out = Vec::with_capacity(quotes.len());
     for q in quotes {
-        if q.pieces.len() < 2
-            || !q.pieces[1..]
-                .iter()
-                .any(|p| transcript_label(&prose[p.start..p.end]).is_some())
-        {
-            out.push(q.settle());
+        if !q.turns {
+            out.push(q);
             continue;
         }
         let mut cur: Option<RawQuote> = None;
@@ -349,7 +418,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
             let label = k > 0 && transcript_label(&prose[p.start..p.end]).is_some();
             if label {
                 if let Some(c) = cur.take() {
-                    out.push(c.settle());
+                    out.push(c.settle(prose));
                 }
             }
             // The opening mark sits right before the piece.
@@ -363,6 +432,8 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                 terminated: true,
                 single: q.single,
                 content: [0; 2],
+                turns: false,
+                nickname: false,
             });
             c.pieces.push(*p);
             c.span.end = if k + 1 == q.pieces.len() {
@@ -373,7 +444,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
         }
         if let Some(mut c) = cur {
             c.terminated = q.terminated;
-            out.push(c.settle());
+            out.push(c.settle(prose));
         }
     }
     out
@@ -469,6 +540,8 @@ fn new_quote(open_at: usize) -> RawQuote {
         terminated: true,
         single: false,
         content: [0; 2],
+        turns: false,
+        nickname: false,
     }
 }
 
@@ -526,6 +599,7 @@ fn scan_singles(
                     }
                 }
                 out.push(RawQuote::one(
+                    prose,
                     Span::new(o, at + c.len_utf8()),
                     Span::new(o + om.len_utf8(), at),
                     true,

@@ -49,9 +49,6 @@ pub struct Toks {
     /// The distinct lowercased words; 0 is the empty word of punctuation
     /// and quotations.
     words: Vec<Lower>,
-    /// The quotations, not single-quoted, that are nicknames (`is_nickname`),
-    /// by index, in order: worked out once, here.
-    nicknames: Vec<usize>,
 }
 
 impl std::ops::Deref for Toks {
@@ -63,15 +60,6 @@ impl std::ops::Deref for Toks {
 }
 
 impl Toks {
-    /// `is_nickname` of quotation `qi` (`q`), worked out by `tokenize` unless
-    /// it is single-quoted.
-    pub fn is_nickname(&self, prose: &str, qi: usize, q: &RawQuote) -> bool {
-        if q.single {
-            return is_nickname(prose, q);
-        }
-        self.nicknames.binary_search(&qi).is_ok()
-    }
-
     /// The lowercased text of a word token (straight apostrophes) with its
     /// word lists; empty for other tokens.
     #[inline]
@@ -400,41 +388,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// A quoted nickname between a first name and a surname: “Tia” in
-/// “Marcia “Tia” Lopez”, one or two capitalised words with a single space on
-/// each side.
-pub fn is_nickname(prose: &str, q: &RawQuote) -> bool {
-    if !q.terminated || q.pieces.len() != 1 {
-        return false;
-    }
-    let inner = &prose[q.pieces[0].start..q.pieces[0].end];
-    let words = || inner.split(' ');
-    if inner.len() > 30
-        || words().count() > 2
-        || !words().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
-        })
-    {
-        return false;
-    }
-    let Some(before) = prose[..q.span.start].strip_suffix(' ') else {
-        return false;
-    };
-    let first = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let after = &prose[q.span.end..];
-    first.chars().next().is_some_and(char::is_uppercase)
-        && super::lexicon::first_name_gender(&first.to_lowercase()).is_some()
-        && after
-            .strip_prefix(' ')
-            .and_then(|a| a.chars().next())
-            .is_some_and(char::is_uppercase)
-}
-
 /// The ASCII word characters (`is_word_char`) as a table: letters, digits
 /// and the underscore.
 const WORD_BYTE: [bool; 256] = {
@@ -499,15 +452,14 @@ pub fn tokenize_with(
     // The marks around a nickname ("Marcia “Tia” Lopez") make no tokens, so
     // the name reads as one run of words.
     let mut nick_marks: Vec<usize> = Vec::new();
-    let mut nicknames: Vec<usize> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.single {
             continue;
         }
-        if is_nickname(prose, q) {
-            nicknames.push(qi);
+        if q.is_nickname() {
+            // (A nickname is one piece: its content ends where it does.)
             nick_marks.push(q.span.start);
-            nick_marks.push(q.pieces[0].end);
+            nick_marks.push(q.content().end);
             continue;
         }
         qspans.push((q.span, qi));
@@ -622,7 +574,6 @@ pub fn tokenize_with(
         Toks {
             toks,
             words: words.list,
-            nicknames,
         },
         sents,
     )
