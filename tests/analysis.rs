@@ -2513,3 +2513,12 @@ fn continuing_to_do_something_is_no_cue() {
         &[("What a night", "She"), ("to break barriers", "She")],
     );
 }
+
+/// "… words like “maybe” and “perhaps”, he told reporters.": terms quoted
+/// on the way to a cue closing the sentence are its speaker's, with a comma
+/// after the last one outside its marks.
+#[test]
+fn terms_quoted_before_a_closing_cue_and_a_comma() {
+    let text = "# Port news\n\nThe ministry denied the report on Monday.\n\nPeople should bring evidence and not wave around words like “maybe” and “perhaps”, Dana Obi told reporters.\n";
+    expect_mentions(text, &[("maybe", "Dana Obi"), ("perhaps", "Dana Obi")]);
+}

@@ -423,7 +423,11 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
             let inner = &text[toks[j].span().start..toks[j].span().end];
             let short = inner.split_whitespace().count() <= 4
                 && !matches!(closing_punct(inner), Some('.' | '?' | '!' | ','));
-            if short && j + 1 < s_end && toks[j + 1].is_word() {
+            // ("… words like “maybe” and “perhaps”, he told reporters": a
+            // comma after the term, outside its marks.)
+            let word_after = |k: usize| k < s_end && toks[k].is_word();
+            let comma_after = j + 1 < s_end && toks[j + 1].is_punct(',');
+            if short && (word_after(j + 1) || comma_after && word_after(j + 2)) {
                 j += 1;
                 continue;
             }
