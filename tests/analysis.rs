@@ -2522,3 +2522,18 @@ fn terms_quoted_before_a_closing_cue_and_a_comma() {
     let text = "# Port news\n\nThe ministry denied the report on Monday.\n\nPeople should bring evidence and not wave around words like “maybe” and “perhaps”, Dana Obi told reporters.\n";
     expect_mentions(text, &[("maybe", "Dana Obi"), ("perhaps", "Dana Obi")]);
 }
+
+/// "Gov. Lena Ortiz (R-Mass.), said, “…”": the comma closes the name's
+/// parenthetical after a fronted clause; "“…,” read one.": "one" (of the
+/// signs just described) speaks, and the next quotation continues it.
+#[test]
+fn a_parenthetical_before_the_comma_and_one_after_a_cue() {
+    let text = "# Port news\n\nThe port reopened on Monday.\n\nSpeaking in Marlow after winning the vote, Gov. Lena Ortiz (R-Mass.), said, “I am getting ready to rent a ferry.”\n\nSkywriters filled the sky over the harbour. “Harbourton is great,” read one.\n";
+    expect_mentions(
+        text,
+        &[
+            ("rent a ferry", "Gov. Lena Ortiz"),
+            ("Harbourton is great", "one"),
+        ],
+    );
+}

@@ -390,6 +390,16 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
         }
     }
     e = strip_parenthetical(toks, e, floor);
+    // "Gov. Lena Ortiz (R-Mass.), said": the comma closes a name's
+    // parenthetical, with a clause before the name or none.
+    if e >= floor + 3 && toks[e - 1].is_punct(',') && toks[e - 2].is_punct(')') {
+        let p = strip_parenthetical(toks, e - 1, floor);
+        if p < e - 1 && toks[p - 1].is_word() && toks[p - 1].cap() {
+            if let Some(np) = np_core_before(toks, p, floor) {
+                return Some(np);
+            }
+        }
+    }
     // Appositive: "Lavrov, Russia's top diplomat, said"
     if toks[e - 1].is_punct(',') && e >= 2 {
         let mut k = e - 2;
@@ -1463,9 +1473,11 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             ..group
         });
     }
-    // "Another tweeted, “…”", "Others said": one more of the people just
-    // quoted, unnamed.
-    if e == s + 1 && toks[s].is_word() && matches!(toks.w(&toks[s]).as_str(), "another" | "others")
+    // "Another tweeted, “…”", "Others said", "“…,” read one.": one more of
+    // the people (or signs) just quoted, unnamed.
+    if e == s + 1
+        && toks[s].is_word()
+        && matches!(toks.w(&toks[s]).as_str(), "another" | "others" | "one")
     {
         return Some(Phrase {
             toks: Phrase::pack_range((s, e)),
