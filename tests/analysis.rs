@@ -2537,3 +2537,15 @@ fn a_parenthetical_before_the_comma_and_one_after_a_cue() {
         ],
     );
 }
+
+/// "When a heckler shouted, “Sink it,” Obi joked, “…”": a quotation right
+/// after the cue of a fronted clause is that clause's; the main clause's
+/// cue speaks the quotation after it.
+#[test]
+fn a_quotation_inside_a_fronted_clause_is_its_cues() {
+    let text = "# Port news\n\nThe port reopened on Monday.\n\nWhen a heckler shouted, “Sink it,” Dana Obi joked, “Amen, brother!”\n";
+    expect_mentions(
+        text,
+        &[("Sink it", "a heckler"), ("Amen, brother", "Dana Obi")],
+    );
+}

@@ -250,6 +250,19 @@ pub fn attribute(
         }
     }
     let right = search_right(toks, text, qe, s_end);
+    // "When someone in the audience shouted, “Cruz,” Beck joked": a quotation
+    // right after the cue of a fronted clause is that clause's, not the one
+    // of the main clause after it.
+    if right.as_ref().is_some_and(|r| r.1) && opens_subordinate(toks, s_start) {
+        let cue_before = qs >= s_start + 2
+            && (toks[qs - 1].is_punct(',') || toks[qs - 1].is_punct(':'))
+            && cue_at(toks, qs - 2).is_some_and(|((_, ce), _)| ce == qs - 1);
+        if cue_before {
+            if let Some(l) = search_left(toks, text, qs, s_start) {
+                return (Some(l), None);
+            }
+        }
+    }
     if let Some((r, true)) = right {
         let relay = relayed_by(toks, text, &r, (qs, qe), (s_start, s_end));
         return (Some(relay.unwrap_or(r)), None);
@@ -272,6 +285,17 @@ pub fn attribute(
         }
     }
     (None, right.map(|r| r.0))
+}
+
+/// The sentence at `s_start` opens with a subordinating word ("When …,").
+fn opens_subordinate(toks: &Toks, s_start: usize) -> bool {
+    toks.get(s_start).is_some_and(|t| {
+        t.is_word()
+            && matches!(
+                toks.w(t).as_str(),
+                "when" | "as" | "after" | "while" | "before" | "once" | "until"
+            )
+    })
 }
 
 /// "“…,” Hale said, according to the Courier", "According to the Courier,
