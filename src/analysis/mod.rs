@@ -2221,6 +2221,16 @@ fn turn_taking(
         let first = keys.next();
         let two = keys.any(|k| Some(&k) != first.as_ref());
         if first.is_some() {
+            // Whether a speaker of the run is a name mention (a turn filled
+            // below takes the speaker of another turn, so the answer holds
+            // for the whole run); without one, no reply goes by a name the
+            // turn before calls out.
+            let named = |q: usize| {
+                found[q]
+                    .as_ref()
+                    .is_some_and(|f| matches!(f.phrase.kind, MentionKind::Name))
+            };
+            let any_named = who.iter().flatten().any(|&q| named(q));
             for i in 0..run.len() {
                 if who[i].is_some() {
                     continue;
@@ -2230,30 +2240,33 @@ fn turn_taking(
                 let key_of = |q: usize| found[q].as_ref().map(turn_key);
                 // A turn after one that addresses someone named in the run
                 // by either name ("…, Harry?") is theirs: the reply.
-                if i >= 1 {
+                // (The turns' text is read only when something can come of
+                // it: a long text's turns are long out of the cache.)
+                if i >= 1 && any_named {
                     let asked = vocatives(prose, run[i - 1].1, raw);
                     if !asked.is_empty() {
-                        let named = |q: usize| {
-                            found[q].as_ref().is_some_and(|f| {
-                                matches!(f.phrase.kind, MentionKind::Name)
-                                    && f.phrase
+                        let called = |q: usize| {
+                            named(q)
+                                && found[q].as_ref().is_some_and(|f| {
+                                    f.phrase
                                         .name
                                         .split_whitespace()
                                         .any(|w| asked.contains(&w.to_lowercase()))
-                            })
+                                })
                         };
-                        if let Some(q) = who.iter().flatten().copied().find(|&q| named(q)) {
+                        if let Some(q) = who.iter().flatten().copied().find(|&q| called(q)) {
                             source = Some(q);
                         }
                     }
                 }
                 // A turn that addresses someone by name ("Yes, Beatrice.")
                 // is not spoken by them: then it is the other party's.
-                let addressed = vocatives(prose, run[i].1, raw);
-                if source
-                    .and_then(key_of)
-                    .is_some_and(|k| addressed.contains(&k))
-                {
+                let key = source.and_then(key_of);
+                let addressed = match key {
+                    Some(_) => vocatives(prose, run[i].1, raw),
+                    None => Vec::new(),
+                };
+                if key.is_some_and(|k| addressed.contains(&k)) {
                     let other = [i.checked_sub(1), Some(i + 1), i.checked_sub(3), Some(i + 3)]
                         .into_iter()
                         .flatten()
