@@ -1171,9 +1171,10 @@ fn fronted_participle_subject(
 fn continues_to_do(toks: &Toks, text: &str, cs: usize, ce: usize) -> bool {
     toks.w(&toks[cs]).starts_with("continu")
         && toks.get(ce).is_some_and(|t| {
+            // The word "to", or a quotation whose words open with it.
             let words = &text[t.span().start..t.span().end];
             let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
-            words.starts_with("to ") && (t.is_word() || t.quote().is_some()) || words == "to"
+            words == "to" || t.quote().is_some() && words.starts_with("to ")
         })
 }
 
