@@ -287,6 +287,24 @@ pub fn attribute(
     (None, right.map(|r| r.0))
 }
 
+/// "according to X" at token `k`, with X ending before `ceil`: X is the
+/// source.
+fn according_to(toks: &Toks, text: &str, k: usize, ceil: usize) -> Option<Found> {
+    let is = |i: usize, w: &str| toks.get(i).is_some_and(|t| t.is_word() && toks.w(t) == w);
+    if !(is(k, "according") && is(k + 1, "to")) {
+        return None;
+    }
+    let p = classify(toks, text, np_after(toks, k + 2, ceil)?)?;
+    let at = span_of(toks, (k, k + 2));
+    Some(Found::new(
+        p,
+        Some(at),
+        AttributionMethod::AccordingTo,
+        false,
+        None,
+    ))
+}
+
 /// The sentence at `s_start` opens with a subordinating word ("When …,").
 fn opens_subordinate(toks: &Toks, s_start: usize) -> bool {
     toks.get(s_start).is_some_and(|t| {
@@ -318,18 +336,7 @@ fn relayed_by(
     let cs = toks.partition_point(|t| t.span().start < cue.start);
     let ce = toks.partition_point(|t| t.span().start < cue.end);
     let word = |k: usize, w: &str| k < s_end && toks[k].is_word() && toks.w(&toks[k]) == w;
-    let according = |k: usize| -> Option<Found> {
-        let np = np_after(toks, k + 2, s_end)?;
-        let p = classify(toks, text, np)?;
-        let at = span_of(toks, (k, k + 2));
-        Some(Found::new(
-            p,
-            Some(at),
-            AttributionMethod::AccordingTo,
-            false,
-            None,
-        ))
-    };
+    let according = |k: usize| according_to(toks, text, k, s_end);
     // A sentence opening "According to the Courier," with the cue's subject
     // right after it and the quotation after the cue.
     if ce <= qs && word(s_start, "according") && word(s_start + 1, "to") {
@@ -457,22 +464,8 @@ fn search_right(toks: &Toks, text: &str, qe: usize, s_end: usize) -> Option<(Fou
             }
             break;
         }
-        if toks[j].is_word()
-            && toks.w(&toks[j]) == "according"
-            && toks.get(j + 1).is_some_and(|t| toks.w(t) == "to")
-        {
-            if let Some(np) = np_after(toks, j + 2, s_end) {
-                if let Some(p) = classify(toks, text, np) {
-                    let f = Found::new(
-                        p,
-                        Some(span_of(toks, (j, j + 2))),
-                        AttributionMethod::AccordingTo,
-                        false,
-                        None,
-                    );
-                    return Some((f, j - qe <= 1));
-                }
-            }
+        if let Some(f) = according_to(toks, text, j, s_end) {
+            return Some((f, j - qe <= 1));
         }
         if let Some(((cs, ce), cue)) =
             cue_at(toks, j).filter(|&((cs, _), cue)| !noun_usage(toks, cs, cue))
@@ -1004,25 +997,10 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
         if j < main {
             break;
         }
-        if toks[j].is_word()
-            && toks.w(&toks[j]) == "according"
-            && toks.get(j + 1).is_some_and(|t| toks.w(t) == "to")
-        {
-            if let Some(np) = np_after(toks, j + 2, qs) {
-                if let Some(p) = classify(toks, text, np) {
-                    let f = Found::new(
-                        p,
-                        Some(span_of(toks, (j, j + 2))),
-                        AttributionMethod::AccordingTo,
-                        false,
-                        None,
-                    );
-                    // "Lind said that according to its analysis, the party
-                    // has won, but “…”": inside reported speech, the
-                    // outer source speaks.
-                    return Some(outer_source(toks, text, j, s_start).unwrap_or(f));
-                }
-            }
+        if let Some(f) = according_to(toks, text, j, qs) {
+            // "Lind said that according to its analysis, the party has won,
+            // but “…”": inside reported speech, the outer source speaks.
+            return Some(outer_source(toks, text, j, s_start).unwrap_or(f));
         }
         let Some(((cs, ce), cue)) = cue_at(toks, j) else {
             continue;
