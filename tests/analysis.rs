@@ -2549,3 +2549,13 @@ fn a_quotation_inside_a_fronted_clause_is_its_cues() {
         &[("Sink it", "a heckler"), ("Amen, brother", "Dana Obi")],
     );
 }
+
+/// A description that fits no one's role ("The former engineer said") is
+/// the person the last paragraphs report as speaking, not the person the
+/// article names most; a possessive ("Paul Reyes’s tweets") reports no one.
+#[test]
+fn a_description_no_role_fits_is_the_person_just_reported_speaking() {
+    let text = "# State news\n\nGovernor Paul Reyes vetoed the school bill on Monday. Reyes said the bill was “a gift to lobbyists.” Reyes has fought the legislature for months, and Reyes called the vote “a disgrace.”\n\nMark Holt says too much is made of Paul Reyes’s tweets.\n\nThe Democratic candidate was speaking in Dayton, hours after Reyes signed an order closing two prisons.\n\nThe former engineer said critics are to blame for focusing on “who vetoed what and when.”\n";
+    expect_speaker(text, "who vetoed what", "Mark Holt");
+    expect_speaker(text, "a disgrace", "Paul Reyes");
+}

@@ -1555,13 +1555,35 @@ fn resolve_nominal(
             ambiguous_with: None,
         };
     }
-    // No role fits: the person of a compatible gender the article is most
-    // about: most mentions (speaking counts twice), from the leaders by sex
-    // kept as entities are seen.
     let compatible: &[Gender] = match p.gender {
         Gender::Unknown => &[Gender::Male, Gender::Female, Gender::Unknown],
         g => &[Gender::Unknown, g],
     };
+    // No role fits: the person the last paragraphs report as speaking ("Mark Holt says … / The candidate was speaking … / The Ohio
+    // lawmaker said"), of a compatible gender. (Not "the 52-year-old": the
+    // article's own subject, below.)
+    let reported = (!head.ends_with("-year-old"))
+        .then_some(history)
+        .into_iter()
+        .flatten()
+        .rev()
+        .take(12)
+        .take_while(|h| mentions[h.0].para + 2 >= m.para)
+        .find(|h| {
+            let e = &c.entities[h.1];
+            mentions[h.0].says && e.kind == EntityKind::Person && compatible.contains(&e.gender)
+        })
+        .map(|h| h.1);
+    if let Some(e) = reported {
+        return Resolved {
+            entity: Some(e),
+            resolution: Some(Resolution::Description),
+            ambiguous_with: None,
+        };
+    }
+    // Else the person of a compatible gender the article is most
+    // about: most mentions (speaking counts twice), from the leaders by sex
+    // kept as entities are seen.
     let e = compatible
         .iter()
         .filter_map(|&g| c.idx.top[sex(g)])

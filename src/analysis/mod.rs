@@ -747,8 +747,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                     while after < toks.len() && toks[after].span().start < p.span().end {
                         after += 1;
                     }
+                    // (Not a possessive: "Trump's tweets".)
                     let says = attribute::cue_at(&toks, after)
-                        .is_some_and(|(_, kind)| !kind.weak && !kind.participle);
+                        .is_some_and(|(_, kind)| !kind.weak && !kind.participle)
+                        && !prose[p.span().end..].starts_with(['’', '\''])
+                        && !prose[p.span().start..p.span().end]
+                            .trim_end_matches('s')
+                            .ends_with(['’', '\'']);
                     let extra_role = appo.or_else(|| {
                         (p.kind == MentionKind::Name)
                             .then(|| name_description(&toks, &prose, &p))
