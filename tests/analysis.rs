@@ -2559,3 +2559,14 @@ fn a_description_no_role_fits_is_the_person_just_reported_speaking() {
     expect_speaker(text, "who vetoed what", "Mark Holt");
     expect_speaker(text, "a disgrace", "Paul Reyes");
 }
+
+/// A headline's document noun after a person's name ("President Reyes
+/// Speech at …") is not part of the name.
+#[test]
+fn a_document_noun_after_a_name_is_not_the_name() {
+    let text = "# State news\n\n“My name may not be on the ballot,” Mr. Reyes said on Saturday.\n\n[Video: FULL SPEECH: President Reyes Speech at Harbour Workers Foundation in Marlow DC (9/17/16) Watch on YouTube.]\n";
+    let a = run(text);
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Reyes"), "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with("Speech")), "{names:?}");
+}

@@ -1619,6 +1619,28 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             }
         }
         let role_words = &words[..name_start];
+        // "President Obama Speech at …", "Jane Holt Statement": a headline's
+        // document noun after a person's name is not part of the name.
+        if let [rest @ .., last] = name_words {
+            let person = !role_words.is_empty()
+                && role_words
+                    .iter()
+                    .all(|w| toks.w(w).is(Lex::TITLE_WORDS) || toks.w(w).is(Lex::HONORIFICS))
+                || rest
+                    .first()
+                    .is_some_and(|w| toks.w(w).first_name().is_some());
+            let noun = toks.w(last);
+            if !rest.is_empty()
+                && person
+                && (noun.is(Lex::DOCUMENT_NOUNS)
+                    || matches!(
+                        noun.as_str(),
+                        "speech" | "remarks" | "interview" | "address"
+                    ))
+            {
+                name_words = rest;
+            }
+        }
         if name_words.iter().all(|w| {
             stem_lex(toks.w(w)).1.has(Lex::FUNCTION_WORDS) || toks.w(w).is(Lex::NATIONALITIES)
         }) {
