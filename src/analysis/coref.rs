@@ -171,8 +171,10 @@ struct Index {
     /// Per role word: (position + 1, entity) at each sighting of an entity
     /// having it, in order, so the most recent come first without sorting
     /// them all. An entry counts while it is the entity's last sighting;
-    /// older ones are skipped, and dropped when the log has doubled.
-    log: Vec<Vec<(usize, usize)>>,
+    /// older ones are skipped, and dropped when the log has doubled. (In
+    /// 32 bits: half the bytes to write and to sweep; a text has far fewer
+    /// than 2^32 mentions.)
+    log: Vec<Vec<(u32, u32)>>,
     /// Length of each log after its last clean-up.
     log_kept: Vec<usize>,
     /// Entities that gained a role word after their last sighting (that
@@ -430,14 +432,26 @@ impl Index {
         q.ending.map_or(&[], |k| &self.last_word.lists[k])
     }
     fn seen(&mut self, e: usize, position: usize, salient: bool, speaker: bool) {
+        let before = (self.last_seen[e] as u32, e as u32);
         self.last_seen[e] = position + 1;
         self.cand[e].last_seen = position + 1;
+        let now = ((position + 1) as u32, e as u32);
         for &w in &self.roles_of[e] {
             let log = &mut self.log[w];
-            log.push((position + 1, e));
+            // Seen again with no one else of this word seen between: its
+            // entry, the log's last, moves to now (the one it would push
+            // leaves it out of date: the log stays in order, and does not
+            // grow for a person named sentence after sentence).
+            match log.last_mut() {
+                Some(last) if before.0 > 0 && *last == before => {
+                    *last = now;
+                    continue;
+                }
+                _ => log.push(now),
+            }
             if log.len() >= 2 * self.log_kept[w].max(8) {
                 let last_seen = &self.last_seen;
-                log.retain(|&(p, x)| last_seen[x] == p);
+                log.retain(|&(p, x)| last_seen[x as usize] == p as usize);
                 self.log_kept[w] = log.len();
             }
         }
@@ -1809,22 +1823,24 @@ fn best_fit(
     // Their sighting logs, and the entities that gained one of them since
     // their last sighting; each read from its end, current entries only.
     let last_seen = &c.idx.last_seen;
-    let mut unsynced: Vec<(usize, usize)> = c
+    let mut unsynced: Vec<(u32, u32)> = c
         .idx
         .unsynced
         .iter()
         .copied()
         .filter(|&x| c.idx.roles_of[x].iter().any(|w| ids.contains(w)))
-        .map(|x| (last_seen[x], x))
+        .map(|x| (last_seen[x] as u32, x as u32))
         .collect();
     unsynced.sort_unstable();
-    let mut lists: Vec<&[(usize, usize)]> = ids.iter().map(|&id| &c.idx.log[id][..]).collect();
+    let mut lists: Vec<&[(u32, u32)]> = ids.iter().map(|&id| &c.idx.log[id][..]).collect();
     lists.push(&unsynced);
     let mut cur: Vec<usize> = lists.iter().map(|l| l.len()).collect();
     let mut next = || {
-        let mut top: Option<((usize, usize), usize)> = None;
+        let mut top: Option<((u32, u32), usize)> = None;
         for k in 0..lists.len() {
-            while cur[k] > 0 && last_seen[lists[k][cur[k] - 1].1] != lists[k][cur[k] - 1].0 {
+            while cur[k] > 0
+                && last_seen[lists[k][cur[k] - 1].1 as usize] != lists[k][cur[k] - 1].0 as usize
+            {
                 cur[k] -= 1;
             }
             if cur[k] > 0 {
@@ -1841,6 +1857,7 @@ fn best_fit(
     let mut best: Option<(i64, usize)> = None;
     let mut previous = None;
     while let Some((_, e)) = next() {
+        let e = e as usize;
         if previous == Some(e) {
             continue;
         }

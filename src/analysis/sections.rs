@@ -794,12 +794,17 @@ fn relocate(items: Items<'_>, delta: isize, by: [isize; 3]) {
         m.span = sh(m.span);
         m.entity = m.entity.map(|e| mv(e, de));
     }
-    for e in items.entities {
-        for m in &mut e.mentions {
-            *m = mv(*m, dm);
-        }
-        for q in &mut e.quotations {
-            *q = mv(*q, dq);
+    // An edit that keeps the numbers of quotations and mentions before
+    // these entities (typing, most often) leaves their lists as they are:
+    // not read at all (each list is a block of its own).
+    if dm != 0 || dq != 0 {
+        for e in items.entities {
+            for m in &mut e.mentions {
+                *m = mv(*m, dm);
+            }
+            for q in &mut e.quotations {
+                *q = mv(*q, dq);
+            }
         }
     }
     for f in items.findings {

@@ -359,13 +359,17 @@ fn write_raw(output: &mut impl std::io::Write, raw: Raw, buf: &mut Vec<u8>) -> s
     let len = raw.body.len();
     buf.clear();
     buf.extend_from_slice(format!("Content-Length: {len}\r\n\r\n").as_bytes());
-    match &raw.body {
+    let timed = raw.timing.filter(|_| timing_log());
+    let handed = match &raw.body {
         Body::Bytes(b) if b.len() > CHUNK => {
             output.write_all(buf)?;
             buf.clear();
-            output.write_all(b)?;
+            write_last(output, b, timed.is_some())?
         }
-        Body::Bytes(b) => buf.extend_from_slice(b),
+        Body::Bytes(b) => {
+            buf.extend_from_slice(b);
+            write_last(output, buf, timed.is_some())?
+        }
         Body::Parts { head, array, tail } => {
             // Encode a chunk, write it, encode the next.
             buf.extend_from_slice(head);
@@ -379,20 +383,102 @@ fn write_raw(output: &mut impl std::io::Write, raw: Raw, buf: &mut Vec<u8>) -> s
                 output.write_all(buf)?;
                 buf.clear();
             }
+            write_last(output, buf, timed.is_some())?
         }
-    }
-    if !buf.is_empty() {
-        output.write_all(buf)?;
-    }
-    output.flush()?;
-    // The last byte is in the pipe: this is when the client can have it.
-    if let Some((since, what)) = raw.timing {
-        if timing_log() {
-            let ms = since.elapsed().as_secs_f64() * 1e3;
-            eprintln!("quoth: timing: {what} in {ms:.3} ms ({len} bytes)");
-        }
+    };
+    if let (Some((since, what)), Some(handed)) = (timed, handed) {
+        let ms = |t: std::time::Instant| t.saturating_duration_since(since).as_secs_f64() * 1e3;
+        let waited = handed.waited.as_secs_f64() * 1e3;
+        eprintln!(
+            "quoth: timing: {what} in {:.3} ms ({len} bytes; the last write returned at {:.3} ms, {waited:.3} ms of it waiting for a core after the bytes were in the pipe)",
+            ms(handed.in_pipe()),
+            ms(handed.returned),
+        );
     }
     Ok(())
+}
+
+/// When the last bytes of a timed message went into the pipe.
+struct Handed {
+    /// When the last write returned.
+    returned: std::time::Instant,
+    /// How long the writing thread waited for a core during the last write
+    /// of at most [`PIPE_BUF`] bytes, which had room in the pipe, so that
+    /// the wait came after the bytes were in (the client could read them).
+    waited: std::time::Duration,
+}
+
+impl Handed {
+    /// The moment the client could have the whole message.
+    fn in_pipe(&self) -> std::time::Instant {
+        self.returned
+            .checked_sub(self.waited)
+            .unwrap_or(self.returned)
+    }
+}
+
+/// Writes a message's last bytes and flushes. For a timed message
+/// (`timed`), the last [`PIPE_BUF`] bytes go in a write of their own, and
+/// the time the thread then spent waiting for a core is noted: on a busy
+/// machine the client, woken by these bytes, can take the core and the
+/// writing thread returns from `write` milliseconds after the client has
+/// read the message (the client parsing a 3.5 MB `publishDiagnostics` on
+/// the core), which is no delay of the message. Only a write that cannot
+/// block (the pipe had room, so it is a copy of a few KB) has its wait
+/// taken off; else the whole time counts.
+fn write_last(
+    output: &mut impl std::io::Write,
+    last: &[u8],
+    timed: bool,
+) -> std::io::Result<Option<Handed>> {
+    if !timed {
+        output.write_all(last)?;
+        output.flush()?;
+        return Ok(None);
+    }
+    let split = last.len().saturating_sub(PIPE_BUF);
+    output.write_all(&last[..split])?;
+    output.flush()?;
+    let room = stdout_has_room();
+    let before = run_delay();
+    output.write_all(&last[split..])?;
+    output.flush()?;
+    let returned = std::time::Instant::now();
+    let waited = match (room, before, run_delay()) {
+        (true, Some(a), Some(b)) => std::time::Duration::from_nanos(b.saturating_sub(a)),
+        _ => std::time::Duration::ZERO,
+    };
+    Ok(Some(Handed { returned, waited }))
+}
+
+/// The most bytes a pipe takes in one piece (POSIX `PIPE_BUF` on Linux).
+const PIPE_BUF: usize = 4096;
+
+/// Whether standard output (the writer's pipe, see `lsp::run`) has room
+/// for a write of [`PIPE_BUF`] bytes right now.
+fn stdout_has_room() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let mut fd = libc::pollfd {
+            fd: 1,
+            events: libc::POLLOUT,
+            revents: 0,
+        };
+        // SAFETY: one pollfd, owned here, for the length given; no wait.
+        let n = unsafe { libc::poll(&mut fd, 1, 0) };
+        n == 1 && fd.revents & libc::POLLOUT != 0
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// How long this thread has waited for a core in its life, in ns (the
+/// second figure of `/proc/thread-self/schedstat`), where the system says.
+fn run_delay() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// How much of a long JSON array is encoded before it is written: the size
