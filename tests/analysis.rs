@@ -2570,3 +2570,13 @@ fn a_document_noun_after_a_name_is_not_the_name() {
     assert!(names.contains(&"Reyes"), "{names:?}");
     assert!(!names.iter().any(|n| n.ends_with("Speech")), "{names:?}");
 }
+
+/// "she looked at me, furrowed her brow and said, “…”": a cue joined by
+/// "and" to the verbs before it has the sentence's subject, after a fronted
+/// clause too; a one-word reply so attributed is kept.
+#[test]
+fn a_cue_joined_by_and_has_the_subject_of_the_sentence() {
+    let text = "# Port news\n\nLast month, when I asked Dana Obi if she would ever back the plan, she looked straight into my camera, furrowed her brow and said, “I will back YOU!”\n\nTom Hale stood at the gate, folded his arms and said, “No.”\n";
+    expect_mentions(text, &[("back YOU", "she"), ("No.", "Tom Hale")]);
+    expect_speaker(text, "back YOU", "Dana Obi");
+}

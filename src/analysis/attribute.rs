@@ -1064,6 +1064,37 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
                 return Some(outer_source(toks, text, np.0, s_start).unwrap_or(found));
             }
         }
+        // "She looked at me, furrowed her brow and said, “…”": a cue joined
+        // by "and" to the verbs before it has the subject of the sentence
+        // (after a fronted clause: "When I asked her, she …").
+        if !cue.participle
+            && cs > s_start + 2
+            && qs <= ce + 2
+            && toks[cs - 1].is_word()
+            && toks.w(&toks[cs - 1]) == "and"
+        {
+            let start = fronted_clause_end(toks, text, s_start, qs).unwrap_or(s_start);
+            // (A pronoun, or a name of two words or more: not the verb of
+            // a list's line, "Preys on …, and calls …"; and no relay
+            // between: "…, according to their lawyers, and said".)
+            let relayed = toks[start..cs]
+                .iter()
+                .any(|t| t.is_word() && toks.w(t) == "according");
+            // (And no other subject between: "He pledged … and he, once
+            // again, said".)
+            let subject = subject_of(toks, text, start, cs, false).filter(|p| {
+                plausible_source(p)
+                    && (p.kind == MentionKind::Pronoun
+                        || p.kind == MentionKind::Name && p.name.contains(' '))
+                    && !toks[p.toks.1 as usize..cs].iter().any(|t| {
+                        t.is_word()
+                            && matches!(toks.w(t).as_str(), "he" | "she" | "they" | "i" | "we")
+                    })
+            });
+            if let Some(p) = subject.filter(|_| !relayed) {
+                return Some(Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, None));
+            }
+        }
         if cue.participle && participle_seen.is_none() {
             participle_seen = Some((cs, ce));
             continue;
