@@ -1082,7 +1082,8 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
                 .any(|t| t.is_word() && toks.w(t) == "according");
             // (And no other subject between: "He pledged … and he, once
             // again, said".)
-            let subject = subject_of(toks, text, start, cs, false).filter(|p| {
+            let subject = (!relayed).then(|| subject_of(toks, text, start, cs, false));
+            let subject = subject.flatten().filter(|p| {
                 plausible_source(p)
                     && (p.kind == MentionKind::Pronoun
                         || p.kind == MentionKind::Name && p.name.contains(' '))
@@ -1091,7 +1092,7 @@ fn search_left(toks: &Toks, text: &str, qs: usize, s_start: usize) -> Option<Fou
                             && matches!(toks.w(t).as_str(), "he" | "she" | "they" | "i" | "we")
                     })
             });
-            if let Some(p) = subject.filter(|_| !relayed) {
+            if let Some(p) = subject {
                 return Some(Found::by_cue(p, span_of(toks, (cs, ce)), cue.weak, None));
             }
         }

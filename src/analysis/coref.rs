@@ -1573,9 +1573,10 @@ fn resolve_nominal(
         Gender::Unknown => &[Gender::Male, Gender::Female, Gender::Unknown],
         g => &[Gender::Unknown, g],
     };
-    // No role fits: the person the last paragraphs report as speaking ("Mark Holt says … / The candidate was speaking … / The Ohio
-    // lawmaker said"), of a compatible gender. (Not "the 52-year-old": the
-    // article's own subject, below.)
+    // No role fits: the person the last paragraphs report as speaking
+    // ("Mark Holt says … / The candidate was speaking … / The Ohio lawmaker
+    // said"), of a compatible gender. (Not "the 52-year-old": the article's
+    // own subject, below.)
     let reported = (!head.ends_with("-year-old"))
         .then_some(history)
         .into_iter()

@@ -748,12 +748,13 @@ fn analyze_inner(text: &str, options: &Options) -> Analysis {
                         after += 1;
                     }
                     // (Not a possessive: "Trump's tweets".)
-                    let says = attribute::cue_at(&toks, after)
-                        .is_some_and(|(_, kind)| !kind.weak && !kind.participle)
-                        && !prose[p.span().end..].starts_with(['’', '\''])
-                        && !prose[p.span().start..p.span().end]
-                            .trim_end_matches('s')
-                            .ends_with(['’', '\'']);
+                    let possessive = after > 0 && {
+                        let w = toks.w(&toks[after - 1]);
+                        w.ends_with("'s") || w.ends_with('\'')
+                    };
+                    let says = !possessive
+                        && attribute::cue_at(&toks, after)
+                            .is_some_and(|(_, kind)| !kind.weak && !kind.participle);
                     let extra_role = appo.or_else(|| {
                         (p.kind == MentionKind::Name)
                             .then(|| name_description(&toks, &prose, &p))
