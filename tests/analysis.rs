@@ -2580,3 +2580,17 @@ fn a_cue_joined_by_and_has_the_subject_of_the_sentence() {
     expect_mentions(text, &[("back YOU", "she"), ("No.", "Tom Hale")]);
     expect_speaker(text, "back YOU", "Dana Obi");
 }
+
+/// "the family of the victim said": people named by their bond speak as
+/// one phrase headed by that noun, a group of their own, not the victim and
+/// not the person the article names most.
+#[test]
+fn the_family_of_someone_speaks_as_a_group() {
+    let text = "# Port news\n\nMayor Lena Ortiz closed the harbour on Monday. Ortiz said the decision was “final.”\n\n“We are heartbroken,” the family of the victim said.\n";
+    expect_mentions(text, &[("heartbroken", "the family of the victim")]);
+    let a = run(text);
+    assert_ne!(
+        speaker_of(text, &a, "heartbroken").as_deref(),
+        Some("Lena Ortiz")
+    );
+}

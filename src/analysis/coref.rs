@@ -1352,7 +1352,14 @@ fn resolve_nominal(
 ) -> Resolved {
     let p = &m.phrase;
     // (Borrowed from the words: no copies.)
-    let head: &str = desc.last().map_or("", |h| h.trim_end_matches("'s"));
+    // ("the family of the victim", "the spokesman for the mayor": the word
+    // before the connector heads the phrase.)
+    let head_word = desc
+        .iter()
+        .position(|w| w == "of" || w == "for")
+        .filter(|&i| i > 0)
+        .map_or(desc.last(), |i| desc.get(i - 1));
+    let head: &str = head_word.map_or("", |h| h.trim_end_matches("'s"));
     let possessive = desc.iter().any(|w| w.ends_with("'s"))
         || matches!(
             desc.first().map(String::as_str),

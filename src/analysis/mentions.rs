@@ -525,7 +525,7 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
         && role_connector(toks, np.0 - 1)
         && toks[np.0 - 2].is_word()
         && !toks[np.0 - 2].cap()
-        && toks.w(&toks[np.0 - 2]).is(Lex::ROLE_NOUNS)
+        && heads_role_of(toks.w(&toks[np.0 - 2]))
     {
         if let Some(role) = np_core_before(toks, np.0 - 1, floor) {
             if role.1 == np.0 - 1 {
@@ -538,6 +538,12 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
 
 /// "for" or "of" after a role ("a spokesman for the mayor"), or "at" before
 /// a name ("a reporter at the Courier"; "a volunteer at the back" is a place).
+/// A noun that heads "a spokesman for the mayor", "the family of the
+/// victim": a role, or people named by their bond or their number.
+fn heads_role_of(w: &Lower) -> bool {
+    w.is(Lex::ROLE_NOUNS) || w.is(Lex::UNNAMED_HEADS) || matches!(w.as_str(), "family" | "parents")
+}
+
 fn role_connector(toks: &Toks, k: usize) -> bool {
     match toks.w(&toks[k]).as_str() {
         "for" | "of" => true,
@@ -1498,7 +1504,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             && role_connector(toks, k)
             && toks[k - 1].is_word()
             && !toks[k - 1].cap()
-            && toks.w(&toks[k - 1]).is(Lex::ROLE_NOUNS)
+            && heads_role_of(toks.w(&toks[k - 1]))
     }) {
         let role = classify(toks, text, (s, c))
             .filter(|p| matches!(p.kind, MentionKind::Nominal | MentionKind::Unnamed));
