@@ -536,14 +536,14 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
     Some(np)
 }
 
-/// "for" or "of" after a role ("a spokesman for the mayor"), or "at" before
-/// a name ("a reporter at the Courier"; "a volunteer at the back" is a place).
 /// A noun that heads "a spokesman for the mayor", "the family of the
 /// victim": a role, or people named by their bond or their number.
 fn heads_role_of(w: &Lower) -> bool {
     w.is(Lex::ROLE_NOUNS) || w.is(Lex::UNNAMED_HEADS) || matches!(w.as_str(), "family" | "parents")
 }
 
+/// "for" or "of" after a role ("a spokesman for the mayor"), or "at" before
+/// a name ("a reporter at the Courier"; "a volunteer at the back" is a place).
 fn role_connector(toks: &Toks, k: usize) -> bool {
     match toks.w(&toks[k]).as_str() {
         "for" | "of" => true,
