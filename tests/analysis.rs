@@ -2594,3 +2594,35 @@ fn the_family_of_someone_speaks_as_a_group() {
         Some("Lena Ortiz")
     );
 }
+
+/// "said master of ceremonies Ravi Oduya": an office whose "of" names the
+/// field it covers is a title before the name, not someone the office
+/// serves; "a spokesman for presidential candidate Jo Reyes" still serves.
+#[test]
+fn an_office_of_a_field_is_a_title_before_the_name() {
+    let text = "# Town news\n\n“Thanks for welcoming these families,” said master of ceremonies Ravi Oduya, a retired surveyor who moved to the town decades ago. “No thanks to the council,” he added.\n\n“We will appeal,” said director of communications Ana Ruiz.\n\n“The schedule stands,” said a spokesman for presidential candidate Jo Reyes.\n";
+    expect_mentions(
+        text,
+        &[
+            ("welcoming", "master of ceremonies Ravi Oduya"),
+            ("We will appeal", "director of communications Ana Ruiz"),
+        ],
+    );
+    expect_speaker(text, "welcoming", "Ravi Oduya");
+    expect_speaker(text, "No thanks", "Ravi Oduya");
+    expect_speaker(text, "We will appeal", "Ana Ruiz");
+    let a = run(text);
+    assert_ne!(
+        speaker_of(text, &a, "schedule stands").as_deref(),
+        Some("Jo Reyes")
+    );
+}
+
+/// "the moderator", "the magistrate", "the journalist": roles a
+/// description names a person by.
+#[test]
+fn more_roles_name_a_person() {
+    let text = "# Debate night\n\nDebate moderator Ana Ruiz opened the evening with a question on housing.\n\n“Time is up,” the moderator said.\n\nMagistrate Tom Hale heard the case on Friday. “Clear the room,” said the magistrate.\n";
+    expect_speaker(text, "Time is up", "Ana Ruiz");
+    expect_speaker(text, "Clear the room", "Tom Hale");
+}

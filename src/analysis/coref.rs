@@ -1555,11 +1555,31 @@ fn resolve_nominal(
     }
     // "the spokesman said", no spokesman named: someone speaking for
     // another is never the person the article is most about; nor is "the
-    // second official"; nor, in a story told in dialogue, a capitalised
-    // title no one in it bears ("cried the Warden"): a character of its own.
+    // moderator", "the coroner", whose part in the scene is not what the
+    // text calls someone it names otherwise; nor "the second official";
+    // nor, in a story told in dialogue, a capitalised title no one in it
+    // bears ("cried the Warden"): a character of its own.
     if matches!(
         head,
-        "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "staffer" | "adviser" | "advisor"
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "aide"
+            | "staffer"
+            | "adviser"
+            | "advisor"
+            | "moderator"
+            | "presenter"
+            | "announcer"
+            | "interviewer"
+            | "emcee"
+            | "narrator"
+            | "juror"
+            | "coroner"
+            | "magistrate"
+            | "master"
+            | "panelist"
+            | "panellist"
     ) || desc
         .iter()
         .any(|w| matches!(w.as_str(), "second" | "third" | "other" | "another"))

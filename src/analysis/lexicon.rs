@@ -562,7 +562,8 @@ pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     sen rep gov atty atty. supt supt. insp insp. det det. cpl cpl. pvt pvt. sgt staff
     assemblyman assemblywoman assemblymember
     host anchor correspondent reporter columnist editor writer author publisher
-    actor actress singer rapper comedian star chef activist organizer organiser
+    actor actress singer rapper comedian star chef activist organizer organiser journalist
+    moderator presenter broadcaster announcer magistrate coroner marshal lieutenant solicitor barrister
     house senate party committee campaign administration department ministry office")
 });
 
@@ -602,7 +603,9 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     tourist visitor migrant refugee immigrant villager citizen voter taxpayer shareholder donor
     partner colleague associate ally confidant classmate roommate cousin mentor spouse sibling
     commenter user reader viewer caller listener attendee participant respondent marcher
-    spectator onlooker bystander follower fan",
+    spectator onlooker bystander follower fan journalist moderator presenter broadcaster
+    announcer interviewer panelist panellist emcee master narrator lieutenant marshal solicitor
+    barrister magistrate juror coroner counselor counsellor therapist",
     )
 });
 

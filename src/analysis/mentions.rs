@@ -542,6 +542,37 @@ fn heads_role_of(w: &Lower) -> bool {
     w.is(Lex::ROLE_NOUNS) || w.is(Lex::UNNAMED_HEADS) || matches!(w.as_str(), "family" | "parents")
 }
 
+/// "director of communications Ravi Oduya", "master of ceremonies Ana
+/// Ruiz": an office whose "of" is followed by the field it covers (one to
+/// three plain lowercase words, none a role, determiner or pronoun) and then
+/// the person who holds it. The name is the mention's; the office, its role.
+/// `c` is the "of" or "for" after the office's head. ("A spokesman for
+/// presidential candidate Jo Reyes" serves a candidate: not an office.)
+fn titled_by_office(toks: &Toks, text: &str, (s, e): (usize, usize), c: usize) -> Option<Phrase> {
+    let n = (c + 1..e.min(c + 5)).find(|&k| !toks[k].is_word() || toks[k].cap())?;
+    let field = |k: usize| {
+        let w = toks.w(&toks[k]);
+        !(w.is(Lex::ROLE_NOUNS)
+            || w.is(Lex::DETERMINERS)
+            || w.is(Lex::PRONOUNS)
+            || w.is(Lex::FUNCTION_WORDS)
+            || w.is(Lex::NATIONALITIES))
+    };
+    if n == c + 1 || !toks[n].is_word() || !(c + 1..n).all(field) {
+        return None;
+    }
+    let mut p = classify(toks, text, (n, e)).filter(|p| p.kind == MentionKind::Name)?;
+    let mut role = text[toks[s].span().start..toks[n - 1].span().end].to_string();
+    if !p.role.is_empty() {
+        role.push(' ');
+        role.push_str(&p.role);
+    }
+    p.role = role;
+    p.toks = Phrase::pack_range((s, e));
+    p.at = Phrase::pack_span(Span::new(toks[s].span().start, toks[e - 1].span().end));
+    Some(p)
+}
+
 /// "for" or "of" after a role ("a spokesman for the mayor"), or "at" before
 /// a name ("a reporter at the Courier"; "a volunteer at the back" is a place).
 fn role_connector(toks: &Toks, k: usize) -> bool {
@@ -1506,6 +1537,9 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             && !toks[k - 1].cap()
             && heads_role_of(toks.w(&toks[k - 1]))
     }) {
+        if let Some(p) = titled_by_office(toks, text, (s, e), c) {
+            return Some(p);
+        }
         let role = classify(toks, text, (s, c))
             .filter(|p| matches!(p.kind, MentionKind::Nominal | MentionKind::Unnamed));
         if let Some(mut p) = role {
