@@ -2626,3 +2626,18 @@ fn more_roles_name_a_person() {
     expect_speaker(text, "Time is up", "Ana Ruiz");
     expect_speaker(text, "Clear the room", "Tom Hale");
 }
+
+/// "A footnote in the report makes that clear: “…”", "The headline reads:
+/// “…”": footnotes, headlines, captions and testimony are documents that
+/// speak for whoever issued them.
+#[test]
+fn footnotes_and_headlines_are_documents() {
+    let text = "# Harbour news\n\nThe Harbour Authority published its audit on Monday.\n\nA footnote in the report makes that clear: “These figures do not include the northern district.”\n\nThe headline reads: “Harbour audit finds gaps.”\n";
+    expect_mentions(
+        text,
+        &[
+            ("northern district", "A footnote"),
+            ("audit finds gaps", "The headline"),
+        ],
+    );
+}
