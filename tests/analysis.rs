@@ -2641,3 +2641,11 @@ fn footnotes_and_headlines_are_documents() {
         ],
     );
 }
+
+/// "The emails show that Reines asked …, “…”": "that" before a name joins
+/// a clause and is no part of the speaker's mention.
+#[test]
+fn that_before_a_name_is_no_part_of_the_mention() {
+    let text = "# Harbour news\n\nThe emails show that Reines asked the reporter to call, writing: “Ring me after six.”\n";
+    expect_mentions(text, &[("Ring me", "Reines")]);
+}

@@ -1455,6 +1455,11 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     if s >= e {
         return None;
     }
+    // "shows that Reines asked": before a capitalised word, "that" joins a
+    // clause; it is no determiner of the name.
+    if s + 1 < e && toks.w(&toks[s]) == "that" && toks[s + 1].is_word() && toks[s + 1].cap() {
+        return classify(toks, text, (s + 1, e));
+    }
     let span = Span::new(toks[s].span().start, toks[e - 1].span().end);
     // "a Wednesday editorial in The Harbor Gazette": a document, and the
     // name of whoever issued it (`issuer_after`) in its description.
