@@ -784,8 +784,8 @@ pub fn resolve(
         let p = &m.phrase;
         // "“…,” I said." where the text gives the narrator a name. (Not in
         // the history: "he" and "she" never point back to "I".)
-        if let Some(name) = narrator
-            .filter(|_| m.speaker && p.kind == MentionKind::Pronoun && mentions_word(p) == "i")
+        if let Some(name) =
+            narrator.filter(|_| m.speaker && p.kind == MentionKind::Pronoun && is_i(p))
         {
             let e = *narrator_e.get_or_insert_with(|| narrator_entity(&mut c, name));
             out.push(Resolved {
@@ -1299,6 +1299,13 @@ fn plausible_person(name: &[String]) -> bool {
         || name.first().is_some_and(|w| {
             super::lexicon::is_surname(w) || super::lexicon::first_name_gender(w).is_some()
         })
+}
+
+/// The pronoun is "I": `mentions_word` is "i" (only "I" and "i" lowercase
+/// to it), told without lowercasing the word (a copy for every pronoun
+/// that speaks, in a text whose narrator has a name).
+fn is_i(p: &Phrase) -> bool {
+    matches!(p.role.as_str(), "I" | "i")
 }
 
 fn mentions_word(p: &Phrase) -> String {
