@@ -6,6 +6,7 @@ use super::lexicon::{Cue, Lex};
 use super::mentions::{
     classify, classify_after_cue, is_person_noun, name_in_cue_slot, np_after, np_before, Phrase,
 };
+use super::spanset::partition_point_near;
 use super::tokens::Toks;
 use super::types::{AttributionMethod, MentionKind, Span};
 
@@ -333,8 +334,10 @@ fn relayed_by(
         return None;
     }
     let cue = f.cue()?;
-    let cs = toks.partition_point(|t| t.span().start < cue.start);
-    let ce = toks.partition_point(|t| t.span().start < cue.end);
+    // (Searched from the sentence: the cue is near it, and a search of the
+    // whole token table missed the cache at every probe on long texts.)
+    let cs = partition_point_near(toks, s_start, |t| t.span().start < cue.start);
+    let ce = partition_point_near(toks, cs, |t| t.span().start < cue.end);
     let word = |k: usize, w: &str| k < s_end && toks[k].is_word() && toks.w(&toks[k]) == w;
     let according = |k: usize| according_to(toks, text, k, s_end);
     // A sentence opening "According to the Courier," with the cue's subject

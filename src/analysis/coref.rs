@@ -360,14 +360,15 @@ impl Index {
         q.initial.map_or(&[], |k| &self.initial_lists[k])
     }
     /// The first person, in creation order, that `same_person` matches with
-    /// name words `w` (`q`; or whose words are `w`), of two words or more.
+    /// name words `w` (`q`; or whose words are `w`), of two words or more,
+    /// with its record.
     fn same_person_as(
         &self,
         entities: &[Entity],
         names: &[Vec<String>],
         w: &[String],
         q: &mut NameQuery,
-    ) -> Option<usize> {
+    ) -> Option<FullName> {
         debug_assert!(w.len() >= 2 && q.words == w.len());
         let (len, head) = (q.first_len, q.first_head);
         // A member of the list has the last word of `w` and a first word
@@ -385,9 +386,9 @@ impl Index {
                             && x.first_head == head
                             && (len <= 8 || names[x.e][0] == w[0]))
             })
-            .map(|x| x.e);
+            .copied();
         debug_assert_eq!(
-            found,
+            found.map(|x| x.e),
             list.iter().map(|x| x.e).find(|&e| {
                 entities[e].kind == EntityKind::Person
                     && (same_person(&names[e], w) || names[e] == w)
@@ -746,7 +747,10 @@ pub fn resolve(
         let w = &distinct[k][..];
         // Same person means same last word: only those entities are asked.
         // (Same last word and initial: only those entities are asked.)
-        let existing = c.idx.same_person_as(&c.entities, &c.name_words, w, q);
+        let existing = c
+            .idx
+            .same_person_as(&c.entities, &c.name_words, w, q)
+            .map(|x| x.e);
         match existing {
             Some(e) => {
                 if w.len() > c.name_words[e].len() {
@@ -784,8 +788,8 @@ pub fn resolve(
         let p = &m.phrase;
         // "“…,” I said." where the text gives the narrator a name. (Not in
         // the history: "he" and "she" never point back to "I".)
-        if let Some(name) = narrator
-            .filter(|_| m.speaker && p.kind == MentionKind::Pronoun && mentions_word(p) == "i")
+        if let Some(name) =
+            narrator.filter(|_| m.speaker && p.kind == MentionKind::Pronoun && is_i(p))
         {
             let e = *narrator_e.get_or_insert_with(|| narrator_entity(&mut c, name));
             out.push(Resolved {
@@ -981,8 +985,24 @@ fn resolve_name(
         return Resolved::default();
     }
     if n >= 2 {
-        if let Some(e) = c.idx.same_person_as(&c.entities, &c.name_words, w, q) {
-            let res = if c.name_words[e] == w {
+        if let Some(x) = c.idx.same_person_as(&c.entities, &c.name_words, w, q) {
+            let e = x.e;
+            // Whether its name is `w`, from the small records where they
+            // tell (the entity's words are three pointers away, a cache
+            // miss each on long texts): its last word is that of `w` (it is
+            // in the list of that word), so a name of two words is `w` when
+            // the first words are the same.
+            let same = if c.idx.cand[e].words as usize != n {
+                false
+            } else if n == 2 {
+                x.first_len == q.first_len
+                    && x.first_head == q.first_head
+                    && (q.first_len <= 8 || c.name_words[e][0] == w[0])
+            } else {
+                c.name_words[e] == w
+            };
+            debug_assert_eq!(same, c.name_words[e] == w);
+            let res = if same {
                 Resolution::FullName
             } else {
                 Resolution::PartialName
@@ -1299,6 +1319,13 @@ fn plausible_person(name: &[String]) -> bool {
         || name.first().is_some_and(|w| {
             super::lexicon::is_surname(w) || super::lexicon::first_name_gender(w).is_some()
         })
+}
+
+/// The pronoun is "I": `mentions_word` is "i" (only "I" and "i" lowercase
+/// to it), told without lowercasing the word (a copy for every pronoun
+/// that speaks, in a text whose narrator has a name).
+fn is_i(p: &Phrase) -> bool {
+    matches!(p.role.as_str(), "I" | "i")
 }
 
 fn mentions_word(p: &Phrase) -> String {

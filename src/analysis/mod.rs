@@ -1388,13 +1388,15 @@ fn is_quotation(
     // quoted titles and words are part of what X reported.
     let reported = f.is_some_and(|f| f.method == AttributionMethod::AccordingTo);
     // "Lee sings Ana Ruiz's “Harbour Lights”": a song sung (a poem
-    // recited) is the performer's words.
+    // recited) is the performer's words. (The cue's token is searched from
+    // the quotation's, near it: a search of the whole token table missed the
+    // cache at every probe on long texts.)
     let performed = f.is_some_and(|f| {
         f.method == AttributionMethod::Cue
             && f.cue().is_some_and(|c| {
                 k >= 1
                     && c.end <= q.span.start
-                    && toks.partition_point(|t| t.span().start < c.end) + 4 >= k
+                    && partition_point_near(toks, k, |t| t.span().start < c.end) + 4 >= k
                     && ["sing", "sang", "sung", "recit"]
                         .iter()
                         .any(|w| prose[c.start..c.end].starts_with(w))
@@ -2611,35 +2613,11 @@ fn issues_document(toks: &Toks, s: usize, e: usize) -> bool {
 /// (lowercased last words, as `turn_key` gives them).
 fn vocatives(prose: &str, quotes: &[usize], raw: &[quotes::RawQuote]) -> Vec<String> {
     let mut out = Vec::new();
-    for &q in quotes {
-        for piece in &raw[q].pieces {
-            let inner = prose[piece.start..piece.end].trim();
-            // (Only the first word and the last two are read: the words in
-            // between are never split off, nor is a long quotation's middle
-            // read at all.)
-            let mut words = inner.split(char::is_whitespace).filter(|w| !w.is_empty());
-            let mut from_end = inner.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
-            // The first word followed by a comma, or a word after a comma
-            // right before the closing punctuation.
-            let mut cands: Vec<&str> = Vec::new();
-            if let Some(first) = words.next() {
-                if first.ends_with(',') {
-                    cands.push(first);
-                }
-            }
-            if let (Some(last), Some(before_last)) = (from_end.next(), from_end.next()) {
-                if before_last.ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
-                    cands.push(last);
-                }
-            }
-            for c in cands {
-                let name = c.trim_matches(|x: char| !x.is_alphanumeric());
-                if name.chars().next().is_some_and(char::is_uppercase)
-                    && !lexicon::FUNCTION_WORDS.contains(name.to_lowercase().as_str())
-                {
-                    out.push(name.to_lowercase());
-                }
-            }
+    // (Only the pieces of quotations that call someone are read: the scan
+    // noted which while their text was in the cache.)
+    for q in quotes.iter().map(|&q| &raw[q]).filter(|q| q.calls_out()) {
+        for piece in &q.pieces {
+            quotes::piece_vocatives(&prose[piece.start..piece.end], |name| out.push(name));
         }
     }
     out

@@ -29,6 +29,10 @@ pub struct RawQuote {
     /// quotation is in the cache (the tokenizer asked it of every
     /// quotation again, a cache miss each on long texts).
     nickname: bool,
+    /// A piece calls someone by name (`piece_vocatives`), noted by
+    /// `settle` while the text is in the cache: the dialogue rules ask it
+    /// of turns all over a long text, and most call no one.
+    calls_out: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<RawQuote>() <= 56);
@@ -54,11 +58,22 @@ impl RawQuote {
         self.nickname
     }
 
-    /// Notes `content()` and `is_nickname()`, the quotation being final.
+    /// A piece calls someone by name: `piece_vocatives` finds one.
+    pub fn calls_out(&self) -> bool {
+        self.calls_out
+    }
+
+    /// Notes `content()`, `is_nickname()` and `calls_out()`, the quotation
+    /// being final.
     fn settle(mut self, prose: &str) -> RawQuote {
         let c = self.content_of_pieces();
         self.content = [c.start as u32, c.end as u32];
         self.nickname = is_nickname(prose, &self);
+        self.calls_out = self.pieces.iter().any(|p| {
+            let mut any = false;
+            piece_vocatives(&prose[p.start..p.end], |_| any = true);
+            any
+        });
         self
     }
 
@@ -97,6 +112,7 @@ impl RawQuote {
             content: [0; 2],
             turns: false,
             nickname: false,
+            calls_out: false,
         }
         .settle(prose)
     }
@@ -375,6 +391,38 @@ fn is_nickname(prose: &str, q: &RawQuote) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// Names a piece of a quotation addresses ("Lucy, dearest, …", "…,
+/// Durbeyfield.", "Oh, Tommy!"), each given to `found` lowercased: the
+/// first word followed by a comma, or a word after a comma right before the
+/// closing punctuation, capitalised and not a function word.
+pub fn piece_vocatives(piece: &str, mut found: impl FnMut(String)) {
+    let inner = piece.trim();
+    // (Only the first word and the last two are read: the words in
+    // between are never split off, nor is a long quotation's middle
+    // read at all.)
+    let mut words = inner.split(char::is_whitespace).filter(|w| !w.is_empty());
+    let mut from_end = inner.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+    let mut cands: [Option<&str>; 2] = [None; 2];
+    if let Some(first) = words.next() {
+        if first.ends_with(',') {
+            cands[0] = Some(first);
+        }
+    }
+    if let (Some(last), Some(before_last)) = (from_end.next(), from_end.next()) {
+        if before_last.ends_with(',') && last.ends_with(['.', '!', '?', ',']) {
+            cands[1] = Some(last);
+        }
+    }
+    for c in cands.into_iter().flatten() {
+        let name = c.trim_matches(|x: char| !x.is_alphanumeric());
+        if name.chars().next().is_some_and(char::is_uppercase)
+            && !super::lexicon::FUNCTION_WORDS.contains(name.to_lowercase().as_str())
+        {
+            found(name.to_lowercase());
+        }
+    }
+}
+
 /// Words wholly in brackets, as a transcript marks what is not said:
 /// "(CROSSTALK.)", "[Laughter]", "(inaudible)".
 pub fn is_stage_direction(content: &str) -> bool {
@@ -434,6 +482,7 @@ fn split_transcript_turns(prose: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                 content: [0; 2],
                 turns: false,
                 nickname: false,
+                calls_out: false,
             });
             c.pieces.push(*p);
             c.span.end = if k + 1 == q.pieces.len() {
@@ -542,6 +591,7 @@ fn new_quote(open_at: usize) -> RawQuote {
         content: [0; 2],
         turns: false,
         nickname: false,
+        calls_out: false,
     }
 }
 

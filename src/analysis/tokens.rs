@@ -452,7 +452,13 @@ pub fn tokenize_with(
     // The marks around a nickname ("Marcia “Tia” Lopez") make no tokens, so
     // the name reads as one run of words.
     let mut nick_marks: Vec<usize> = Vec::new();
+    // The content of each quotation, for `split_sentences`: it asks as the
+    // tokens reach each quotation, a read of the quotation table each (long
+    // out of the cache on long texts), where this short table is read in
+    // order.
+    let mut contents: Vec<[u32; 2]> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
+        contents.push(packed_content(q));
         if q.single {
             continue;
         }
@@ -568,7 +574,7 @@ pub fn tokenize_with(
             i += c.len_utf8();
         }
         // (A sentence never runs on past its paragraph.)
-        split_sentences(&toks, &words.list, prose, quotes, &mut sents, &mut each);
+        split_sentences(&toks, &words.list, prose, &contents, &mut sents, &mut each);
     }
     (
         Toks {
@@ -579,6 +585,13 @@ pub fn tokenize_with(
     )
 }
 
+/// A quotation's `content()` as `u32`s (offsets fit: `analyze` cuts longer
+/// texts into pieces).
+fn packed_content(q: &RawQuote) -> [u32; 2] {
+    let c = q.content();
+    [c.start as u32, c.end as u32]
+}
+
 /// Sentence spans as token index ranges `[start, end)`.
 #[cfg(test)]
 pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, usize)> {
@@ -587,7 +600,7 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
         toks,
         &toks.words,
         prose,
-        quotes,
+        &quotes.iter().map(packed_content).collect::<Vec<_>>(),
         &mut out,
         &mut |_, _, _, _| {},
     );
@@ -598,12 +611,13 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
 /// is split already, `out` ending on the last of them), handing each new
 /// token to `each` on the way with its index, the index of its sentence and
 /// the tokens (so that a caller's own pass over the tokens needs no second
-/// walk of the token table). `words`: the distinct words (`Toks::w`).
+/// walk of the token table). `words`: the distinct words (`Toks::w`);
+/// `contents`: each quotation's `packed_content`.
 fn split_sentences(
     toks: &[Tok],
     words: &[Lower],
     prose: &str,
-    quotes: &[RawQuote],
+    contents: &[[u32; 2]],
     out: &mut Vec<(usize, usize)>,
     each: &mut impl FnMut(usize, &Tok, usize, &[Tok]),
 ) {
@@ -648,8 +662,8 @@ fn split_sentences(
                 // new sentence: “We won.” The crowd cheered. (The quotation
                 // is read only when such a word follows.)
                 Kind::Quote(q) if n.is_word() && next_starts() => {
-                    let content = quotes[q as usize].content();
-                    let inner = prose[content.start..content.end].trim_end();
+                    let [start, end] = contents[q as usize];
+                    let inner = prose[start as usize..end as usize].trim_end();
                     // Only when a plain sentence opener follows: after “…?”
                     // a name is usually the speaker ("“Why?” Smith asked").
                     // A full stop inside the marks ends the sentence (an
