@@ -2649,3 +2649,20 @@ fn that_before_a_name_is_no_part_of_the_mention() {
     let text = "# Harbour news\n\nThe emails show that Reines asked the reporter to call, writing: “Ring me after six.”\n";
     expect_mentions(text, &[("Ring me", "Reines")]);
 }
+
+/// "Hours later, she issued a statement calling …", "Four days earlier,
+/// …": a span of time opening the sentence is no speaker; the subject after
+/// its comma is.
+#[test]
+fn a_span_of_time_opening_a_sentence_is_no_speaker() {
+    let text = "# Harbour news\n\nMayor Lena Ortiz closed the harbour on Monday.\n\nHours later, she issued a statement calling the closure “a painful necessity.”\n\nMinutes later, she sent an email saying, “done.”\n\nEight years ago, she backed the old ferry and said, “It will pay for itself.”\n";
+    expect_mentions(
+        text,
+        &[
+            ("painful necessity", "she"),
+            ("done.", "she"),
+            ("pay for itself", "she"),
+        ],
+    );
+    expect_speaker(text, "painful necessity", "Lena Ortiz");
+}

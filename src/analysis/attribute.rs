@@ -1364,6 +1364,33 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "according",
 ];
 
+/// "Hours later,", "Four days earlier,", "A week ago,": a span of time and
+/// "later", "earlier" or "ago" opening the sentence, up to its comma.
+fn time_span_adverb(toks: &Toks, i: usize, limit: usize) -> bool {
+    let word = |k: usize| (k < limit && toks[k].is_word()).then(|| toks.w(&toks[k]).as_str());
+    let Some(unit) = (i..limit.min(i + 3)).find(|&k| {
+        word(k).is_some_and(|w| {
+            matches!(
+                w.strip_suffix('s').unwrap_or(w),
+                "second"
+                    | "minute"
+                    | "hour"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "moment"
+                    | "decade"
+            )
+        })
+    }) else {
+        return false;
+    };
+    matches!(word(unit + 1), Some("later" | "earlier" | "ago"))
+        && unit + 2 < limit
+        && toks[unit + 2].is_punct(',')
+}
+
 /// The subject of a sentence, for a quotation with no cue: the first noun
 /// phrase after any opening conjunction or prepositional phrase.
 pub fn sentence_subject(toks: &Toks, text: &str, s_start: usize, limit: usize) -> Option<Phrase> {
@@ -1494,7 +1521,8 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         )
         && (i + 1..limit.min(i + 5))
             .find(|&k| !toks[k].is_word())
-            .is_some_and(|k| toks[k].is_punct(','));
+            .is_some_and(|k| toks[k].is_punct(','))
+        || time_span_adverb(toks, i, limit);
     let fronted = participle
         || here
         || adverb
