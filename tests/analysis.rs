@@ -2666,3 +2666,18 @@ fn a_span_of_time_opening_a_sentence_is_no_speaker() {
     );
     expect_speaker(text, "painful necessity", "Lena Ortiz");
 }
+
+/// "…,” per the party’s bylaws": "per" before a name, an organisation or a
+/// document gives the source as "according to" does; "per day" does not.
+#[test]
+fn per_a_document_gives_the_source() {
+    let text = "# Party news\n\nThe Harbour Party meets in March. Proxies are barred when voting “to fill a vacancy on the national ticket,” per the party’s bylaws.\n\n“We will meet in March,” per a statement from the Harbour Authority.\n\nDana Obi said the ferry would carry “a thousand people” per day.\n";
+    expect_mentions(
+        text,
+        &[
+            ("fill a vacancy", "the party’s bylaws"),
+            ("meet in March", "a statement from the Harbour Authority"),
+            ("a thousand people", "Dana Obi"),
+        ],
+    );
+}

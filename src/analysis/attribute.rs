@@ -289,14 +289,22 @@ pub fn attribute(
 }
 
 /// "according to X" at token `k`, with X ending before `ceil`: X is the
-/// source.
+/// source. So is X of "per X" when X is a name, an organisation or a
+/// document ("per the party's bylaws"; not "per day", "per cent").
 fn according_to(toks: &Toks, text: &str, k: usize, ceil: usize) -> Option<Found> {
     let is = |i: usize, w: &str| toks.get(i).is_some_and(|t| t.is_word() && toks.w(t) == w);
-    if !(is(k, "according") && is(k + 1, "to")) {
+    let n = if is(k, "according") && is(k + 1, "to") {
+        2
+    } else if is(k, "per") {
+        1
+    } else {
+        return None;
+    };
+    let p = classify(toks, text, np_after(toks, k + n, ceil)?)?;
+    if n == 1 && !(p.document || matches!(p.kind, MentionKind::Name | MentionKind::Organization)) {
         return None;
     }
-    let p = classify(toks, text, np_after(toks, k + 2, ceil)?)?;
-    let at = span_of(toks, (k, k + 2));
+    let at = span_of(toks, (k, k + n));
     Some(Found::new(
         p,
         Some(at),

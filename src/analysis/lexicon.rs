@@ -787,7 +787,8 @@ pub static DOCUMENT_NOUNS: LazyLock<HashSet<&'static str>> =
     book ruling complaint document release filing lawsuit suit tweet post email study survey poll
     editorial column op-ed brief website page transcript note message notice order decision
     opinion analysis bill law platform resolution petition proposal plan policy account recording
-    footage readout summary footnote headline caption indictment affidavit testimony manifesto")
+    footage readout summary footnote headline caption indictment affidavit testimony manifesto
+    bylaws charter guidelines")
     });
 
 /// Common English words that start sentences with a capital but are not names.
