@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 use quoth::analysis::{analyze, Format, Options};
 use quoth::bench_support::collection;
 
+/// The allocator users run (huge pages for long tables; see `quoth::alloc`).
+#[global_allocator]
+static GLOBAL: quoth::alloc::HugePages = quoth::alloc::HugePages;
+
 /// CPU time of this thread: what one analysis costs one core, whatever else
 /// the machine is running (wall time also counts the time the thread waits
 /// for a core).

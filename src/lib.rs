@@ -3,6 +3,7 @@
 //! [`analysis`] is the pure core; [`lsp`] serves it to editors and [`cli`]
 //! to the command line.
 
+pub mod alloc;
 pub mod analysis;
 #[doc(hidden)]
 pub mod bench_support;

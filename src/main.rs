@@ -3,6 +3,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// The allocator users run (huge pages for long tables; see `quoth::alloc`).
+#[global_allocator]
+static GLOBAL: quoth::alloc::HugePages = quoth::alloc::HugePages;
+
 /// quoth: find every quotation in an article and who said it.
 #[derive(Parser)]
 #[command(name = "quoth", version, about)]
