@@ -292,6 +292,16 @@ struct FullName {
     first_head: u64,
 }
 
+impl FullName {
+    /// Its name's first word is the first of `w` (`q`): same length and
+    /// first eight bytes tell, the word itself only when it is longer.
+    fn same_first_word(&self, q: &NameQuery, names: &[Vec<String>], w: &[String]) -> bool {
+        self.first_len == q.first_len
+            && self.first_head == q.first_head
+            && (q.first_len <= 8 || names[self.e][0] == w[0])
+    }
+}
+
 /// The first eight bytes of a word as a little-endian `u64`, zero padded:
 /// with the word's length, the whole word when it is at most eight bytes.
 fn word_head(w: &str) -> u64 {
@@ -370,21 +380,16 @@ impl Index {
         q: &mut NameQuery,
     ) -> Option<FullName> {
         debug_assert!(w.len() >= 2 && q.words == w.len());
-        let (len, head) = (q.first_len, q.first_head);
         // A member of the list has the last word of `w` and a first word
         // that starts with the same byte (a name grows only into a fuller
         // one that keeps both): `same_person` asks only whether the first
         // words are the same or one of them is an initial.
+        let len = q.first_len;
         let list = self.initial_list(w, q);
         let found = list
             .iter()
             .find(|x| {
-                x.full_person
-                    && (x.first_len == 1
-                        || len == 1
-                        || x.first_len == len
-                            && x.first_head == head
-                            && (len <= 8 || names[x.e][0] == w[0]))
+                x.full_person && (x.first_len == 1 || len == 1 || x.same_first_word(q, names, w))
             })
             .copied();
         debug_assert_eq!(
@@ -995,9 +1000,7 @@ fn resolve_name(
             let same = if c.idx.cand[e].words as usize != n {
                 false
             } else if n == 2 {
-                x.first_len == q.first_len
-                    && x.first_head == q.first_head
-                    && (q.first_len <= 8 || c.name_words[e][0] == w[0])
+                x.same_first_word(q, &c.name_words, w)
             } else {
                 c.name_words[e] == w
             };
@@ -1586,30 +1589,10 @@ fn resolve_nominal(
     // text calls someone it names otherwise; nor "the second official";
     // nor, in a story told in dialogue, a capitalised title no one in it
     // bears ("cried the Warden"): a character of its own.
-    if matches!(
-        head,
-        "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "aide"
-            | "staffer"
-            | "adviser"
-            | "advisor"
-            | "moderator"
-            | "presenter"
-            | "announcer"
-            | "interviewer"
-            | "emcee"
-            | "narrator"
-            | "juror"
-            | "coroner"
-            | "magistrate"
-            | "master"
-            | "panelist"
-            | "panellist"
-    ) || desc
-        .iter()
-        .any(|w| matches!(w.as_str(), "second" | "third" | "other" | "another"))
+    if super::lexicon::ROLES_OF_THEIR_OWN.contains(&head)
+        || desc
+            .iter()
+            .any(|w| matches!(w.as_str(), "second" | "third" | "other" | "another"))
         || dialogue
             && p.role
                 .split_whitespace()

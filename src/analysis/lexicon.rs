@@ -609,6 +609,32 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// Roles whose description, when no one in the text holds the role, is
+/// someone of their own rather than a person named otherwise: people who
+/// speak for another ("the spokesman", "an aide") and parts in a scene
+/// ("the moderator", "the coroner").
+pub const ROLES_OF_THEIR_OWN: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "staffer",
+    "adviser",
+    "advisor",
+    "moderator",
+    "presenter",
+    "announcer",
+    "interviewer",
+    "emcee",
+    "narrator",
+    "juror",
+    "coroner",
+    "magistrate",
+    "master",
+    "panelist",
+    "panellist",
+];
+
 /// Synonym groups for matching a description to a role ("the diplomat" fits
 /// "Foreign Minister"; "the FM" is "Foreign Minister").
 pub const ROLE_GROUPS: &[&[&str]] = &[
