@@ -415,10 +415,13 @@ pub fn piece_vocatives(piece: &str, mut found: impl FnMut(String)) {
     }
     for c in cands.into_iter().flatten() {
         let name = c.trim_matches(|x: char| !x.is_alphanumeric());
-        if name.chars().next().is_some_and(char::is_uppercase)
-            && !super::lexicon::FUNCTION_WORDS.contains(name.to_lowercase().as_str())
-        {
-            found(name.to_lowercase());
+        if !name.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // (Lowercased once, for the look-up and for `found`.)
+        let lower = name.to_lowercase();
+        if !super::lexicon::FUNCTION_WORDS.contains(lower.as_str()) {
+            found(lower);
         }
     }
 }
