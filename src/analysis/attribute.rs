@@ -197,7 +197,7 @@ pub fn cue_at(toks: &Toks, i: usize) -> Option<((usize, usize), CueKind)> {
 
 /// "was saying", "is telling": the -ing cue at `cs` follows a form of "be".
 fn progressive(toks: &Toks, cs: usize) -> bool {
-    cs > 0 && is_be(toks.w(&toks[cs - 1]))
+    cs > 0 && is_be(toks.w(&toks[cs - 1]).as_str())
 }
 
 /// A form of "be" that makes a progressive or a passive.
@@ -1482,7 +1482,7 @@ fn subject_of(toks: &Toks, text: &str, s_start: usize, limit: usize, it: bool) -
         && toks[i].is_word()
         && toks[i + 1].is_word()
         && toks.w(&toks[i + 1]).is(Lex::PREPOSITIONS)
-        && fronting_adverb(toks.w(&toks[i]))
+        && fronting_adverb(toks.w(&toks[i]).as_str())
     {
         i += 1;
     }
@@ -1618,7 +1618,7 @@ fn name_before_participle(
     }
     // "with Dole reportedly yelling": an adverb may come between.
     let adverb = |t: &super::tokens::Tok| {
-        t.is_word() && !t.cap() && super::mentions::is_ly_adverb(toks.w(t))
+        t.is_word() && !t.cap() && super::mentions::is_ly_adverb(toks.w(t).as_str())
     };
     let at = if cs > floor + 1 && adverb(&toks[cs - 1]) {
         cs - 1
@@ -1662,7 +1662,7 @@ pub fn passive(toks: &Toks, subject_end: usize, cs: usize) -> bool {
         && !reported
         && !w.ends_with('s')
         && !w.ends_with("ing")
-        && is_be(toks.w(&toks[k - 1]))
+        && is_be(toks.w(&toks[k - 1]).as_str())
 }
 
 /// A cue word used as a noun: "the claims", "his remarks", "of reports",
@@ -1706,7 +1706,7 @@ fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
         {
             k -= 1;
         }
-        if k < cs && k > 0 && is_article_or_possessive(toks.w(&toks[k - 1])) {
+        if k < cs && k > 0 && is_article_or_possessive(toks.w(&toks[k - 1]).as_str()) {
             return true;
         }
     }
@@ -1727,7 +1727,7 @@ fn noun_usage(toks: &Toks, cs: usize, cue: CueKind) -> bool {
     cs > 0 && {
         let p = &toks[cs - 1];
         p.is_word()
-            && (is_article_or_possessive(toks.w(p))
+            && (is_article_or_possessive(toks.w(p).as_str())
                 || matches!(
                     toks.w(p).as_str(),
                     "of" | "these" | "those" | "this" | "such" | "any" | "no"

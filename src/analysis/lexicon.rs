@@ -843,7 +843,7 @@ pub static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
 /// Which of the word lists above a word is in, as bits: worked out once
 /// per distinct word of a text (`Lower::is`), so that the phrase finders
 /// need not hash the word again at every look-up.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub struct Lex(u16);
 
 impl Lex {
@@ -861,7 +861,7 @@ impl Lex {
     pub const DOCUMENT_NOUNS: Lex = Lex(1 << 10);
     /// A surname of the census list (`is_surname`).
     pub const SURNAMES: Lex = Lex(1 << 11);
-    /// An abbreviation or initial (`tokens::is_abbreviation`).
+    /// An abbreviation (`tokens::ABBREVIATIONS`) or initials (`tokens::is_initials`).
     pub const ABBREVIATIONS: Lex = Lex(1 << 12);
     /// A word of `attribute::PREPOSITIONS` (the subject search asks a few
     /// times per sentence: a search of the list compared it with each).
@@ -869,29 +869,7 @@ impl Lex {
 
     /// The lists `w` is in.
     pub fn of(w: &str) -> Lex {
-        let lists: [(bool, Lex); 14] = [
-            (FUNCTION_WORDS.contains(w), Lex::FUNCTION_WORDS),
-            (DETERMINERS.contains(w), Lex::DETERMINERS),
-            (TITLE_WORDS.contains(w), Lex::TITLE_WORDS),
-            (ROLE_NOUNS.contains(w), Lex::ROLE_NOUNS),
-            (HONORIFICS.contains_key(w), Lex::HONORIFICS),
-            (NATIONALITIES.contains(w), Lex::NATIONALITIES),
-            (UNNAMED_HEADS.contains(w), Lex::UNNAMED_HEADS),
-            (ORG_WORDS.contains(w), Lex::ORG_WORDS),
-            (PRONOUNS.contains_key(w), Lex::PRONOUNS),
-            (CUES.contains_key(w), Lex::CUES),
-            (DOCUMENT_NOUNS.contains(w), Lex::DOCUMENT_NOUNS),
-            (is_surname(w), Lex::SURNAMES),
-            (super::tokens::is_abbreviation(w), Lex::ABBREVIATIONS),
-            (
-                super::attribute::PREPOSITIONS.contains(&w),
-                Lex::PREPOSITIONS,
-            ),
-        ];
-        Lex(lists
-            .iter()
-            .filter(|(is, _)| *is)
-            .fold(0, |bits, (_, l)| bits | l.0))
+        known(w).lex
     }
 
     /// Some list of `l` is among these.
@@ -906,38 +884,84 @@ fn line_count(list: &str) -> usize {
     memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1
 }
 
-static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    const LIST: &str = include_str!("lexicon/first_names.txt");
-    let mut names = HashMap::with_capacity_and_hasher(line_count(LIST), Default::default());
-    names.extend(LIST.lines().filter_map(|l| {
-        let (name, g) = l.split_once(' ')?;
-        Some((
-            name,
-            match g {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
-            },
-        ))
-    }));
-    names
+/// What the lexicon knows of a lowercased word: the lists it is in, its
+/// usual sex as a first name and the built-in cues that open with it.
+#[derive(Clone, Copy, Default)]
+pub struct Known {
+    pub lex: Lex,
+    pub first_name: Option<Gender>,
+    pub cues: Option<&'static [Cue]>,
+}
+
+/// Every word of every list, with all that is known of it, so that a word is
+/// looked up once rather than once per list (each distinct word of a text is
+/// looked up when it is first seen; on real news, where most words of an
+/// article are new to it, a look-up per list was a third of the analysis).
+static KNOWN: LazyLock<HashMap<&'static str, Known>> = LazyLock::new(|| {
+    const FIRST: &str = include_str!("lexicon/first_names.txt");
+    const LAST: &str = include_str!("lexicon/surnames.txt");
+    let mut known: HashMap<&'static str, Known> =
+        HashMap::with_capacity_and_hasher(line_count(FIRST) + line_count(LAST), Default::default());
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, l: Lex| {
+        for w in words {
+            known.entry(w).or_default().lex.0 |= l.0;
+        }
+    };
+    add(&mut FUNCTION_WORDS.iter().copied(), Lex::FUNCTION_WORDS);
+    add(&mut DETERMINERS.iter().copied(), Lex::DETERMINERS);
+    add(&mut TITLE_WORDS.iter().copied(), Lex::TITLE_WORDS);
+    add(&mut ROLE_NOUNS.iter().copied(), Lex::ROLE_NOUNS);
+    add(&mut HONORIFICS.keys().copied(), Lex::HONORIFICS);
+    add(&mut NATIONALITIES.iter().copied(), Lex::NATIONALITIES);
+    add(&mut UNNAMED_HEADS.iter().copied(), Lex::UNNAMED_HEADS);
+    add(&mut ORG_WORDS.iter().copied(), Lex::ORG_WORDS);
+    add(&mut PRONOUNS.keys().copied(), Lex::PRONOUNS);
+    add(&mut DOCUMENT_NOUNS.iter().copied(), Lex::DOCUMENT_NOUNS);
+    add(&mut LAST.lines(), Lex::SURNAMES);
+    add(
+        &mut super::tokens::ABBREVIATIONS.iter().copied(),
+        Lex::ABBREVIATIONS,
+    );
+    add(
+        &mut super::attribute::PREPOSITIONS.iter().copied(),
+        Lex::PREPOSITIONS,
+    );
+    let cues: &'static CueMap = &CUES;
+    for (w, list) in cues {
+        let k = known.entry(w.as_str()).or_default();
+        k.lex.0 |= Lex::CUES.0;
+        k.cues = Some(list.as_slice());
+    }
+    for l in FIRST.lines() {
+        let Some((name, g)) = l.split_once(' ') else {
+            continue;
+        };
+        known.entry(name).or_default().first_name = Some(match g {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        });
+    }
+    known
 });
 
-static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    const LIST: &str = include_str!("lexicon/surnames.txt");
-    let mut names = HashSet::with_capacity_and_hasher(line_count(LIST), Default::default());
-    names.extend(LIST.lines());
-    names
-});
+/// All the lexicon knows of the lowercased word `w` (one look-up).
+pub fn known(w: &str) -> Known {
+    let mut k = KNOWN.get(w).copied().unwrap_or_default();
+    if super::tokens::is_initials(w) {
+        k.lex.0 |= Lex::ABBREVIATIONS.0;
+    }
+    k
+}
 
 /// The usual sex of a first name (`Unknown` for a name both sexes use), or
 /// `None` when the census does not list it as a first name.
 pub fn first_name_gender(lower: &str) -> Option<Gender> {
-    FIRST_NAMES.get(lower).copied()
+    KNOWN.get(lower).and_then(|k| k.first_name)
 }
 
 pub fn is_surname(lower: &str) -> bool {
-    SURNAMES.contains(lower)
+    KNOWN.get(lower).is_some_and(|k| k.lex.has(Lex::SURNAMES))
 }
 
 #[cfg(test)]

@@ -285,8 +285,8 @@ fn stem_possessive(w: &str) -> &str {
 
 /// `stem_possessive` of a word with the lists the stem is in: the word's own
 /// unless a possessive was cut.
-fn stem_lex(w: &Lower) -> (&str, Lex) {
-    let stem = stem_possessive(w);
+fn stem_lex(w: Lower<'_>) -> (&str, Lex) {
+    let stem = stem_possessive(w.as_str());
     if stem.len() == w.len() {
         (stem, w.lex())
     } else {
@@ -538,7 +538,7 @@ pub fn np_before(toks: &Toks, end: usize, floor: usize) -> Option<(usize, usize)
 
 /// A noun that heads "a spokesman for the mayor", "the family of the
 /// victim": a role, or people named by their bond or their number.
-fn heads_role_of(w: &Lower) -> bool {
+fn heads_role_of(w: Lower) -> bool {
     w.is(Lex::ROLE_NOUNS) || w.is(Lex::UNNAMED_HEADS) || matches!(w.as_str(), "family" | "parents")
 }
 
@@ -629,8 +629,8 @@ fn strip_parenthetical(toks: &Toks, e: usize, floor: usize) -> usize {
 
 /// "administration", "campaign's", "report": a noun that a name before it
 /// ("the Obama administration") only modifies.
-fn is_body_or_document(w: &Lower) -> bool {
-    let noun = stem_possessive(w);
+fn is_body_or_document(w: Lower) -> bool {
+    let noun = stem_possessive(w.as_str());
     if noun.len() == w.len() {
         // (The word's own lists, worked out once.)
         return w.is(Lex::ORG_WORDS) || w.is(Lex::DOCUMENT_NOUNS);
@@ -716,15 +716,15 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
     // "the 34-year-old mother of three": a count of children after a
     // person noun (the phrase is the noun's: the count is no head).
     if e >= floor + 3
-        && is_count(toks.w(last))
+        && is_count(toks.w(last).as_str())
         && toks.w(&toks[e - 2]) == "of"
         && (toks.w(&toks[e - 3]).is(Lex::ROLE_NOUNS)
-            || gender_of_noun(toks.w(&toks[e - 3])).is_some())
+            || gender_of_noun(toks.w(&toks[e - 3]).as_str()).is_some())
     {
         return np_core_before(toks, e - 2, floor);
     }
     // "the two": a count of people already named.
-    if e >= floor + 2 && is_count(toks.w(last)) && toks.w(&toks[e - 2]) == "the" {
+    if e >= floor + 2 && is_count(toks.w(last).as_str()) && toks.w(&toks[e - 2]) == "the" {
         return Some((e - 2, e));
     }
     let mut s = e - 1;
@@ -860,7 +860,7 @@ fn np_core_before(toks: &Toks, e: usize, floor: usize) -> Option<(usize, usize)>
         && toks.w(&toks[s]).is(Lex::DETERMINERS)
         && toks[s - 1].is_word()
         && toks.w(&toks[s - 1]) == "of"
-        && is_quantifier(toks.w(&toks[s - 2]))
+        && is_quantifier(toks.w(&toks[s - 2]).as_str())
     {
         s -= 2;
     }
@@ -1037,7 +1037,7 @@ pub fn np_after(toks: &Toks, start: usize, ceil: usize) -> Option<(usize, usize)
     }
     // "said one of the lawyers for the union": the count and the group.
     if s + 2 < ceil
-        && is_quantifier(toks.w(first))
+        && is_quantifier(toks.w(first).as_str())
         && toks[s + 1].is_word()
         && toks.w(&toks[s + 1]) == "of"
         && toks[s + 2].is_word()
@@ -1424,7 +1424,7 @@ fn acronym_start(toks: &Toks, open: usize, floor: usize) -> Option<usize> {
     if !(acr.is_word() && acr.cap() && close.is_punct(')')) {
         return None;
     }
-    let letters = toks.w(acr).as_bytes();
+    let letters = toks.w(acr).as_str().as_bytes();
     if !(2..=8).contains(&letters.len()) || !letters.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
@@ -1480,7 +1480,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     // them named.
     if e > s + 3
         && toks[s].is_word()
-        && is_quantifier(toks.w(&toks[s]))
+        && is_quantifier(toks.w(&toks[s]).as_str())
         && toks[s + 1].is_word()
         && toks.w(&toks[s + 1]) == "of"
     {
@@ -1561,13 +1561,13 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     // "He's claiming", "they're saying": the pronoun before a contraction.
     let contracted = ["'s", "'re", "'d", "'ll", "'ve"]
         .iter()
-        .find_map(|c| toks.w(last).strip_suffix(c))
+        .find_map(|c| toks.w(last).as_str().strip_suffix(c))
         .filter(|w| matches!(*w, "he" | "she" | "they" | "we" | "i" | "it"));
     if words.len() == 1 && (toks.w(last).is(Lex::PRONOUNS) || contracted.is_some()) {
         let pron = contracted.unwrap_or(toks.w(last).as_str());
         return Some(Phrase::pronoun((s, e), span, pron));
     }
-    let head = stem_possessive(toks.w(last));
+    let head = stem_possessive(toks.w(last).as_str());
     // The lists the head is in: its token's own unless a possessive was cut.
     let head_lex = if head.len() == toks.w(last).len() {
         toks.w(last).lex()
@@ -1629,7 +1629,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
             if matches!(
                 toks.w(first).as_str(),
                 "chapter" | "book" | "part" | "volume" | "act" | "scene" | "canto"
-            ) && is_numeral(toks.w(number))
+            ) && is_numeral(toks.w(number).as_str())
             {
                 if rest.is_empty() {
                     return None;
@@ -1641,7 +1641,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
         // law or a treaty, which does not speak.
         if name_words.len() >= 2
             && matches!(
-                stem_possessive(toks.w(name_words[name_words.len() - 1])),
+                stem_possessive(toks.w(name_words[name_words.len() - 1]).as_str()),
                 "act"
                     | "acts"
                     | "amendment"
@@ -1859,7 +1859,7 @@ pub fn classify(toks: &Toks, text: &str, (s, e): (usize, usize)) -> Option<Phras
     };
     let gender = words
         .iter()
-        .find_map(|w| gender_of_noun(toks.w(w)))
+        .find_map(|w| gender_of_noun(toks.w(w).as_str()))
         .unwrap_or(Gender::Unknown);
     let role = description_role(toks, text, words, kind);
     Some(Phrase {
@@ -1927,7 +1927,7 @@ pub fn classify_after_cue(toks: &Toks, text: &str, np: (usize, usize)) -> Option
         role,
         gender: words
             .iter()
-            .find_map(|w| gender_of_noun(toks.w(w)))
+            .find_map(|w| gender_of_noun(toks.w(w).as_str()))
             .unwrap_or(Gender::Unknown),
         plural: is_plural_noun(head) || is_count(head),
         document: false,
@@ -1989,7 +1989,7 @@ fn abbreviated_title(toks: &Toks, i: usize) -> bool {
 
 /// An honorific or an abbreviated title: only a person has one ("Mr.",
 /// "Sen.", "Gov.").
-fn is_personal_title(l: &Lower) -> bool {
+fn is_personal_title(l: Lower) -> bool {
     l.is(Lex::HONORIFICS) || matches!(l.as_str(), "sen" | "rep" | "gov" | "lt" | "gen")
 }
 
@@ -2293,7 +2293,7 @@ fn headline_paragraph(toks: &Toks, i: usize) -> bool {
 
 /// A small word that joins the words of an organisation's name
 /// ("Department of Labor", "Alliance to Reclaim Our Schools").
-fn is_org_connector_word(w: &Lower) -> bool {
+fn is_org_connector_word(w: Lower) -> bool {
     matches!(w.as_str(), "of" | "for" | "on" | "to" | "and")
 }
 
@@ -2321,7 +2321,8 @@ fn org_connector(toks: &Toks, i: usize, j: usize, end: usize) -> bool {
     {
         return false;
     }
-    let org = |t: &Tok| t.is_word() && t.cap() && ORG_WORDS.contains(stem_possessive(toks.w(t)));
+    let org =
+        |t: &Tok| t.is_word() && t.cap() && ORG_WORDS.contains(stem_possessive(toks.w(t).as_str()));
     toks[i..j].iter().any(org)
         || toks[k..end.min(k + 4)]
             .iter()

@@ -2,7 +2,7 @@
 //! boundaries. A quotation is one opaque token, so that sentence ends inside
 //! it do not cut the sentence around it.
 
-use super::lexicon::{Cue, Lex, CUES};
+use super::lexicon::{Cue, Lex};
 use super::quotes::RawQuote;
 use super::types::{Gender, Span};
 
@@ -48,7 +48,26 @@ pub struct Toks {
     toks: Vec<Tok>,
     /// The distinct lowercased words; 0 is the empty word of punctuation
     /// and quotations.
-    words: Vec<Lower>,
+    words: WordList,
+}
+
+/// Distinct lowercased words: their texts one after another in one string
+/// (one allocation for all of them rather than one each) and what is known
+/// of each.
+#[derive(Default)]
+struct WordList {
+    text: String,
+    known: Vec<WordInfo>,
+}
+
+impl WordList {
+    #[inline]
+    fn get(&self, i: usize) -> Lower<'_> {
+        Lower {
+            all: &self.text,
+            info: &self.known[i],
+        }
+    }
 }
 
 impl std::ops::Deref for Toks {
@@ -63,73 +82,86 @@ impl Toks {
     /// The lowercased text of a word token (straight apostrophes) with its
     /// word lists; empty for other tokens.
     #[inline]
-    pub fn w(&self, t: &Tok) -> &Lower {
-        let i = if t.code & (QUOTE | WORD) == WORD {
-            (t.code & !WORD) as usize
-        } else {
-            0
-        };
-        &self.words[i]
+    pub fn w(&self, t: &Tok) -> Lower<'_> {
+        self.words.get(word_index(t))
     }
+}
+
+/// The index in `WordList` of a token's word (0, the empty word, for other
+/// tokens).
+#[inline]
+fn word_index(t: &Tok) -> usize {
+    if t.code & (QUOTE | WORD) == WORD {
+        (t.code & !WORD) as usize
+    } else {
+        0
+    }
+}
+
+/// Where a distinct word's text is in `WordList::text`, and the word lists
+/// it is in.
+struct WordInfo {
+    start: u32,
+    end: u32,
+    known: super::lexicon::Known,
 }
 
 /// A distinct lowercased word of a text, with the word lists it is in.
-pub struct Lower {
-    text: Box<str>,
-    lex: Lex,
-    /// `lexicon::first_name_gender` of the word.
-    first_name: Option<Gender>,
-    /// The built-in speech cues that open with the word (`lexicon::CUES`).
-    cues: Option<&'static [Cue]>,
+/// (Its text is cut from the list's only when asked for: most questions
+/// are about the lists.)
+#[derive(Clone, Copy)]
+pub struct Lower<'a> {
+    /// `WordList::text` (a thin reference: the word is two registers).
+    all: &'a String,
+    info: &'a WordInfo,
 }
 
-impl Lower {
-    fn new(text: &str) -> Lower {
-        let lex = Lex::of(text);
-        Lower {
-            text: text.into(),
-            lex,
-            first_name: super::lexicon::first_name_gender(text),
-            cues: if lex.has(Lex::CUES) {
-                CUES.get(text).map(Vec::as_slice)
-            } else {
-                None
-            },
-        }
-    }
-    /// The built-in speech cues that open with the word, looked up once.
-    pub fn cues(&self) -> Option<&'static [Cue]> {
-        self.cues
+impl<'a> Lower<'a> {
+    /// The built-in speech cues that open with the word (`lexicon::CUES`),
+    /// looked up once.
+    pub fn cues(self) -> Option<&'static [Cue]> {
+        self.info.known.cues
     }
     /// `lexicon::first_name_gender` of the word, worked out once.
-    pub fn first_name(&self) -> Option<Gender> {
-        self.first_name
+    pub fn first_name(self) -> Option<Gender> {
+        self.info.known.first_name
     }
     /// `lexicon::is_surname` of the word, worked out once.
-    pub fn is_surname(&self) -> bool {
-        self.lex.has(Lex::SURNAMES)
+    pub fn is_surname(self) -> bool {
+        self.is(Lex::SURNAMES)
     }
-    /// `is_abbreviation` of the word, worked out once.
-    pub fn is_abbreviation(&self) -> bool {
-        self.lex.has(Lex::ABBREVIATIONS)
+    /// The word is a listed abbreviation or initials, worked out once.
+    pub fn is_abbreviation(self) -> bool {
+        self.is(Lex::ABBREVIATIONS)
     }
-    pub fn as_str(&self) -> &str {
-        &self.text
+    #[inline]
+    pub fn as_str(self) -> &'a str {
+        // SAFETY: `WordList::get` pairs a word with the text of its own
+        // list, where `Words::add` appended the word whole at
+        // `start..end`: a range of that text on character boundaries. The
+        // text is only ever appended to.
+        unsafe {
+            self.all
+                .get_unchecked(self.info.start as usize..self.info.end as usize)
+        }
     }
     /// The word is in lexicon list `l` (the same answer as asking the list).
-    pub fn is(&self, l: Lex) -> bool {
-        self.lex.has(l)
+    pub fn is(self, l: Lex) -> bool {
+        self.info.known.lex.has(l)
     }
     /// All the lexicon lists the word is in.
-    pub fn lex(&self) -> Lex {
-        self.lex
+    pub fn lex(self) -> Lex {
+        self.info.known.lex
     }
 }
 
 /// Hands out one index per distinct word.
 struct Words {
-    seen: rustc_hash::FxHashMap<Box<str>, u32>,
-    list: Vec<Lower>,
+    /// The index of each word by a hash of its text (a word whose hash is
+    /// another's is in `clashes`): the text itself is kept only in `list`.
+    seen: rustc_hash::FxHashMap<u64, u32>,
+    clashes: rustc_hash::FxHashMap<Box<str>, u32>,
+    list: WordList,
     /// Scratch space for lowercasing.
     buf: String,
     /// A memo of `seen` for lowercased ASCII words of up to eight bytes,
@@ -149,59 +181,95 @@ const SHORT_BITS: u32 = 11;
 const LONG_BITS: u32 = 11;
 
 impl Words {
-    fn new() -> Words {
-        Words {
-            seen: Default::default(),
-            list: vec![Lower::new("")],
+    /// For a text of `len` bytes: the tables are sized for its words at
+    /// once (grown, each would be rehashed or copied several times).
+    fn new(len: usize) -> Words {
+        // (About one distinct word in 10–20 bytes of a news article.)
+        let expected = (len / 12).clamp(64, 4096);
+        let mut words = Words {
+            seen: rustc_hash::FxHashMap::with_capacity_and_hasher(expected, Default::default()),
+            clashes: Default::default(),
+            list: WordList {
+                text: String::with_capacity(expected * 8),
+                known: Vec::with_capacity(expected),
+            },
             buf: String::new(),
             short: vec![(0, 0); 1 << SHORT_BITS].into_boxed_slice(),
             long: vec![([0; 2], 0); 1 << LONG_BITS].into_boxed_slice(),
-        }
+        };
+        words.add("");
+        words
     }
     fn get(&mut self, lower: &str) -> u32 {
-        if let Some(&w) = self.seen.get(lower) {
-            return w;
+        use std::hash::BuildHasher;
+        let hash = rustc_hash::FxBuildHasher.hash_one(lower);
+        match self.seen.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let w = *e.get();
+                if self.list.get(w as usize).as_str() == lower {
+                    return w;
+                }
+                if let Some(&w) = self.clashes.get(lower) {
+                    return w;
+                }
+                let w = self.add(lower);
+                self.clashes.insert(lower.into(), w);
+                w
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let w = self.list.known.len() as u32;
+                e.insert(w);
+                self.add(lower)
+            }
         }
-        let w = self.list.len() as u32;
+    }
+    /// Adds `lower` to the list (not to the look-ups); its index.
+    fn add(&mut self, lower: &str) -> u32 {
+        let w = self.list.known.len() as u32;
         debug_assert!(w < WORD);
-        self.list.push(Lower::new(lower));
-        self.seen.insert(lower.into(), w);
+        let start = self.list.text.len() as u32;
+        self.list.text.push_str(lower);
+        self.list.known.push(WordInfo {
+            start,
+            end: self.list.text.len() as u32,
+            known: super::lexicon::known(lower),
+        });
         w
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl std::fmt::Debug for Lower {
+impl std::fmt::Debug for Lower<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.as_str().fmt(f)
     }
 }
 
-impl PartialEq for Lower {
+impl PartialEq for Lower<'_> {
     fn eq(&self, other: &Lower) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl PartialEq<str> for Lower {
+impl PartialEq<str> for Lower<'_> {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-impl PartialEq<String> for Lower {
+impl PartialEq<String> for Lower<'_> {
     fn eq(&self, other: &String) -> bool {
         self.as_str() == other.as_str()
     }
@@ -271,7 +339,7 @@ impl Tok {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(super) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "maj",
     "st", "jr", "sr", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
@@ -372,9 +440,10 @@ fn lowercase_word_uncached(text: &str, words: &mut Words) -> u32 {
     words.get(&out)
 }
 
-pub fn is_abbreviation(lower: &str) -> bool {
-    ABBREVIATIONS.contains(&lower)
-        || (lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 1))
+/// A letter ("j") or letters with full stops ("u.s", "j.r"): abbreviations
+/// without being listed.
+pub(super) fn is_initials(lower: &str) -> bool {
+    (lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 1))
         || (lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic()))
 }
 
@@ -445,7 +514,7 @@ pub fn tokenize_with(
     // Offsets are kept as `u32`: `analyze` cuts longer texts into pieces.
     debug_assert!(prose.len() < u32::MAX as usize);
     let mut toks = Vec::with_capacity(prose.len() / 5);
-    let mut words = Words::new();
+    let mut words = Words::new(prose.len());
     // Quotation spans per paragraph piece, so a multi-paragraph quotation is a
     // token in each paragraph it spans (the same index each time).
     let mut qspans: Vec<(Span, usize)> = Vec::new();
@@ -615,20 +684,13 @@ pub fn sentences(toks: &Toks, prose: &str, quotes: &[RawQuote]) -> Vec<(usize, u
 /// `contents`: each quotation's `packed_content`.
 fn split_sentences(
     toks: &[Tok],
-    words: &[Lower],
+    words: &WordList,
     prose: &str,
     contents: &[[u32; 2]],
     out: &mut Vec<(usize, usize)>,
     each: &mut impl FnMut(usize, &Tok, usize, &[Tok]),
 ) {
-    let w = |t: &Tok| -> &Lower {
-        let i = if t.code & (QUOTE | WORD) == WORD {
-            (t.code & !WORD) as usize
-        } else {
-            0
-        };
-        &words[i]
-    };
+    let w = |t: &Tok| words.get(word_index(t));
     let mut start = out.last().map_or(0, |&(_, e)| e);
     for i in start..toks.len() {
         let t = &toks[i];
@@ -671,7 +733,8 @@ fn split_sentences(
                     // capitalised name is usually the speaker.
                     let full_stop =
                         inner.ends_with('.') && !inner.ends_with("...") && !inner.ends_with('…');
-                    if full_stop || inner.ends_with(['!', '?']) && is_sentence_opener(w(n)) {
+                    if full_stop || inner.ends_with(['!', '?']) && is_sentence_opener(w(n).as_str())
+                    {
                         end_here = true;
                     }
                 }
@@ -696,6 +759,27 @@ mod tests {
         let k = tokenize(t, &p, &q);
         let s = sentences(&k, t, &q);
         (k, s)
+    }
+
+    #[test]
+    fn distinct_words_whose_hashes_clash_keep_their_own_index() {
+        use std::hash::BuildHasher;
+        let mut words = Words::new(100);
+        let alpha = words.get("alpha");
+        // Make "beta" look like "alpha" to the hash look-up, as a clash of
+        // two words' hashes would.
+        let beta_hash = rustc_hash::FxBuildHasher.hash_one("beta");
+        words.seen.insert(beta_hash, alpha);
+        let beta = words.get("beta");
+        assert_ne!(beta, alpha);
+        assert_eq!(words.list.get(beta as usize).as_str(), "beta");
+        assert_eq!(words.get("beta"), beta);
+        assert_eq!(words.get("alpha"), alpha);
+        assert_eq!(words.list.get(alpha as usize).as_str(), "alpha");
+        // What the lexicon knows goes with each word.
+        let said = words.get("said");
+        assert!(words.list.get(said as usize).cues().is_some());
+        assert!(words.list.get(beta as usize).cues().is_none());
     }
 
     #[test]
