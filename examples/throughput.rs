@@ -7,6 +7,12 @@
 //! a report that `.ci/floors.py` can check: `cpu_mb_per_s` (bytes per
 //! second of this thread's CPU time, steady when other work shares the
 //! cores; CI enforces 30) and `mb_per_s` (wall clock).
+//!
+//! `--corpus FILE.jsonl` (repeatable) also times real text: the `text` of
+//! each line of an annotated corpus (`../shared/corpus`), each article
+//! analysed on its own as `quoth check` would, reported under `corpora`
+//! by file name. Real articles have a far larger vocabulary per byte than
+//! the generated ones, which costs more per byte.
 
 use std::time::{Duration, Instant};
 
@@ -54,8 +60,69 @@ fn best_of<F: FnMut()>(runs: usize, budget: Duration, mut f: F) -> (Duration, Du
     (best, best_cpu)
 }
 
+/// The articles of a JSONL corpus (`text` of each line).
+fn articles(path: &str) -> Vec<String> {
+    let all = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    all.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}"));
+            v["text"].as_str().unwrap_or_default().to_string()
+        })
+        .collect()
+}
+
+/// Times each corpus of `paths`, article by article: its row of the report.
+fn corpora(paths: &[String], json: bool) -> serde_json::Map<String, serde_json::Value> {
+    let options = Options::default();
+    let mut rows = serde_json::Map::new();
+    for path in paths {
+        let docs = articles(path);
+        let bytes: usize = docs.iter().map(String::len).sum();
+        let (t, cpu) = best_of(20, Duration::from_secs(10), || {
+            for d in &docs {
+                std::hint::black_box(analyze(d, &options));
+            }
+        });
+        let name = std::path::Path::new(path)
+            .file_stem()
+            .map_or(path.clone(), |s| s.to_string_lossy().into_owned());
+        let mbs = bytes as f64 / 1e6 / t.as_secs_f64();
+        let cpu_mbs = bytes as f64 / 1e6 / cpu.as_secs_f64();
+        if !json {
+            println!(
+                "{name:>14}: {:>9} bytes in {:>5} articles  {:>9.3} ms  {:>7.1} MB/s ({:>5.1} MB/s of CPU time)",
+                bytes,
+                docs.len(),
+                t.as_secs_f64() * 1e3,
+                mbs,
+                cpu_mbs
+            );
+        }
+        rows.insert(
+            name,
+            serde_json::json!({
+                "articles": docs.len(),
+                "bytes": bytes,
+                "seconds": t.as_secs_f64(),
+                "cpu_seconds": cpu.as_secs_f64(),
+                "mb_per_s": mbs,
+                "cpu_mb_per_s": cpu_mbs,
+            }),
+        );
+    }
+    rows
+}
+
 fn main() {
-    let json = std::env::args().any(|a| a == "--json");
+    let args: Vec<String> = std::env::args().collect();
+    let json = args.iter().any(|a| a == "--json");
+    let corpus_paths: Vec<String> = args
+        .windows(2)
+        .filter(|w| w[0] == "--corpus")
+        .map(|w| w[1].clone())
+        .collect();
     let sizes: &[(&str, usize)] = &[
         ("10kb", 10_000),
         ("100kb", 100_000),
@@ -142,7 +209,9 @@ fn main() {
         }
         serde_json::json!({"median": times[times.len() / 2], "max": times[times.len() - 1]})
     };
+    let corpora = corpora(&corpus_paths, json);
     let report = serde_json::json!({
+        "corpora": corpora,
         "incremental_keystroke_ms_10mb": keystroke_ms,
         "mb_per_s": total_bytes as f64 / 1e6 / total_time,
         "cpu_mb_per_s": total_bytes as f64 / 1e6 / total_cpu,
