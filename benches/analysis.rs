@@ -7,9 +7,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use quoth::analysis::{analyze, Format, Options};
 use quoth::bench_support::collection;
 
-/// The allocator users run (huge pages for long tables; see `quoth::alloc`).
+/// The allocator users run (mimalloc; the system's in the language server: see
+/// `quoth::alloc`).
 #[global_allocator]
-static GLOBAL: quoth::alloc::HugePages = quoth::alloc::HugePages;
+static GLOBAL: quoth::alloc::Chosen = quoth::alloc::Chosen;
 
 fn analysis(c: &mut Criterion) {
     let options = Options {

@@ -19,9 +19,10 @@ use std::time::{Duration, Instant};
 use quoth::analysis::{analyze, Format, Options};
 use quoth::bench_support::collection;
 
-/// The allocator users run (huge pages for long tables; see `quoth::alloc`).
+/// The allocator users run (mimalloc; the system's in the language server: see
+/// `quoth::alloc`).
 #[global_allocator]
-static GLOBAL: quoth::alloc::HugePages = quoth::alloc::HugePages;
+static GLOBAL: quoth::alloc::Chosen = quoth::alloc::Chosen;
 
 /// CPU time of this thread: what one analysis costs one core, whatever else
 /// the machine is running (wall time also counts the time the thread waits

@@ -3,9 +3,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// The allocator users run (huge pages for long tables; see `quoth::alloc`).
+/// The allocator users run (mimalloc; the system's in the language server: see
+/// `quoth::alloc`).
 #[global_allocator]
-static GLOBAL: quoth::alloc::HugePages = quoth::alloc::HugePages;
+static GLOBAL: quoth::alloc::Chosen = quoth::alloc::Chosen;
 
 /// quoth: find every quotation in an article and who said it.
 #[derive(Parser)]

@@ -98,8 +98,6 @@ fn widen_stdout_pipe() {
 /// document is opened or its symbols sent (glibc raises its threshold as
 /// large blocks are freed, up to 32 MB).
 fn big_blocks_from_the_system() {
-    // No huge pages either (the binary's allocator: see `crate::alloc`).
-    crate::alloc::stop();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter.
     unsafe {
