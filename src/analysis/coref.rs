@@ -1319,9 +1319,9 @@ fn turn_partner(c: &Coref, m: &Pending, out: &[Resolved], earlier: &[usize]) -> 
 /// person's: two words or more, or a known surname or first name.
 fn plausible_person(name: &[String]) -> bool {
     name.len() >= 2
-        || name.first().is_some_and(|w| {
-            super::lexicon::is_surname(w) || super::lexicon::first_name_gender(w).is_some()
-        })
+        || name
+            .first()
+            .is_some_and(|w| super::lexicon::is_name_word(w))
 }
 
 /// The pronoun is "I": `mentions_word` is "i" (only "I" and "i" lowercase

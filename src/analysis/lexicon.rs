@@ -965,6 +965,13 @@ pub fn is_surname(lower: &str) -> bool {
     KNOWN.get(lower).is_some_and(|k| k.lex.has(Lex::SURNAMES))
 }
 
+/// The word is a known surname or first name (one look-up for both).
+pub fn is_name_word(lower: &str) -> bool {
+    KNOWN
+        .get(lower)
+        .is_some_and(|k| k.lex.has(Lex::SURNAMES) || k.first_name.is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1014,6 +1021,7 @@ mod tests {
         }
         assert!(known("smith").lex.has(Lex::SURNAMES));
         assert_eq!(known("mary").first_name, Some(Gender::Female));
+        assert!(is_name_word("smith") && is_name_word("mary") && !is_name_word("zebra"));
         assert!(known("zebra").first_name.is_none() && !known("zebra").lex.has(Lex::SURNAMES));
         assert!(known("j.r").lex.has(Lex::ABBREVIATIONS) && known("q").lex.has(Lex::ABBREVIATIONS));
     }

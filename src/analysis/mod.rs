@@ -1820,7 +1820,7 @@ fn plausible_source(p: &Phrase) -> bool {
                 || p.gender != types::Gender::Unknown
                 || first.is_some_and(|w| {
                     let w = w.to_lowercase();
-                    lexicon::is_surname(&w) || lexicon::first_name_gender(&w).is_some()
+                    lexicon::is_name_word(&w)
                 })
         }
         _ => true,

@@ -217,8 +217,8 @@ impl Words {
                 w
             }
             std::collections::hash_map::Entry::Vacant(e) => {
-                let w = self.list.known.len() as u32;
-                e.insert(w);
+                // (The index `add` is about to give.)
+                e.insert(self.list.known.len() as u32);
                 self.add(lower)
             }
         }
